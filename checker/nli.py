@@ -1,0 +1,213 @@
+"""Multilingual NLI with transformers: lazy load, label order from the config, sorted batches.
+
+Speed on CPU comes from length-sorted batches padded per batch (DeBERTa-v2 has no SDPA
+path), `torch.inference_mode`, and never running the same (premise, hypothesis) twice.
+Label order differs between checkpoints (xlm-roberta-large-xnli is the reverse of
+mDeBERTa), so indices are read from `config.id2label`, never assumed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from checker.errors import ConfigError, ModelError
+from checker.hub import resolve_model_dir
+from checker.schema import ModelInfo
+from checker.score import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL
+
+_SYNONYMS = {
+    ENTAILMENT: ("entailment", "entail", "entailed", "entails"),
+    NEUTRAL: ("neutral",),
+    CONTRADICTION: ("contradiction", "contradict", "contradicts", "contradictory"),
+}
+
+
+class NliModel(Protocol):
+    """Maps (premise, hypothesis) pairs to probabilities in `score.LABELS` order."""
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray: ...
+
+    def info(self) -> ModelInfo: ...
+
+
+def label_indices(id2label: Mapping[int, str] | Mapping[str, str]) -> list[int | None]:
+    """Model output index for each of LABELS (neutral may be absent), case-insensitive."""
+    found: dict[int, int] = {}
+    for raw_index, raw_name in id2label.items():
+        name = str(raw_name).strip().lower().replace("-", "_")
+        for canonical, names in _SYNONYMS.items():
+            if name in names:
+                if canonical in found:
+                    raise ModelError(f"label '{raw_name}' appears twice in id2label {dict(id2label)}")
+                found[canonical] = int(raw_index)
+    missing = [LABELS[c] for c in (ENTAILMENT, CONTRADICTION) if c not in found]
+    if missing:
+        raise ModelError(
+            f"the NLI model's labels {sorted(map(str, id2label.values()))} lack "
+            f"{' and '.join(missing)}; checker needs an NLI (XNLI/MNLI-style) classifier"
+        )
+    return [found.get(c) for c in range(len(LABELS))]
+
+
+def pick_device(requested: str) -> str:
+    import torch
+
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise ConfigError("--device cuda was asked for but no CUDA device is available")
+    if requested == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise ConfigError("--device mps was asked for but MPS is not available")
+    return requested
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class TransformersNli:
+    """A sequence-classification NLI checkpoint, by hub id or local path."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        revision: str | None = None,
+        device: str = "auto",
+        cache_dir: Path | None = None,
+        offline: bool = False,
+        batch_size: int = 16,
+        max_length: int = 512,
+        threads: int | None = None,
+    ) -> None:
+        self.name = name
+        self.revision = revision
+        self.requested_device = device
+        self.cache_dir = cache_dir
+        self.offline = offline
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self.threads = threads
+        self.calls = 0  # pairs actually run through the model (after deduplication)
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._indices: list[int | None] = []
+        self._device = "cpu"
+
+    def load(self) -> None:
+        """Resolve, load and check the model once; later calls do nothing."""
+        if self._model is not None:
+            return
+        path = resolve_model_dir(
+            self.name,
+            revision=self.revision,
+            cache_dir=self.cache_dir,
+            offline=self.offline,
+            role="NLI model",
+            option="--nli-model",
+        )
+        import torch
+        import transformers
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        self._device = pick_device(self.requested_device)
+        if self._device == "cpu":
+            torch.set_num_threads(self.threads or available_cores())
+        # fp32 always: the mDeBERTa NLI checkpoints are stored in fp16 and break in fp16.
+        major = int(transformers.__version__.split(".")[0])
+        dtype_kw = {"dtype": torch.float32} if major >= 5 else {"torch_dtype": torch.float32}
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(
+                str(path), local_files_only=True, trust_remote_code=False
+            )
+            model = AutoModelForSequenceClassification.from_pretrained(
+                str(path),
+                local_files_only=True,
+                trust_remote_code=False,
+                use_safetensors=True,
+                **dtype_kw,
+            )
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ModelError(f"NLI model '{self.name}' at {path} cannot be loaded: {first}") from exc
+        self._indices = label_indices(model.config.id2label)
+        model.eval()
+        model.to(self._device)
+        self._model, self._tokenizer = model, tokenizer
+
+    @property
+    def _max_len(self) -> int:
+        limit = getattr(self._tokenizer, "model_max_length", None) or self.max_length
+        return int(min(self.max_length, limit if limit < 1_000_000 else self.max_length))
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Probabilities (n, 3) in LABELS order for each (premise, hypothesis)."""
+        out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+        if not pairs:
+            return out
+        self.load()
+        unique: dict[tuple[str, str], int] = {}
+        slots = [unique.setdefault((p, h), len(unique)) for p, h in pairs]
+        distinct = list(unique)
+        probs = self._run(distinct, progress)
+        return probs[np.array(slots)]
+
+    def _run(
+        self, pairs: list[tuple[str, str]], progress: Callable[[int], None] | None
+    ) -> np.ndarray:
+        import torch
+
+        tok = self._tokenizer
+        enc = tok(
+            [p for p, _ in pairs],
+            [h for _, h in pairs],
+            truncation=True,
+            max_length=self._max_len,
+        )
+        keys = [k for k in enc.keys() if k in ("input_ids", "attention_mask", "token_type_ids")]
+        lengths = np.array([len(ids) for ids in enc["input_ids"]])
+        order = np.argsort(-lengths, kind="stable")  # longest first: padding stays small
+        result = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                idx = order[start : start + self.batch_size]
+                features = [{k: enc[k][i] for k in keys} for i in idx]
+                batch = tok.pad(features, padding=True, return_tensors="pt")
+                batch = {k: v.to(self._device) for k, v in batch.items()}
+                logits = self._model(**batch).logits.float()
+                p = torch.softmax(logits, dim=-1).cpu().numpy()
+                for canonical, model_index in enumerate(self._indices):
+                    if model_index is not None:
+                        result[idx, canonical] = p[:, model_index]
+                self.calls += len(idx)
+                if progress is not None:
+                    progress(len(idx))
+        return result
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(
+            role="nli",
+            name=self.name,
+            revision=self.revision,
+            backend="torch",
+            device=self._device if self._model is not None else self.requested_device,
+        )

@@ -1,0 +1,250 @@
+"""The pipeline: ingest → clean → segment → embed/align → NLI → score → Report.
+
+Usable without the CLI: `checker.compare([...])` returns a pydantic `Report`.
+Models are passed in (for tests and for reuse across calls) or built lazily from
+the config; nothing heavy is imported until a stage needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from checker.align import Candidate, top_k_pairs, unmatched
+from checker.config import Config
+from checker.embed import Embedder, load_embedder
+from checker.errors import InputError
+from checker.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, RawSource, from_text, read_sources
+from checker.nli import NliModel, TransformersNli
+from checker.progress import Progress, Silent
+from checker.schema import (
+    AlignedPair,
+    AlignedSentence,
+    Alignment,
+    FindingSide,
+    PairFinding,
+    Report,
+    Sentence,
+    Source,
+    Summary,
+    Thresholds,
+    Verdict,
+)
+from checker.score import decide, probs
+from checker.segment import segment
+
+Input = str | Path | RawSource
+
+
+def _is_path_like(item: str) -> bool:
+    if item == STDIN or "\n" in item:
+        return item == STDIN
+    return Path(item).exists() or Path(item).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def load_sources(
+    inputs: Iterable[Input],
+    *,
+    names: Mapping[str, str] | None = None,
+    dates: Mapping[str, dt.date] | None = None,
+    stdin: BinaryIO | None = None,
+    min_sentence_chars: int = 12,
+) -> list[Source]:
+    """Read, clean and segment every input. A str is a path if it names a file, a
+    directory or has a text/HTML suffix; otherwise it is the text itself."""
+    raws: list[RawSource] = []
+    paths: list[str] = []
+    for item in inputs:
+        if isinstance(item, RawSource):
+            raws.append(item)
+        elif isinstance(item, Path) or _is_path_like(item):
+            paths.append(str(item))
+        else:
+            raws.append(from_text(item, name=f"text{len(raws) + len(paths) + 1}"))
+    if paths:
+        raws.extend(read_sources(paths, names=names, dates=dates, stdin=stdin))
+    return [segment(raw, min_chars=min_sentence_chars) for raw in raws]
+
+
+def _flat_sentences(sources: Sequence[Source]) -> list[Sentence]:
+    return [s for src in sources for s in src.sentences]
+
+
+def _require_two(sources: Sequence[Source]) -> None:
+    if len(sources) < 2:
+        raise InputError(f"need at least two sources to compare, got {len(sources)}")
+    with_text = [s.name for s in sources if s.sentence_count > 0]
+    if len(with_text) < 2:
+        empty = ", ".join(s.name for s in sources if s.sentence_count == 0)
+        raise InputError(
+            f"nothing to compare: only {len(with_text)} source(s) have sentences "
+            f"({empty} yielded none after cleaning)"
+        )
+
+
+def _pairs(
+    sources: Sequence[Source], config: Config, embedder: Embedder, progress: Progress
+) -> tuple[list[Sentence], list[Candidate]]:
+    sentences = _flat_sentences(sources)
+    with progress.task("Embedding sentences", total=len(sentences)) as advance:
+        vectors = embedder.encode([s.text for s in sentences])
+        advance(len(sentences))
+    candidates = top_k_pairs(
+        sentences, vectors, top_k=config.top_k, min_similarity=config.min_similarity
+    )
+    return sentences, candidates
+
+
+def _embedder_for(config: Config) -> Embedder:
+    return load_embedder(
+        config.embed_model,
+        revision=config.embed_revision,
+        device="cpu" if config.device == "auto" else config.device,
+        cache_dir=config.cache_dir,
+        offline=config.offline,
+        threads=config.threads,
+    )
+
+
+def _nli_for(config: Config) -> TransformersNli:
+    return TransformersNli(
+        config.nli_model,
+        revision=config.resolved_nli_revision,
+        device=config.device,
+        cache_dir=config.cache_dir,
+        offline=config.offline,
+        batch_size=config.batch_size,
+        max_length=config.max_length,
+        threads=config.threads,
+    )
+
+
+def align(
+    inputs: Iterable[Input] | None = None,
+    config: Config | None = None,
+    *,
+    sources: Sequence[Source] | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    **read_options: object,
+) -> Alignment:
+    """Cross-source sentence pairs with their similarity; no NLI model needed."""
+    config = config or Config()
+    progress = progress or Silent()
+    if sources is None:
+        sources = load_sources(inputs or [], min_sentence_chars=config.min_sentence_chars,
+                               **read_options)  # type: ignore[arg-type]
+    _require_two(sources)
+    embedder = embedder or _embedder_for(config)
+    sentences, candidates = _pairs(sources, config, embedder, progress)
+
+    def side(s: Sentence) -> AlignedSentence:
+        return AlignedSentence(source=s.source, index=s.index, text=s.text, language=s.language)
+
+    pairs = [
+        AlignedPair(a=side(sentences[c.i]), b=side(sentences[c.j]), similarity=c.similarity)
+        for c in candidates
+    ]
+    return Alignment(sources=list(sources), pairs=pairs, models=[embedder.info()])
+
+
+def compare(
+    inputs: Iterable[Input] | None = None,
+    config: Config | None = None,
+    *,
+    sources: Sequence[Source] | None = None,
+    embedder: Embedder | None = None,
+    nli: NliModel | None = None,
+    progress: Progress | None = None,
+    **read_options: object,
+) -> Report:
+    """Find contradictions and agreements between sources.
+
+    `inputs` are paths, '-' (stdin), raw texts or `RawSource`s; or pass already
+    segmented `sources`. `embedder` and `nli` default to the models in `config`.
+    """
+    config = config or Config()
+    progress = progress or Silent()
+    if sources is None:
+        sources = load_sources(inputs or [], min_sentence_chars=config.min_sentence_chars,
+                               **read_options)  # type: ignore[arg-type]
+    _require_two(sources)
+    embedder = embedder or _embedder_for(config)
+    nli_model: NliModel = nli or _nli_for(config)
+    if isinstance(nli_model, TransformersNli):
+        with progress.task("Loading NLI model"):
+            nli_model.load()  # fail on a missing model before any long work
+    sentences, candidates = _pairs(sources, config, embedder, progress)
+
+    directed = [(sentences[c.i].text, sentences[c.j].text) for c in candidates]
+    directed += [(b, a) for a, b in directed]
+    with progress.task("Checking pairs (NLI, both directions)", total=len(directed)) as advance:
+        scores = nli_model.predict(directed, progress=advance)
+    half = len(candidates)
+    dates = {s.name: s.date for s in sources}
+
+    def side(s: Sentence) -> FindingSide:
+        return FindingSide(
+            source=s.source, index=s.index, text=s.text, language=s.language, date=dates[s.source]
+        )
+
+    findings = []
+    for k, cand in enumerate(candidates):
+        ab, ba = probs(scores[k].tolist()), probs(scores[half + k].tolist())
+        decision = decide(
+            ab,
+            ba,
+            contradiction_threshold=config.contradiction_threshold,
+            agreement_threshold=config.agreement_threshold,
+        )
+        findings.append(
+            PairFinding(
+                verdict=decision.verdict,
+                confidence=round(decision.confidence, 6),
+                similarity=cand.similarity,
+                a=side(sentences[cand.i]),
+                b=side(sentences[cand.j]),
+                a_to_b=ab,
+                b_to_a=ba,
+            )
+        )
+    rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
+    findings.sort(
+        key=lambda f: (rank[f.verdict], -f.confidence, -f.similarity, f.a.source, f.a.index,
+                       f.b.source, f.b.index)
+    )
+    lonely = unmatched(sentences, candidates)
+    counts = {v: sum(f.verdict is v for f in findings) for v in Verdict}
+    contradictions, agreements = counts[Verdict.CONTRADICTION], counts[Verdict.AGREEMENT]
+    summary = Summary(
+        sources=len(sources),
+        sentences=len(sentences),
+        pairs_checked=len(candidates),
+        nli_calls=len(directed),
+        contradictions=contradictions,
+        agreements=agreements,
+        unrelated=counts[Verdict.UNRELATED],
+        unmatched_sentences=len(lonely),
+        languages=sorted({s.language for s in sentences}),
+        consistent=contradictions == 0,
+        agreement_ratio=(
+            round(agreements / (agreements + contradictions), 6)
+            if agreements + contradictions
+            else None
+        ),
+    )
+    return Report(
+        sources=list(sources),
+        findings=findings,
+        unmatched=lonely,
+        summary=summary,
+        thresholds=Thresholds(
+            min_similarity=config.min_similarity,
+            top_k=config.top_k,
+            contradiction=config.contradiction_threshold,
+            agreement=config.agreement_threshold,
+        ),
+        models=[embedder.info(), nli_model.info()],
+    )

@@ -1,0 +1,127 @@
+"""Rich terminal views. Plain text when stdout is not a terminal (rich decides)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from checker.schema import Alignment, FindingSide, PairFinding, Report, Source
+
+
+def _side(side: FindingSide) -> Text:
+    meta = f"{side.source} · {side.language}" + (f" · {side.date}" if side.date else "")
+    text = Text(meta, style="bold cyan")
+    text.append("\n")
+    text.append(side.text)
+    return text
+
+
+def _scores(f: PairFinding) -> Text:
+    return Text(
+        f"A⇒B  c {f.a_to_b.contradiction:.2f}  e {f.a_to_b.entailment:.2f}\n"
+        f"B⇒A  c {f.b_to_a.contradiction:.2f}  e {f.b_to_a.entailment:.2f}\n"
+        f"sim  {f.similarity:.2f}"
+    )
+
+
+def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
+    table = Table(title=title, title_style=f"bold {style}", show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("conf.", justify="right", no_wrap=True)
+    table.add_column("A", ratio=1)
+    table.add_column("B", ratio=1)
+    table.add_column("scores", no_wrap=True)
+    for n, f in enumerate(findings, 1):
+        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), _scores(f))
+    return table
+
+
+def _summary(report: Report) -> Panel:
+    s = report.summary
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(style="bold")
+    lines.add_column()
+    for src in report.sources:
+        date = f", {src.date}" if src.date else ""
+        lines.add_row(src.name, f"{src.language}{date}, {src.sentence_count} sentences")
+    verdict = (
+        Text(f"✓ no contradiction at or above {report.thresholds.contradiction:.2f}", "bold green")
+        if s.consistent
+        else Text(f"✗ {s.contradictions} contradiction(s) found", "bold red")
+    )
+    counts = Text(
+        f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls), "
+        f"{s.contradictions} contradictions, {s.agreements} agreements, "
+        f"{s.unrelated} unrelated; languages: {', '.join(s.languages) or '-'}"
+    )
+    return Panel(Group(verdict, counts, lines), title="checker report", expand=True)
+
+
+def render_report(report: Report, console: Console, *, show_agreements: bool = False) -> None:
+    console.print(_summary(report))
+    contradictions = report.contradictions
+    if contradictions:
+        console.print(_findings_table("Contradictions", contradictions, "red"))
+    agreements = report.agreements
+    if agreements and show_agreements:
+        console.print(_findings_table("Agreements", agreements, "green"))
+    elif agreements:
+        console.print(
+            f"{len(agreements)} agreement(s) between sources "
+            "(--show-agreements to list them)."
+        )
+    n = report.summary.unmatched_sentences
+    if n:
+        per_source: dict[str, int] = {}
+        for s in report.unmatched:
+            per_source[s.source] = per_source.get(s.source, 0) + 1
+        detail = ", ".join(f"{name}: {count}" for name, count in per_source.items())
+        console.print(f"{n} sentence(s) have no counterpart in another source ({detail}).")
+    models = "; ".join(
+        f"{m.role}: {m.name}" + (f"@{m.revision[:12]}" if m.revision else "") + f" [{m.backend}]"
+        for m in report.models
+    )
+    console.print(Text(f"models: {models}", style="dim"))
+
+
+def render_alignment(alignment: Alignment, console: Console) -> None:
+    table = Table(title="Cross-source sentence pairs", show_lines=True, expand=True)
+    table.add_column("sim", justify="right", no_wrap=True)
+    table.add_column("A", ratio=1)
+    table.add_column("B", ratio=1)
+    for p in alignment.pairs:
+        a = Text(f"{p.a.source} · {p.a.language}\n", style="bold cyan").append(p.a.text, style="")
+        b = Text(f"{p.b.source} · {p.b.language}\n", style="bold cyan").append(p.b.text, style="")
+        table.add_row(f"{p.similarity:.2f}", a, b)
+    if alignment.pairs:
+        console.print(table)
+    console.print(f"{len(alignment.pairs)} pair(s) across {len(alignment.sources)} sources.")
+
+
+def render_sentences(
+    sources: Sequence[Source], console: Console, *, show_dropped: bool = False
+) -> None:
+    for src in sources:
+        title = f"{src.name} · {src.language}" + (f" · {src.date}" if src.date else "")
+        table = Table(title=title, title_justify="left", expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("lang", no_wrap=True)
+        table.add_column("sentence", ratio=1)
+        for s in src.sentences:
+            table.add_row(str(s.index), s.language, s.text)
+        console.print(table)
+        if not src.sentences:
+            console.print(Text(f"{src.name}: no sentences after cleaning", style="bold yellow"))
+        if show_dropped and src.dropped:
+            dropped = Table(title=f"{src.name}: dropped", title_justify="left", expand=True)
+            dropped.add_column("reason", no_wrap=True, style="yellow")
+            dropped.add_column("line", ratio=1, style="dim")
+            for d in src.dropped:
+                dropped.add_row(d.reason, d.text)
+            console.print(dropped)
+        elif src.dropped:
+            console.print(f"{len(src.dropped)} line(s) dropped (--show-dropped to list them).")

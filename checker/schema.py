@@ -1,0 +1,156 @@
+"""The data contract: what `compare`, `align` and `read_sources` return.
+
+These pydantic models are the JSON output too (`checker schema` prints their JSON
+Schema), so every change here that a script could notice bumps `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sentence(_Model):
+    """One sentence of one source, after cleaning and segmentation."""
+
+    source: str
+    index: int = Field(description="Position of the sentence in its source, from 0.")
+    text: str
+    language: str = Field(description="ISO 639-1 code where known, else 'und'.")
+
+
+class DroppedLine(_Model):
+    """A line the cleaner removed, and why (shown by `checker sentences --show-dropped`)."""
+
+    text: str
+    reason: str
+
+
+class Source(_Model):
+    """One input document and what checker read from it."""
+
+    name: str
+    origin: str = Field(description="Path, '-' for stdin, or '<text>' for a string.")
+    date: dt.date | None = None
+    title: str | None = None
+    language: str
+    sentence_count: int
+    sentences: list[Sentence] = Field(default_factory=list)
+    dropped: list[DroppedLine] = Field(default_factory=list)
+
+
+class Verdict(str, Enum):
+    CONTRADICTION = "contradiction"
+    AGREEMENT = "agreement"
+    UNRELATED = "unrelated"
+
+
+class NliProbs(_Model):
+    """Probabilities of one NLI direction (premise ⇒ hypothesis)."""
+
+    entailment: float
+    neutral: float
+    contradiction: float
+
+
+class FindingSide(_Model):
+    source: str
+    index: int
+    text: str
+    language: str
+    date: dt.date | None = None
+
+
+class PairFinding(_Model):
+    """The NLI verdict on one cross-source sentence pair, both directions kept."""
+
+    verdict: Verdict
+    confidence: float = Field(description="Probability behind the verdict, 0..1.")
+    similarity: float = Field(description="Cosine similarity that made this a pair.")
+    a: FindingSide
+    b: FindingSide
+    a_to_b: NliProbs = Field(description="a as premise, b as hypothesis.")
+    b_to_a: NliProbs = Field(description="b as premise, a as hypothesis.")
+
+
+class ModelInfo(_Model):
+    role: str = Field(description="'nli' or 'embed'.")
+    name: str = Field(description="Hub id, local path, or built-in name.")
+    revision: str | None = None
+    backend: str
+    device: str | None = None
+
+
+class Thresholds(_Model):
+    min_similarity: float
+    top_k: int
+    contradiction: float
+    agreement: float
+
+
+class Summary(_Model):
+    sources: int
+    sentences: int
+    pairs_checked: int
+    nli_calls: int
+    contradictions: int
+    agreements: int
+    unrelated: int
+    unmatched_sentences: int
+    languages: list[str]
+    consistent: bool = Field(description="True when no contradiction reaches the threshold.")
+    agreement_ratio: float | None = Field(
+        description="agreements / (agreements + contradictions); null when both are 0."
+    )
+
+
+class Report(_Model):
+    """Everything `checker compare` found; `checker compare --format json` prints it."""
+
+    schema_version: str = SCHEMA_VERSION
+    sources: list[Source]
+    findings: list[PairFinding]
+    unmatched: list[Sentence] = Field(
+        description="Sentences with no counterpart in another source above the similarity cut."
+    )
+    summary: Summary
+    thresholds: Thresholds
+    models: list[ModelInfo]
+
+    @property
+    def contradictions(self) -> list[PairFinding]:
+        return [f for f in self.findings if f.verdict is Verdict.CONTRADICTION]
+
+    @property
+    def agreements(self) -> list[PairFinding]:
+        return [f for f in self.findings if f.verdict is Verdict.AGREEMENT]
+
+
+class AlignedSentence(_Model):
+    source: str
+    index: int
+    text: str
+    language: str
+
+
+class AlignedPair(_Model):
+    a: AlignedSentence
+    b: AlignedSentence
+    similarity: float
+
+
+class Alignment(_Model):
+    """Cross-source sentence pairs: the pairing stage alone (`checker align`)."""
+
+    schema_version: str = SCHEMA_VERSION
+    sources: list[Source]
+    pairs: list[AlignedPair]
+    models: list[ModelInfo]

