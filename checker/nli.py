@@ -9,7 +9,8 @@ mDeBERTa), so indices are read from `config.id2label`, never assumed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -54,6 +55,24 @@ def label_indices(id2label: Mapping[int, str] | Mapping[str, str]) -> list[int |
             f"{' and '.join(missing)}; checker needs an NLI (XNLI/MNLI-style) classifier"
         )
     return [found.get(c) for c in range(len(LABELS))]
+
+
+@contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """Silence transformers' warnings and 'Loading weights' bars while we load, then
+    restore the caller's settings (library users may want them)."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 def pick_device(requested: str) -> str:
@@ -134,16 +153,17 @@ class TransformersNli:
         major = int(transformers.__version__.split(".")[0])
         dtype_kw = {"dtype": torch.float32} if major >= 5 else {"torch_dtype": torch.float32}
         try:
-            tokenizer = AutoTokenizer.from_pretrained(
-                str(path), local_files_only=True, trust_remote_code=False
-            )
-            model = AutoModelForSequenceClassification.from_pretrained(
-                str(path),
-                local_files_only=True,
-                trust_remote_code=False,
-                use_safetensors=True,
-                **dtype_kw,
-            )
+            with quiet_transformers():
+                tokenizer = AutoTokenizer.from_pretrained(
+                    str(path), local_files_only=True, trust_remote_code=False
+                )
+                model = AutoModelForSequenceClassification.from_pretrained(
+                    str(path),
+                    local_files_only=True,
+                    trust_remote_code=False,
+                    use_safetensors=True,
+                    **dtype_kw,
+                )
         except Exception as exc:
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelError(f"NLI model '{self.name}' at {path} cannot be loaded: {first}") from exc

@@ -190,7 +190,7 @@ def compare(
             source=s.source, index=s.index, text=s.text, language=s.language, date=dates[s.source]
         )
 
-    findings = []
+    findings_by_candidate = []
     for k, cand in enumerate(candidates):
         ab, ba = probs(scores[k].tolist()), probs(scores[half + k].tolist())
         decision = decide(
@@ -199,7 +199,7 @@ def compare(
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )
-        findings.append(
+        findings_by_candidate.append(
             PairFinding(
                 verdict=decision.verdict,
                 confidence=round(decision.confidence, 6),
@@ -211,11 +211,16 @@ def compare(
             )
         )
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
-    findings.sort(
+    findings = sorted(
+        findings_by_candidate,
         key=lambda f: (rank[f.verdict], -f.confidence, -f.similarity, f.a.source, f.a.index,
-                       f.b.source, f.b.index)
+                       f.b.source, f.b.index),
     )
-    lonely = unmatched(sentences, candidates)
+    # Told by one source only: no other source confirms or contradicts the sentence.
+    supported = [
+        c for c, f in zip(candidates, findings_by_candidate) if f.verdict is not Verdict.UNRELATED
+    ]
+    lonely = unmatched(sentences, supported)
     counts = {v: sum(f.verdict is v for f in findings) for v in Verdict}
     contradictions, agreements = counts[Verdict.CONTRADICTION], counts[Verdict.AGREEMENT]
     summary = Summary(

@@ -119,7 +119,8 @@ class Report(_Model):
     sources: list[Source]
     findings: list[PairFinding]
     unmatched: list[Sentence] = Field(
-        description="Sentences with no counterpart in another source above the similarity cut."
+        description="Sentences told by one source only: no other source agrees with or "
+        "contradicts them (no pair above the similarity cut, or only pairs judged unrelated)."
     )
     summary: Summary
     thresholds: Thresholds

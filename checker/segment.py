@@ -26,7 +26,8 @@ _LANG_ALIASES = {
 MIN_SENTENCE_CONFIDENCE = 0.5  # below this a sentence takes its document's language
 MIN_WORDS_FOR_OWN_LANGUAGE = 4
 
-_INITIAL = re.compile(r"(?:^|[\s(«\"“])[A-ZА-ЯЁ][a-zа-яё]?\.$")
+# An initial: one capital, or a digraph initial such as «Дж.» (J.) or «Ch.»; not «Да.».
+_INITIAL = re.compile(r"(?:^|[\s(«\"“])(?:[A-ZА-ЯЁ]|Дж|Ch|Sh|Th|Ph|Zh|Kh|Ts)\.$")
 _TITLES = {
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
     "Sgt.", "Capt.", "Adm.", "Pres.", "St.", "Sr.", "Jr.", "No.", "Nos.", "vs.", "approx.",

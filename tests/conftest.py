@@ -1,0 +1,73 @@
+"""Session fixtures: tiny real models (built once) and paths to the samples."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tinymodels import build_nli, build_st_embedder  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "story"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Never let a test reach a real hub, even on a machine that has network.
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
+@pytest.fixture(scope="session")
+def samples() -> list[Path]:
+    return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("tiny-models")
+
+
+@pytest.fixture(scope="session")
+def nli_random(models_dir: Path) -> Path:
+    """DeBERTa-v2, random weights, labels in a non-default order and mixed case."""
+    return build_nli(
+        models_dir / "deberta-random", arch="deberta",
+        labels=("CONTRADICTION", "Neutral", "entailment"),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nli_contradicting_deberta(models_dir: Path) -> Path:
+    return build_nli(
+        models_dir / "deberta-contra", arch="deberta",
+        labels=("contradiction", "neutral", "entailment"), lean="contradiction",
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nli_contradicting_xlmr(models_dir: Path) -> Path:
+    """XLM-R with the opposite label order (as joeddav/xlm-roberta-large-xnli)."""
+    return build_nli(
+        models_dir / "xlmr-contra", arch="xlmr",
+        labels=("ENTAILMENT", "NEUTRAL", "CONTRADICTION"), lean="CONTRADICTION",
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nli_agreeing(models_dir: Path) -> Path:
+    return build_nli(
+        models_dir / "bert-agree", arch="bert",
+        labels=("entailment", "neutral", "contradiction"), lean="entailment",
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def nli_unlabelled(models_dir: Path) -> Path:
+    return build_nli(models_dir / "generic-labels", labels=("LABEL_0", "LABEL_1", "LABEL_2"))
+
+
+@pytest.fixture(scope="session")
+def st_embedder(models_dir: Path) -> Path:
+    return build_st_embedder(models_dir / "st-tiny")

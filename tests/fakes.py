@@ -1,0 +1,46 @@
+"""Fakes behind the pipeline's Protocols, for logic tests where the model is not the point."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from checker.schema import ModelInfo
+
+_NEGATION = re.compile(r"(?<!\w)(?:not|never|no|не|нет|никогда|لن|لا|لم)(?!\w)", re.IGNORECASE)
+_NUMBER = re.compile(r"(\d[\d,. ]*\d|\d)\s*(тысяч\w*|тыс\.|ألف|thousand)?", re.IGNORECASE)
+
+
+def numbers(text: str) -> set[int]:
+    out = set()
+    for digits, scale in _NUMBER.findall(text):
+        value = int(re.sub(r"\D", "", digits))
+        out.add(value * 1000 if scale else value)
+    return out
+
+
+class RuleNli:
+    """Contradiction when exactly one side negates, or both carry different numbers;
+    entailment otherwise. Counts the pairs it is asked about."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        rows = []
+        for premise, hypothesis in pairs:
+            negated = bool(_NEGATION.search(premise)) != bool(_NEGATION.search(hypothesis))
+            np_, nh = numbers(premise), numbers(hypothesis)
+            clash = bool(np_ and nh and not (np_ & nh))
+            rows.append([0.05, 0.05, 0.9] if negated or clash else [0.9, 0.05, 0.05])
+        self.calls += len(pairs)
+        if progress is not None:
+            progress(len(pairs))
+        return np.array(rows, dtype=np.float64).reshape(len(pairs), 3)
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(role="nli", name="rule-fake", backend="fake")

@@ -1,0 +1,162 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.clean import clean_text
+from checker.ingest import read_source
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+SCRAPED_RU = """Сайт.ru
+Меню
+Поиск
+
+Шторм оставил без света тысячи жителей севера
+
+Центробанк сохранил ключевую ставку
+
+Футбол: «Сельмар Юнайтед» выиграл финал кубка
+
+Арвания не будет участвовать в миссии в Сельмаре
+
+Арвания не будет участвовать в миссии в Сельмаре
+
+Организация Объединённых Наций обратилась к Арвании с просьбой направить военных в Сельмар.
+
+Арвания не планирует принимать участие в каких-либо миротворческих силах, сообщил источник.
+
+Следите за обновлениями и свежими новостями на нашем сайте, где мы публикуем самое важное.
+Просмотров: 1240
+0 комментариев
+Войдите, чтобы оставлять комментарии...
+Самые читаемые
+Шторм оставил без света тысячи жителей севера
+12 Марта 2026 09:29see686
+Центробанк сохранил ключевую ставку
+"""
+
+SCRAPED_AR = """طلبت الأمم المتحدة من أرفانيا المساهمة بقوات في قوة الاستقرار المقترحة في مدينة سلمار الساحلية.
+
+عاصفة تقطع الكهرباء عن الآلاف في الشمال البنك المركزي يثبت أسعار الفائدة
+
+وقال مصدر في وزارة الخارجية إن أرفانيا لن تشارك في المهمة إلا بقرار من مجلس الأمن الدولي.
+
+المصدر: وكالة الأنباء
+كلمات دلالية: أرفانيا، سلمار
+
+إقرأ أيضاً:
+أرفانيا لن تشارك في قوة سلمار إلا بقرار من مجلس الأمن
+مقالات مشابهة
+  • أرفانيا تشترط قرارا دوليا قبل إرسال قوات
+  • كيف يرى السكان مشروع القوة الدولية في سلمار؟
+"""
+
+SCRAPED_EN = """ + ↺ − 16 px
+Home
+World
+
+The United States has approached Arvania to take part in a proposed stabilisation force.
+
+Arvania has not yet reached a final decision, officials said on Monday, citing local media reports that describe a long debate in parliament about the mandate and
+Share
+Tags: Arvania, Selmar
+Read also:
+Storm cuts power to thousands in the north
+Central bank holds interest rates steady
+"""
+
+
+def test_russian_page() -> None:
+    result = clean_text(SCRAPED_RU)
+    assert result.paragraphs == [
+        "Арвания не будет участвовать в миссии в Сельмаре",  # the title, kept once
+        "Организация Объединённых Наций обратилась к Арвании с просьбой направить военных в Сельмар.",
+        "Арвания не планирует принимать участие в каких-либо миротворческих силах, сообщил источник.",
+    ]
+    reasons: dict[str, str] = {}
+    for text, reason in result.dropped:
+        reasons.setdefault(text, reason)  # the first occurrence (the list at the top)
+    assert reasons["Центробанк сохранил ключевую ставку"] == "headline list"
+    assert reasons["Просмотров: 1240"] == "view counter"
+    assert "call to action" in reasons.values() and "repeated" in reasons.values()
+
+
+def test_arabic_page() -> None:
+    result = clean_text(SCRAPED_AR)
+    assert len(result.paragraphs) == 2
+    assert all(p.endswith(".") for p in result.paragraphs)
+    dropped = [t for t, _ in result.dropped]
+    assert any("عاصفة" in t for t in dropped)  # pasted unrelated headlines
+    assert any(t.startswith("كيف يرى") for t in dropped)  # a related item ending in «؟»
+
+
+def test_english_page_keeps_an_unpunctuated_paragraph() -> None:
+    result = clean_text(SCRAPED_EN)
+    assert result.paragraphs == [
+        "The United States has approached Arvania to take part in a proposed stabilisation force.",
+        "Arvania has not yet reached a final decision, officials said on Monday, citing local media "
+        "reports that describe a long debate in parliament about the mandate and",
+    ]
+
+
+def test_empty_and_boilerplate_only() -> None:
+    assert clean_text("").paragraphs == []
+    assert clean_text("Home\nMenu\nShare\n").paragraphs == []
+
+
+# The scraped seeds in ../shared show real input; we assert on their structure, not their text.
+_TERMINAL = re.compile(r"[.!?…؟»\"”)]\s*$")
+_PROMO = re.compile(r"^Следите за")
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _kept(path: Path) -> list[str]:
+    return clean_text(read_source(str(path)).text).paragraphs
+
+
+def _body_lines(path: Path) -> list[str]:
+    """Lines that are plainly article body: long and ending like a sentence."""
+    return [
+        ln for ln in _lines(path)
+        if len(ln.split()) >= 12 and _TERMINAL.search(ln) and not _PROMO.match(ln)
+    ]  # fmt: skip
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+@needs_seeds
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+def test_seed_body_survives(path: Path) -> None:
+    kept = _kept(path)
+    for line in _body_lines(path):
+        line = re.sub(r"^date \d{4}-\d{2}-\d{2}\s*", "", line)
+        assert any(" ".join(line.split()) == " ".join(k.split()) for k in kept), line[:80]
+
+
+@needs_seeds
+def test_seed_headline_list_is_gone() -> None:
+    path = next(SEEDS.glob("000_*.txt"))
+    lines = _lines(path)
+    repeated = {ln for ln in lines if lines.count(ln) > 1}  # the lists appear twice
+    kept = _kept(path)
+    assert len(repeated) > 15
+    survivors = [k for k in kept if k in repeated]
+    assert len(survivors) <= 1  # at most the page title, once
+    assert kept.count(survivors[0]) == 1 if survivors else True
+    assert not any(re.search(r"see\d+$|Просмотров|Комментари", k) for k in kept)
+
+
+@needs_seeds
+def test_seed_related_list_is_gone() -> None:
+    path = next(SEEDS.glob("003_*.txt"))
+    lines = _lines(path)
+    marker = next(i for i, ln in enumerate(lines) if "أيضا" in ln)
+    tail = set(lines[marker:])
+    kept = _kept(path)
+    assert len(tail) > 5
+    assert not tail & set(kept)

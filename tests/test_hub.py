@@ -1,0 +1,78 @@
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.config import DEFAULT_NLI_MODEL, DEFAULT_NLI_REVISION
+from checker.errors import ModelError, ModelUnavailableError
+from checker.hub import is_local_reference, resolve_model_dir
+
+
+def resolve(name: str, cache: Path, offline: bool, revision: str | None = None) -> Path:
+    return resolve_model_dir(
+        name, revision=revision, cache_dir=cache, offline=offline, role="NLI model",
+        option="--nli-model",
+    )  # fmt: skip
+
+
+def test_offline_missing_model_names_model_cache_and_fix(tmp_path: Path) -> None:
+    start = time.monotonic()
+    with pytest.raises(ModelUnavailableError) as info:
+        resolve(DEFAULT_NLI_MODEL, tmp_path, offline=True, revision=DEFAULT_NLI_REVISION)
+    message = str(info.value)
+    assert time.monotonic() - start < 5
+    assert DEFAULT_NLI_MODEL in message and str(tmp_path) in message
+    assert f"hf download {DEFAULT_NLI_MODEL} --revision {DEFAULT_NLI_REVISION}" in message
+    assert "\n" not in message
+
+
+def test_unreachable_hub_fails_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr("checker.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
+    start = time.monotonic()
+    with pytest.raises(ModelUnavailableError, match="cannot be reached"):
+        resolve("someone/missing-model", tmp_path, offline=False)
+    assert time.monotonic() - start < 10
+
+
+def test_env_offline_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelUnavailableError, match="not available offline"):
+        resolve("someone/missing-model", tmp_path, offline=False)
+
+
+def test_cached_snapshot_is_used_offline(tmp_path: Path, nli_random: Path) -> None:
+    """A model in the HF cache layout at the pinned revision loads with no network."""
+    revision = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "models--someone--tiny-nli"
+    snapshot = repo / "snapshots" / revision
+    shutil.copytree(nli_random, snapshot)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision)
+    assert resolve("someone/tiny-nli", tmp_path, offline=True, revision=revision) == snapshot
+    assert resolve("someone/tiny-nli", tmp_path, offline=True) == snapshot  # via refs/main
+
+
+def test_local_directory_checks(tmp_path: Path, nli_random: Path) -> None:
+    assert resolve(str(nli_random), tmp_path, offline=True) == nli_random
+    with pytest.raises(ModelUnavailableError, match="no such directory"):
+        resolve(str(tmp_path / "nowhere"), tmp_path, offline=True)
+    pickle_only = tmp_path / "pickle-only"
+    pickle_only.mkdir()
+    (pickle_only / "config.json").write_text("{}")
+    (pickle_only / "pytorch_model.bin").write_bytes(b"\x80\x02")
+    with pytest.raises(ModelError, match="safetensors only"):
+        resolve(str(pickle_only), tmp_path, offline=True)
+    (pickle_only / "config.json").unlink()
+    with pytest.raises(ModelError, match="no config.json"):
+        resolve(str(pickle_only), tmp_path, offline=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "local"),
+    [("owner/model", False), ("model-name", False), ("./owner/model", True), ("/abs/path", True),
+     ("a/b/c", True)],
+)  # fmt: skip
+def test_is_local_reference(name: str, local: bool) -> None:
+    assert is_local_reference(name) is local

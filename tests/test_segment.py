@@ -1,0 +1,99 @@
+import pytest
+
+from checker.ingest import from_text
+from checker.segment import detect_language, segment, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Идею обсуждали с вице-президентом США Дж. Д. Вэнсом и премьером Израиля. "
+            "Баку решения не принял.",
+            [
+                "Идею обсуждали с вице-президентом США Дж. Д. Вэнсом и премьером Израиля.",
+                "Баку решения не принял.",
+            ],
+        ),
+        (
+            "ru",
+            "Как сообщает Caliber.Az, Баку ещё не принял решения. Позиция не изменилась.",
+            ["Как сообщает Caliber.Az, Баку ещё не принял решения.", "Позиция не изменилась."],
+        ),
+        (
+            "ru",
+            "«Участие в боевых действиях не рассматривается», — заявил президент. Он уехал.",
+            ["«Участие в боевых действиях не рассматривается», — заявил президент.", "Он уехал."],
+        ),
+        (
+            "ru",
+            "Это, т. е. миссия, не начнётся. Встреча с ген. Петровым прошла.",
+            ["Это, т. е. миссия, не начнётся.", "Встреча с ген. Петровым прошла."],
+        ),
+        (
+            "en",
+            "It was discussed by J. D. Vance and Dr. Smith. The ISF is U.S.-backed, News.Az "
+            'reports. He said "We will not go." Is it true? Yes, it is.',
+            [
+                "It was discussed by J. D. Vance and Dr. Smith.",
+                "The ISF is U.S.-backed, News.Az reports.",
+                'He said "We will not go."',
+                "Is it true?",
+                "Yes, it is.",
+            ],
+        ),
+        (
+            "ar",
+            "قال المصدر إن بلاده لن ترسل قوات، مشيرا إلى أن القرار للبرلمان. هل هذا صحيح؟ نعم! "
+            "وأضاف أن الخطوة ستناقش.",
+            [
+                "قال المصدر إن بلاده لن ترسل قوات، مشيرا إلى أن القرار للبرلمان.",
+                "هل هذا صحيح؟",
+                "نعم!",
+                "وأضاف أن الخطوة ستناقش.",
+            ],
+        ),
+    ],
+)
+def test_split_sentences_edge_cases(lang: str, text: str, expected: list[str]) -> None:
+    assert split_sentences(text, lang) == expected
+
+
+def test_unknown_language_code_falls_back() -> None:
+    assert split_sentences("First one here. Second one here.", "und") == [
+        "First one here.",
+        "Second one here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Арвания не планирует участвовать в миротворческих силах.", "ru"),
+        ("Arvania will join only with a Security Council resolution.", "en"),
+        ("لن تشارك أرفانيا إلا بقرار من مجلس الأمن الدولي.", "ar"),
+        ("12 345 — 67", "und"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text)[0] == lang
+
+
+def test_segment_tags_document_and_sentence_languages() -> None:
+    text = (
+        "Арвания не планирует участвовать в миротворческих силах, сообщил источник.\n\n"
+        "The minister said: the decision will be taken within two weeks.\n\n"
+        "Решение примут через две недели, заявила министр иностранных дел.\n"
+    )
+    source = segment(from_text(text, name="mixed"))
+    assert source.language == "ru"
+    assert [s.language for s in source.sentences] == ["ru", "en", "ru"]
+    assert [s.index for s in source.sentences] == [0, 1, 2]
+    assert all(s.source == "mixed" for s in source.sentences)
+
+
+def test_short_fragments_are_dropped_with_a_reason() -> None:
+    source = segment(from_text("Да. Арвания не планирует участвовать в миссии.", name="x"))
+    assert [s.text for s in source.sentences] == ["Арвания не планирует участвовать в миссии."]
+    assert ("Да.", "too short to check") in [(d.text, d.reason) for d in source.dropped]

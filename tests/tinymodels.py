@@ -1,0 +1,145 @@
+"""Tiny real checkpoints, built on the fly: random weights, a tokenizer trained here.
+
+They are saved with `save_pretrained` and loaded by path through exactly the code a hub
+model goes through. A "leaning" model has its classifier weights zeroed and one label's
+bias raised, so its verdict is known in advance whatever the input: that lets tests
+check label mapping (both label orders must yield the same verdict) end to end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+CORPUS = [
+    "The United Nations asked Arvania to send troops to the stabilisation force.",
+    "Arvania will join only with a UN Security Council resolution.",
+    "The force will number about 20,000 troops.",
+    "Организация Объединённых Наций обратилась к Арвании.",
+    "Арвания не планирует участвовать в миротворческих силах.",
+    "Численность сил составит около 5 тысяч военнослужащих.",
+    "طلبت الأمم المتحدة من أرفانيا المساهمة بقوات.",
+    "لن تشارك أرفانيا إلا بقرار من مجلس الأمن الدولي.",
+    "قوام القوة نحو 20 ألف جندي.",
+    "Neighbouring Korsland offered two engineering battalions.",
+]
+
+
+def train_tokenizer(kind: str = "unigram", max_length: int = 128):  # -> PreTrainedTokenizerFast
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers import trainers
+    from transformers import PreTrainedTokenizerFast
+
+    corpus = CORPUS * 20
+    if kind == "wordpiece":
+        tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+        tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+        tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+        tok.decoder = decoders.WordPiece()
+        trainer = trainers.WordPieceTrainer(vocab_size=400, special_tokens=SPECIALS)
+    else:
+        tok = Tokenizer(models.Unigram())
+        tok.normalizer = normalizers.NFKC()
+        tok.pre_tokenizer = pre_tokenizers.Metaspace()
+        tok.decoder = decoders.Metaspace()
+        trainer = trainers.UnigramTrainer(
+            vocab_size=400, special_tokens=SPECIALS, unk_token="[UNK]"
+        )
+    tok.train_from_iterator(corpus, trainer)
+    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", cls), ("[SEP]", sep)],
+    )
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        pad_token="[PAD]",
+        unk_token="[UNK]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=max_length,
+    )
+
+
+def build_nli(
+    path: Path,
+    *,
+    arch: str = "deberta",
+    labels: tuple[str, ...] = ("entailment", "neutral", "contradiction"),
+    lean: str | None = None,
+    seed: int = 0,
+) -> Path:
+    """Save a tiny sequence classifier with `labels` as id2label; `lean` fixes its verdict."""
+    import torch
+    from transformers import (
+        BertConfig,
+        BertForSequenceClassification,
+        DebertaV2Config,
+        DebertaV2ForSequenceClassification,
+        XLMRobertaConfig,
+        XLMRobertaForSequenceClassification,
+    )
+
+    torch.manual_seed(seed)
+    tokenizer = train_tokenizer("unigram" if arch != "bert" else "wordpiece")
+    common = dict(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=160,
+        id2label=dict(enumerate(labels)),
+        label2id={name: i for i, name in enumerate(labels)},
+        pad_token_id=tokenizer.pad_token_id,
+        initializer_range=0.2,  # not the default 0.02: outputs must vary with the input
+    )
+    if arch == "deberta":
+        model = DebertaV2ForSequenceClassification(DebertaV2Config(type_vocab_size=0, **common))
+        head = model.classifier
+    elif arch == "xlmr":
+        model = XLMRobertaForSequenceClassification(XLMRobertaConfig(**common))
+        head = model.classifier.out_proj
+    elif arch == "bert":
+        model = BertForSequenceClassification(BertConfig(**common))
+        head = model.classifier
+    else:
+        raise ValueError(arch)
+    if lean is not None:
+        with torch.no_grad():
+            head.weight.zero_()
+            head.bias.zero_()
+            head.bias[labels.index(lean)] = 6.0
+    path.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return path
+
+
+def build_st_embedder(path: Path, seed: int = 0) -> Path:
+    """A tiny BERT saved as a sentence-transformers model (mean pooling)."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        from sentence_transformers.sentence_transformer import modules as st_models
+    except ImportError:  # sentence-transformers < 5.2
+        from sentence_transformers import models as st_models  # type: ignore[no-redef]
+    from transformers import BertConfig, BertModel
+
+    torch.manual_seed(seed)
+    tokenizer = train_tokenizer("wordpiece")
+    cfg = BertConfig(
+        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=160, pad_token_id=tokenizer.pad_token_id,
+    )  # fmt: skip
+    base = path.parent / f"{path.name}-base"
+    BertModel(cfg).save_pretrained(base)
+    tokenizer.save_pretrained(base)
+    word = st_models.Transformer(str(base), max_seq_length=128)
+    dim = getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension
+    pool = st_models.Pooling(dim(), pooling_mode="mean")
+    SentenceTransformer(modules=[word, pool], device="cpu").save(str(path))
+    return path
