@@ -40,15 +40,14 @@ _WIDGET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "share widget",
-        re.compile(
-            r"^\W*(?:share(?: this)?|поделиться|поделитесь|شارك|مشاركة)\b(?!.{40,})", re.I
-        ),
+        re.compile(r"^\W*(?:share(?: this)?|поделиться|поделитесь|شارك|مشاركة)\b(?!.{40,})", re.I),
     ),
     (
         "call to action",
         re.compile(
             r"(?:следите за (?:обновлениями|новостями|нами)|подписывайтесь|подпишитесь на|"
-            r"subscribe to (?:our|the)|follow us on|sign up for our newsletter|تابعونا|اشترك(?:وا)? في)",
+            r"subscribe to (?:our|the)|follow us on|sign up for our newsletter|"
+            r"تابعونا|اشترك(?:وا)? في)",
             re.I,
         ),
     ),
@@ -153,7 +152,9 @@ def clean_text(text: str) -> CleanResult:
         *(
             _stems(ln.text)
             for ln in lines
-            if ln.reason is None and is_sentence_like(ln.text) and len(_words(ln.text)) >= MIN_BODY_WORDS
+            if ln.reason is None
+            and is_sentence_like(ln.text)
+            and len(_words(ln.text)) >= MIN_BODY_WORDS
         )
     )
     _drop_headline_runs(lines, body_stems)

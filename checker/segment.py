@@ -20,19 +20,60 @@ from checker.schema import DroppedLine, Sentence, Source
 UNDETERMINED = "und"
 # fastText's labels for regional varieties, folded into the language the NLI model knows.
 _LANG_ALIASES = {
-    "arz": "ar", "ary": "ar", "apc": "ar", "ajp": "ar", "acm": "ar", "afb": "ar", "aeb": "ar",
-    "wuu": "zh", "yue": "zh", "nb": "no", "nn": "no", "sh": "sr",
-}  # fmt: skip
+    "arz": "ar",
+    "ary": "ar",
+    "apc": "ar",
+    "ajp": "ar",
+    "acm": "ar",
+    "afb": "ar",
+    "aeb": "ar",
+    "wuu": "zh",
+    "yue": "zh",
+    "nb": "no",
+    "nn": "no",
+    "sh": "sr",
+}
 MIN_SENTENCE_CONFIDENCE = 0.5  # below this a sentence takes its document's language
 MIN_WORDS_FOR_OWN_LANGUAGE = 4
 
 # An initial: one capital, or a digraph initial such as «Дж.» (J.) or «Ch.»; not «Да.».
 _INITIAL = re.compile(r"(?:^|[\s(«\"“])(?:[A-ZА-ЯЁ]|Дж|Ch|Sh|Th|Ph|Zh|Kh|Ts)\.$")
 _TITLES = {
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
-    "Sgt.", "Capt.", "Adm.", "Pres.", "St.", "Sr.", "Jr.", "No.", "Nos.", "vs.", "approx.",
-    "ген.", "проф.", "акад.", "г-н", "г-жа", "тов.", "им.", "ул.", "пр.", "д.", "см.", "т.",
-}  # fmt: skip
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Gen.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Lt.",
+    "Col.",
+    "Sgt.",
+    "Capt.",
+    "Adm.",
+    "Pres.",
+    "St.",
+    "Sr.",
+    "Jr.",
+    "No.",
+    "Nos.",
+    "vs.",
+    "approx.",
+    "ген.",
+    "проф.",
+    "акад.",
+    "г-н",
+    "г-жа",
+    "тов.",
+    "им.",
+    "ул.",
+    "пр.",
+    "д.",
+    "см.",
+    "т.",
+}
 _LEADING_NOISE = re.compile(r"^[\s\"'«»“”„‘’()\[\]—–\-:;,]+")
 
 

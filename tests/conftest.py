@@ -33,34 +33,41 @@ def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def nli_random(models_dir: Path) -> Path:
     """DeBERTa-v2, random weights, labels in a non-default order and mixed case."""
     return build_nli(
-        models_dir / "deberta-random", arch="deberta",
+        models_dir / "deberta-random",
+        arch="deberta",
         labels=("CONTRADICTION", "Neutral", "entailment"),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture(scope="session")
 def nli_contradicting_deberta(models_dir: Path) -> Path:
     return build_nli(
-        models_dir / "deberta-contra", arch="deberta",
-        labels=("contradiction", "neutral", "entailment"), lean="contradiction",
-    )  # fmt: skip
+        models_dir / "deberta-contra",
+        arch="deberta",
+        labels=("contradiction", "neutral", "entailment"),
+        lean="contradiction",
+    )
 
 
 @pytest.fixture(scope="session")
 def nli_contradicting_xlmr(models_dir: Path) -> Path:
     """XLM-R with the opposite label order (as joeddav/xlm-roberta-large-xnli)."""
     return build_nli(
-        models_dir / "xlmr-contra", arch="xlmr",
-        labels=("ENTAILMENT", "NEUTRAL", "CONTRADICTION"), lean="CONTRADICTION",
-    )  # fmt: skip
+        models_dir / "xlmr-contra",
+        arch="xlmr",
+        labels=("ENTAILMENT", "NEUTRAL", "CONTRADICTION"),
+        lean="CONTRADICTION",
+    )
 
 
 @pytest.fixture(scope="session")
 def nli_agreeing(models_dir: Path) -> Path:
     return build_nli(
-        models_dir / "bert-agree", arch="bert",
-        labels=("entailment", "neutral", "contradiction"), lean="entailment",
-    )  # fmt: skip
+        models_dir / "bert-agree",
+        arch="bert",
+        labels=("entailment", "neutral", "contradiction"),
+        lean="entailment",
+    )
 
 
 @pytest.fixture(scope="session")

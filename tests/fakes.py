@@ -23,7 +23,7 @@ def numbers(text: str) -> set[int]:
 
 class RuleNli:
     """Contradiction when exactly one side negates, or both carry different numbers;
-    entailment otherwise. Counts the pairs it is asked about."""
+    entailment when both carry the same number; neutral otherwise. Counts its pairs."""
 
     def __init__(self) -> None:
         self.calls = 0
@@ -36,7 +36,12 @@ class RuleNli:
             negated = bool(_NEGATION.search(premise)) != bool(_NEGATION.search(hypothesis))
             np_, nh = numbers(premise), numbers(hypothesis)
             clash = bool(np_ and nh and not (np_ & nh))
-            rows.append([0.05, 0.05, 0.9] if negated or clash else [0.9, 0.05, 0.05])
+            if negated or clash:
+                rows.append([0.05, 0.05, 0.9])
+            elif np_ & nh:
+                rows.append([0.9, 0.05, 0.05])
+            else:
+                rows.append([0.1, 0.8, 0.1])
         self.calls += len(pairs)
         if progress is not None:
             progress(len(pairs))

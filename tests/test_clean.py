@@ -121,9 +121,10 @@ def _kept(path: Path) -> list[str]:
 def _body_lines(path: Path) -> list[str]:
     """Lines that are plainly article body: long and ending like a sentence."""
     return [
-        ln for ln in _lines(path)
+        ln
+        for ln in _lines(path)
         if len(ln.split()) >= 12 and _TERMINAL.search(ln) and not _PROMO.match(ln)
-    ]  # fmt: skip
+    ]
 
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")

@@ -11,9 +11,13 @@ from checker.hub import is_local_reference, resolve_model_dir
 
 def resolve(name: str, cache: Path, offline: bool, revision: str | None = None) -> Path:
     return resolve_model_dir(
-        name, revision=revision, cache_dir=cache, offline=offline, role="NLI model",
+        name,
+        revision=revision,
+        cache_dir=cache,
+        offline=offline,
+        role="NLI model",
         option="--nli-model",
-    )  # fmt: skip
+    )
 
 
 def test_offline_missing_model_names_model_cache_and_fix(tmp_path: Path) -> None:
@@ -71,8 +75,13 @@ def test_local_directory_checks(tmp_path: Path, nli_random: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "local"),
-    [("owner/model", False), ("model-name", False), ("./owner/model", True), ("/abs/path", True),
-     ("a/b/c", True)],
-)  # fmt: skip
+    [
+        ("owner/model", False),
+        ("model-name", False),
+        ("./owner/model", True),
+        ("/abs/path", True),
+        ("a/b/c", True),
+    ],
+)
 def test_is_local_reference(name: str, local: bool) -> None:
     assert is_local_reference(name) is local

@@ -24,9 +24,18 @@ AR = "لن تشارك أرفانيا إلا بقرار من مجلس الأمن 
         ((RU + " " + RU).encode("cp1251"), RU + " " + RU),
         ((AR + " " + AR).encode("cp1256"), AR + " " + AR),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom-ru", "utf16-bom-ar", "utf16le-ru", "utf16be-ar",
-         "utf16le-en", "cp1251", "cp1256"],
-)  # fmt: skip
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom-ru",
+        "utf16-bom-ar",
+        "utf16le-ru",
+        "utf16be-ar",
+        "utf16le-en",
+        "cp1251",
+        "cp1256",
+    ],
+)
 def test_decode(data: bytes, expected: str) -> None:
     assert decode_bytes(data, "x") == expected
 
@@ -53,7 +62,7 @@ def test_read_sources_names_dates_and_directories(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     (other / "a.md").write_text("Another a.", encoding="utf-8")
-    stdin = io.BytesIO("Text from stdin.".encode())
+    stdin = io.BytesIO(b"Text from stdin.")
     sources = read_sources(
         [str(d), str(other / "a.md"), "-"],
         names={"-": "Wire"},

@@ -26,8 +26,15 @@ CORPUS = [
 
 
 def train_tokenizer(kind: str = "unigram", max_length: int = 128):  # -> PreTrainedTokenizerFast
-    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
-    from tokenizers import trainers
+    from tokenizers import (
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+        trainers,
+    )
     from transformers import PreTrainedTokenizerFast
 
     corpus = CORPUS * 20
@@ -132,9 +139,14 @@ def build_st_embedder(path: Path, seed: int = 0) -> Path:
     torch.manual_seed(seed)
     tokenizer = train_tokenizer("wordpiece")
     cfg = BertConfig(
-        vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-        intermediate_size=64, max_position_embeddings=160, pad_token_id=tokenizer.pad_token_id,
-    )  # fmt: skip
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=160,
+        pad_token_id=tokenizer.pad_token_id,
+    )
     base = path.parent / f"{path.name}-base"
     BertModel(cfg).save_pretrained(base)
     tokenizer.save_pretrained(base)

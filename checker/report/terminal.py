@@ -71,8 +71,7 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
         console.print(_findings_table("Agreements", agreements, "green"))
     elif agreements:
         console.print(
-            f"{len(agreements)} agreement(s) between sources "
-            "(--show-agreements to list them)."
+            f"{len(agreements)} agreement(s) between sources (--show-agreements to list them)."
         )
     n = report.summary.unmatched_sentences
     if n:
@@ -80,7 +79,10 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
         for s in report.unmatched:
             per_source[s.source] = per_source.get(s.source, 0) + 1
         detail = ", ".join(f"{name}: {count}" for name, count in per_source.items())
-        console.print(f"{n} sentence(s) have no counterpart in another source ({detail}).")
+        console.print(
+            f"{n} sentence(s) told by one source only: no other source agrees with or "
+            f"contradicts them ({detail})."
+        )
     models = "; ".join(
         f"{m.role}: {m.name}" + (f"@{m.revision[:12]}" if m.revision else "") + f" [{m.backend}]"
         for m in report.models

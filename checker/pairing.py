@@ -47,8 +47,10 @@ def top_k_pairs(
         same = source_ids[start:stop, None] == source_ids[None, :]
         sims = np.where(same, -np.inf, sims)
         k = min(top_k, n)
-        nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < n else np.tile(
-            np.arange(n), (stop - start, 1)
+        nearest = (
+            np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            if k < n
+            else np.tile(np.arange(n), (stop - start, 1))
         )
         for row, cols in enumerate(nearest):
             i = start + row

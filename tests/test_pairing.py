@@ -3,9 +3,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checker import align as align_module
-from checker.align import top_k_pairs, unmatched
+from checker import pairing as align_module
 from checker.embed import UsemEmbedder, load_embedder
+from checker.pairing import top_k_pairs, unmatched
 from checker.schema import Sentence
 
 

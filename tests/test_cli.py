@@ -1,0 +1,202 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.cli import main
+from checker.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    # A fixed, wide terminal so that table cells do not wrap mid-phrase.
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, list(args), input=input)
+
+
+def one_line(text: str) -> str:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_every_command_has_help() -> None:
+    for command in ["", "compare", "align", "sentences", "schema"]:
+        result = run(*([command] if command else []), "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_contradictions_exit_1_and_table_shows_both_sentences(
+    samples: list[Path], nli_contradicting_deberta: Path
+) -> None:
+    result = run("compare", *map(str, samples), "--nli-model", str(nli_contradicting_deberta))
+    assert result.exit_code == ExitCode.CONTRADICTIONS, result.output
+    out = " ".join(result.stdout.split())
+    assert "Contradictions" in out and "contradiction(s) found" in out
+    assert "20,000 troops" in out and "5 тысяч" in out
+
+
+def test_no_fail_and_agreements_exit_0(
+    samples: list[Path], nli_contradicting_deberta: Path, nli_agreeing: Path
+) -> None:
+    files = list(map(str, samples))
+    assert (
+        run("compare", *files, "--nli-model", str(nli_contradicting_deberta), "--no-fail").exit_code
+        == ExitCode.OK
+    )
+    result = run("compare", *files, "--nli-model", str(nli_agreeing), "--show-agreements")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "no contradiction" in result.stdout and "Agreements" in result.stdout
+
+
+def test_json_validates_against_schema(samples: list[Path], nli_random: Path) -> None:
+    result = run(
+        "compare",
+        "--format",
+        "json",
+        *map(str, samples),
+        "--nli-model",
+        str(nli_random),
+        "--no-fail",
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    schema = json.loads(run("schema").stdout)
+    jsonschema.validate(report, schema)
+    assert report["schema_version"] == "1.0"
+    assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
+    assert all(
+        {"name", "language", "date", "sentence_count"} <= s.keys() for s in report["sources"]
+    )
+    finding = report["findings"][0]
+    assert finding["verdict"] in {"contradiction", "agreement", "unrelated"}
+    assert {"source", "text", "language"} <= finding["a"].keys()
+    assert set(finding["a_to_b"]) == {"entailment", "neutral", "contradiction"}
+    assert {m["role"] for m in report["models"]} == {"nli", "embed"}
+
+
+def test_stdin_and_names(nli_contradicting_deberta: Path, samples: list[Path]) -> None:
+    text = samples[1].read_text(encoding="utf-8")
+    result = run(
+        "compare",
+        "--format",
+        "json",
+        "-",
+        str(samples[2]),
+        "--name",
+        "-=Wire",
+        "--date",
+        "Wire=2026-03-09",
+        "--nli-model",
+        str(nli_contradicting_deberta),
+        input=text,
+    )
+    assert result.exit_code == ExitCode.CONTRADICTIONS, result.output
+    sources = json.loads(result.stdout)["sources"]
+    assert sources[0]["name"] == "Wire" and sources[0]["date"] == "2026-03-09"
+
+
+def test_missing_file_exit_2_one_line(tmp_path: Path) -> None:
+    result = run("compare", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"))
+    assert result.exit_code == ExitCode.USAGE
+    assert "nope.txt: no such file" in one_line(result.stderr)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--top-k", "0"], ["--threshold", "1.5"], ["--date", "x=2026-99-99"], ["--name", "noequals"]],
+)
+def test_bad_options_exit_2(args: list[str], samples: list[Path]) -> None:
+    result = run("compare", *map(str, samples), *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert one_line(result.stderr).startswith("checker: error:")
+
+
+def test_missing_model_exit_3_one_line(samples: list[Path], tmp_path: Path) -> None:
+    result = run("compare", *map(str, samples), "--offline", "--cache-dir", str(tmp_path))
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    line = one_line(result.stderr)
+    assert "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7" in line
+    assert str(tmp_path) in line and "hf download" in line
+
+
+def test_unusable_model_exit_3(samples: list[Path], nli_unlabelled: Path) -> None:
+    result = run("compare", *map(str, samples), "--nli-model", str(nli_unlabelled))
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert "entailment and contradiction" in one_line(result.stderr)
+
+
+def test_internal_error_exit_4_without_traceback(
+    samples: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("checker.pipeline.compare", broken)
+    result = run("compare", *map(str, samples))
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "boom" in one_line(result.stderr) and "--debug" in result.stderr
+    debug = run("compare", *map(str, samples), "--debug")
+    assert "Traceback" in debug.stderr
+
+
+def test_sentences_json_and_dropped(samples: list[Path]) -> None:
+    result = run("sentences", "--format", "json", "--show-dropped", *map(str, samples))
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    ru = next(i for i in items if i["source"] == "ru.txt")
+    assert ru["date"] == "2026-03-05"
+    assert any("Дж. Д. Мартин" in s["text"] for s in ru["sentences"])
+    assert all(s["language"] == "ru" for s in ru["sentences"])
+    assert any(d["reason"] == "view counter" for d in ru["dropped"])
+    table = run("sentences", str(samples[0]))
+    assert table.exit_code == 0 and "dropped (--show-dropped" in table.stdout
+
+
+def test_align_json_with_embedder_path(samples: list[Path], st_embedder: Path) -> None:
+    result = run(
+        "align",
+        "--format",
+        "json",
+        *map(str, samples),
+        "--embed-model",
+        str(st_embedder),
+        "--min-similarity",
+        "-1",
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["models"][0]["name"] == str(st_embedder)
+    pair = data["pairs"][0]
+    assert {"source", "text", "language"} <= pair["a"].keys() and "similarity" in pair
+
+
+def test_align_default_embedder_table(samples: list[Path]) -> None:
+    result = run("align", *map(str, samples))
+    assert result.exit_code == 0
+    assert "pair(s) across 3 sources" in result.stdout
+
+
+def test_importing_the_cli_does_not_import_torch() -> None:
+    code = (
+        "import sys, checker, checker.cli, checker.pipeline;"
+        "bad = [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_readme_commands_and_ci_agree() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```")
+    first_two = [b.split("\n", 1)[1].strip() for b in blocks[1:4:2]]
+    assert "samples/" in first_two[0] and "checker compare" in first_two[0]
+    assert "torch==" in first_two[0]  # a CPU build from local disk, not a multi-GB CUDA pull
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert first_two[1] in ci

