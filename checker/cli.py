@@ -37,6 +37,11 @@ class RichProgress:
     def __init__(self, console: Console, enabled: bool) -> None:
         self.console = console
         self.enabled = enabled and console.is_terminal
+        if not self.enabled:
+            # Model downloads draw their own bars; keep them off when ours are off.
+            from huggingface_hub.utils import disable_progress_bars
+
+            disable_progress_bars()
 
     def task(
         self, description: str, total: int | None = None

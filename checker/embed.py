@@ -80,7 +80,7 @@ class SentenceTransformerEmbedder:
         name: str,
         *,
         revision: str | None = None,
-        device: str = "cpu",
+        device: str = "auto",
         cache_dir: Path | None = None,
         offline: bool = False,
         batch_size: int = 32,
@@ -110,8 +110,9 @@ class SentenceTransformerEmbedder:
             role="embedding model",
             option="--embed-model",
         )
-        from checker.nli import quiet_transformers
+        from checker.nli import pick_device, quiet_transformers
 
+        self.device = pick_device(self.device)
         try:
             with quiet_transformers():
                 self._model = SentenceTransformer(
@@ -156,7 +157,7 @@ def load_embedder(
     name: str,
     *,
     revision: str | None = None,
-    device: str = "cpu",
+    device: str = "auto",
     cache_dir: Path | None = None,
     offline: bool = False,
     threads: int | None = None,

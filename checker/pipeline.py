@@ -101,7 +101,7 @@ def _embedder_for(config: Config) -> Embedder:
     return load_embedder(
         config.embed_model,
         revision=config.embed_revision,
-        device="cpu" if config.device == "auto" else config.device,
+        device=config.device,
         cache_dir=config.cache_dir,
         offline=config.offline,
         threads=config.threads,

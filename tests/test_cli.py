@@ -145,6 +145,16 @@ def test_internal_error_exit_4_without_traceback(
     assert "Traceback" in debug.stderr
 
 
+def test_ctrl_c_exit_130(samples: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("checker.pipeline.compare", interrupted)
+    result = run("compare", *map(str, samples), "--format", "json")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert one_line(result.stderr) == "checker: interrupted" and result.stdout == ""
+
+
 def test_sentences_json_and_dropped(samples: list[Path]) -> None:
     result = run("sentences", "--format", "json", "--show-dropped", *map(str, samples))
     assert result.exit_code == 0
