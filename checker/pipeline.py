@@ -84,6 +84,27 @@ def _require_two(sources: Sequence[Source]) -> None:
         )
 
 
+def _comparable_sources(
+    inputs: Iterable[Input] | None,
+    sources: Sequence[Source] | None,
+    config: Config,
+    names: Mapping[str, str] | None,
+    dates: Mapping[str, dt.date] | None,
+    stdin: BinaryIO | None,
+) -> Sequence[Source]:
+    """The given sources, or the inputs read and segmented; at least two with sentences."""
+    if sources is None:
+        sources = load_sources(
+            inputs or [],
+            names=names,
+            dates=dates,
+            stdin=stdin,
+            min_sentence_chars=config.min_sentence_chars,
+        )
+    _require_two(sources)
+    return sources
+
+
 def _pairs(
     sources: Sequence[Source], config: Config, embedder: Embedder, progress: Progress
 ) -> tuple[list[Sentence], list[Candidate]]:
@@ -135,15 +156,7 @@ def align(
     """Cross-source sentence pairs with their similarity; no NLI model needed."""
     config = config or Config()
     progress = progress or Silent()
-    if sources is None:
-        sources = load_sources(
-            inputs or [],
-            names=names,
-            dates=dates,
-            stdin=stdin,
-            min_sentence_chars=config.min_sentence_chars,
-        )
-    _require_two(sources)
+    sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     embedder = embedder or _embedder_for(config)
     sentences, candidates = _pairs(sources, config, embedder, progress)
 
@@ -177,15 +190,7 @@ def compare(
     """
     config = config or Config()
     progress = progress or Silent()
-    if sources is None:
-        sources = load_sources(
-            inputs or [],
-            names=names,
-            dates=dates,
-            stdin=stdin,
-            min_sentence_chars=config.min_sentence_chars,
-        )
-    _require_two(sources)
+    sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     embedder = embedder or _embedder_for(config)
     nli_model: NliModel = nli or _nli_for(config)
     if isinstance(nli_model, TransformersNli):
