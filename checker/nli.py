@@ -9,6 +9,7 @@ mDeBERTa), so indices are read from `config.id2label`, never assumed.
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from checker.config import Config
 from checker.errors import ConfigError, ModelError
 from checker.hub import resolve_model_dir
 from checker.schema import ModelInfo
@@ -103,47 +105,117 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-class TransformersNli:
-    """A sequence-classification NLI checkpoint, by hub id or local path."""
+def sorted_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
+    """Index batches, longest first, so each batch is padded only to its own longest pair."""
+    order = np.argsort(-np.asarray(lengths), kind="stable")
+    return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+class BatchedNli(ABC):
+    """What every backend shares: deduplication, label mapping, counting, lazy loading."""
+
+    backend = "none"
 
     def __init__(
         self,
         name: str,
         *,
         revision: str | None = None,
-        device: str = "auto",
         cache_dir: Path | None = None,
         offline: bool = False,
         batch_size: int = 16,
         max_length: int = 512,
         threads: int | None = None,
+        hint_name: str | None = None,
+        patterns: list[str] | None = None,
     ) -> None:
         self.name = name
         self.revision = revision
-        self.requested_device = device
         self.cache_dir = cache_dir
         self.offline = offline
         self.batch_size = batch_size
         self.max_length = max_length
         self.threads = threads
+        self.hint_name = hint_name
+        self.patterns = patterns
         self.calls = 0  # pairs actually run through the model (after deduplication)
-        self._model: Any = None
-        self._tokenizer: Any = None
         self._indices: list[int | None] = []
+        self._loaded = False
         self._device = "cpu"
 
     def load(self) -> None:
         """Resolve, load and check the model once; later calls do nothing."""
-        if self._model is not None:
-            return
-        path = resolve_model_dir(
+        if not self._loaded:
+            self._load()
+            self._loaded = True
+
+    @abstractmethod
+    def _load(self) -> None:
+        """Find the files and build the model, tokenizer and `_indices`."""
+
+    @abstractmethod
+    def _run(
+        self, pairs: list[tuple[str, str]], progress: Callable[[int], None] | None
+    ) -> np.ndarray:
+        """Probabilities in LABELS order for distinct pairs."""
+
+    def _model_dir(self, backend: str) -> Path:
+        return resolve_model_dir(
             self.name,
             revision=self.revision,
             cache_dir=self.cache_dir,
             offline=self.offline,
             role="NLI model",
             option="--nli-model",
+            backend=backend,
+            patterns=self.patterns,
+            hint_name=self.hint_name,
         )
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Probabilities (n, 3) in LABELS order for each (premise, hypothesis)."""
+        out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+        if not pairs:
+            return out
+        self.load()
+        unique: dict[tuple[str, str], int] = {}
+        slots = [unique.setdefault((p, h), len(unique)) for p, h in pairs]
+        probs = self._run(list(unique), progress)
+        return probs[np.array(slots)]
+
+    def _reorder(self, probs: np.ndarray) -> np.ndarray:
+        """Model label order -> LABELS order."""
+        result = np.zeros((probs.shape[0], len(LABELS)), dtype=np.float64)
+        for canonical, model_index in enumerate(self._indices):
+            if model_index is not None:
+                result[:, canonical] = probs[:, model_index]
+        return result
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(
+            role="nli",
+            name=self.name,
+            revision=self.revision,
+            backend=self.backend,
+            device=self._device if self._loaded else None,
+        )
+
+
+class TransformersNli(BatchedNli):
+    """A sequence-classification NLI checkpoint run with torch, by hub id or local path."""
+
+    backend = "torch"
+
+    def __init__(self, name: str, *, device: str = "auto", **kwargs: Any) -> None:
+        super().__init__(name, **kwargs)
+        self.requested_device = device
+        self._model: Any = None
+        self._tokenizer: Any = None
+
+    def _load(self) -> None:
+        path = self._model_dir("torch")
         import torch
         import transformers
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -181,20 +253,6 @@ class TransformersNli:
         limit = getattr(self._tokenizer, "model_max_length", None) or self.max_length
         return int(min(self.max_length, limit if limit < 1_000_000 else self.max_length))
 
-    def predict(
-        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
-    ) -> np.ndarray:
-        """Probabilities (n, 3) in LABELS order for each (premise, hypothesis)."""
-        out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
-        if not pairs:
-            return out
-        self.load()
-        unique: dict[tuple[str, str], int] = {}
-        slots = [unique.setdefault((p, h), len(unique)) for p, h in pairs]
-        distinct = list(unique)
-        probs = self._run(distinct, progress)
-        return probs[np.array(slots)]
-
     def _run(
         self, pairs: list[tuple[str, str]], progress: Callable[[int], None] | None
     ) -> np.ndarray:
@@ -208,30 +266,41 @@ class TransformersNli:
             max_length=self._max_len,
         )
         keys = [k for k in enc.keys() if k in ("input_ids", "attention_mask", "token_type_ids")]
-        lengths = np.array([len(ids) for ids in enc["input_ids"]])
-        order = np.argsort(-lengths, kind="stable")  # longest first: padding stays small
+        lengths = [len(ids) for ids in enc["input_ids"]]
         result = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                idx = order[start : start + self.batch_size]
+            for idx in sorted_batches(lengths, self.batch_size):
                 features = [{k: enc[k][i] for k in keys} for i in idx]
                 batch = tok.pad(features, padding=True, return_tensors="pt")
                 batch = {k: v.to(self._device) for k, v in batch.items()}
                 logits = self._model(**batch).logits.float()
-                p = torch.softmax(logits, dim=-1).cpu().numpy()
-                for canonical, model_index in enumerate(self._indices):
-                    if model_index is not None:
-                        result[idx, canonical] = p[:, model_index]
+                result[idx] = self._reorder(torch.softmax(logits, dim=-1).cpu().numpy())
                 self.calls += len(idx)
                 if progress is not None:
                     progress(len(idx))
         return result
 
-    def info(self) -> ModelInfo:
-        return ModelInfo(
-            role="nli",
-            name=self.name,
-            revision=self.revision,
-            backend="torch",
-            device=self._device if self._model is not None else self.requested_device,
-        )
+
+def make_nli(config: Config) -> BatchedNli:
+    """The NLI model named in `config`, for its backend; nothing is loaded yet."""
+    from checker.catalog import resolve
+
+    name, revision, manifest = resolve(config.nli_model, config.nli_revision)
+    spec = manifest.backends.get(config.backend) if manifest else None
+    common: dict[str, Any] = dict(
+        revision=revision,
+        cache_dir=config.cache_dir,
+        offline=config.offline,
+        batch_size=config.batch_size,
+        max_length=config.max_length,
+        threads=config.threads,
+        hint_name=manifest.name if manifest else None,
+        patterns=list(spec.files) if spec else None,
+    )
+    if config.backend == "torch":
+        return TransformersNli(name, device=config.device, **common)
+    from checker.nli_onnx import OnnxNli
+
+    if config.device not in ("auto", "cpu"):
+        raise ConfigError(f"--backend {config.backend} runs on the CPU; drop --device")
+    return OnnxNli(name, int8=config.backend == "onnx-int8", **common)

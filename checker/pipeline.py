@@ -15,8 +15,9 @@ from typing import BinaryIO
 from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
+from checker.hub import cache_root
 from checker.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, RawSource, from_text, read_sources
-from checker.nli import NliModel, TransformersNli
+from checker.nli import BatchedNli, NliModel, make_nli
 from checker.pairing import Candidate, top_k_pairs, unmatched
 from checker.progress import Progress, Silent
 from checker.schema import (
@@ -126,19 +127,7 @@ def _embedder_for(config: Config) -> Embedder:
         cache_dir=config.cache_dir,
         offline=config.offline,
         threads=config.threads,
-    )
-
-
-def _nli_for(config: Config) -> TransformersNli:
-    return TransformersNli(
-        config.nli_model,
-        revision=config.resolved_nli_revision,
-        device=config.device,
-        cache_dir=config.cache_dir,
-        offline=config.offline,
-        batch_size=config.batch_size,
-        max_length=config.max_length,
-        threads=config.threads,
+        vector_cache=cache_root() / "embeddings.sqlite3" if config.embed_cache else None,
     )
 
 
@@ -192,8 +181,8 @@ def compare(
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     embedder = embedder or _embedder_for(config)
-    nli_model: NliModel = nli or _nli_for(config)
-    if isinstance(nli_model, TransformersNli):
+    nli_model: NliModel = nli or make_nli(config)
+    if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
             nli_model.load()  # fail on a missing model before any long work
     sentences, candidates = _pairs(sources, config, embedder, progress)

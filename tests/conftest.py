@@ -19,6 +19,14 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def checker_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """checker's own cache (embeddings, exports) in a temporary folder, not the user's."""
+    path = tmp_path_factory.mktemp("checker-cache")
+    os.environ["CHECKER_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def samples() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))

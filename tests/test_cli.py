@@ -122,7 +122,7 @@ def test_missing_model_exit_3_one_line(samples: list[Path], tmp_path: Path) -> N
     assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
     line = one_line(result.stderr)
     assert "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7" in line
-    assert str(tmp_path) in line and "hf download" in line
+    assert str(tmp_path) in line and "checker models download mdeberta-xnli" in line
 
 
 def test_unusable_model_exit_3(samples: list[Path], nli_unlabelled: Path) -> None:

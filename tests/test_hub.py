@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import DEFAULT_NLI_MODEL, DEFAULT_NLI_REVISION
+from checker.catalog import default
 from checker.errors import ModelError, ModelUnavailableError
 from checker.hub import is_local_reference, resolve_model_dir
 
@@ -21,14 +21,18 @@ def resolve(name: str, cache: Path, offline: bool, revision: str | None = None) 
 
 
 def test_offline_missing_model_names_model_cache_and_fix(tmp_path: Path) -> None:
+    entry = default("nli")
     start = time.monotonic()
     with pytest.raises(ModelUnavailableError) as info:
-        resolve(DEFAULT_NLI_MODEL, tmp_path, offline=True, revision=DEFAULT_NLI_REVISION)
+        resolve_model_dir(
+            entry.reference, revision=entry.revision, cache_dir=tmp_path, offline=True,
+            role="NLI model", option="--nli-model", hint_name=entry.name,
+        )
     message = str(info.value)
     assert time.monotonic() - start < 5
-    assert DEFAULT_NLI_MODEL in message and str(tmp_path) in message
-    assert f"hf download {DEFAULT_NLI_MODEL} --revision {DEFAULT_NLI_REVISION}" in message
-    assert "\n" not in message
+    assert entry.reference in message and str(tmp_path) in message
+    assert f"checker models download {entry.name} --revision {entry.revision}" in message
+    assert "--nli-model PATH" in message and "\n" not in message
 
 
 def test_unreachable_hub_fails_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,156 @@
+"""Export a torch NLI checkpoint to ONNX (fp32) and quantize it to int8.
+
+Used by `checker models export` when a hub repo has only safetensors. The export is
+checked against torch on sample pairs before it is kept; the int8 file is made with
+onnxruntime's dynamic quantizer (int8 weights, fp32 activations), the usual recipe for
+BERT-class models on CPU.
+"""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from checker.errors import ModelError, ModelUnavailableError
+
+# Files a runtime without torch needs beside the .onnx file.
+_SIDECARS = (
+    "config.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "added_tokens.json",
+    "spm.model",
+    "sentencepiece.bpe.model",
+)
+_OPSET = 17
+_CHECK_PAIRS = [
+    ("The force will number about 20,000 troops.", "Численность сил составит 5 тысяч."),
+    ("short", "قوام القوة نحو 20 ألف جندي."),
+    ("Arvania will join only with a UN Security Council resolution.", "Arvania will not join."),
+]
+FP32_TOLERANCE = 1e-3  # max |logit difference| accepted between torch and the fp32 export
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    fp32: Path
+    int8: Path | None
+    max_logit_diff: float
+
+
+def export_onnx(model_dir: Path, out_dir: Path, *, int8: bool = True) -> ExportResult:
+    """Write out_dir/onnx/model.onnx (and model_quantized.onnx) plus tokenizer and config."""
+    try:
+        import onnxruntime  # noqa: F401
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            "exporting needs torch, onnx and onnxruntime: pip install 'checker[export]'"
+        ) from exc
+    from checker.nli import quiet_transformers
+
+    with quiet_transformers():
+        tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(model_dir), local_files_only=True, use_safetensors=True, dtype=torch.float32
+        ).eval()
+    if not (model_dir / "tokenizer.json").is_file():
+        raise ModelError(f"{model_dir} has no tokenizer.json: the ONNX backend needs one")
+    onnx_dir = out_dir / "onnx"
+    onnx_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.resolve() != model_dir.resolve():
+        for name in _SIDECARS:
+            if (model_dir / name).is_file():
+                shutil.copy2(model_dir / name, out_dir / name)
+
+    sample = tokenizer(
+        [p for p, _ in _CHECK_PAIRS],
+        [h for _, h in _CHECK_PAIRS],
+        padding=True,
+        return_tensors="pt",
+    )
+    names = ["input_ids", "attention_mask"]
+    if "token_type_ids" in sample and getattr(model.config, "type_vocab_size", 0) > 1:
+        names.append("token_type_ids")
+    fp32 = onnx_dir / "model.onnx"
+    _export(model, tuple(sample[n] for n in names), names, fp32)
+    with torch.inference_mode():
+        reference = model(**{n: sample[n] for n in names}).logits.numpy()
+    diff = float(np.abs(_onnx_logits(fp32, sample, names) - reference).max())
+    if diff > FP32_TOLERANCE:
+        raise ModelError(f"ONNX export of {model_dir} differs from torch by {diff:.2e} in logits")
+    quantized = None
+    if int8:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantized = onnx_dir / "model_quantized.onnx"
+        quantize_dynamic(str(fp32), str(quantized), weight_type=QuantType.QInt8)
+    return ExportResult(fp32=fp32, int8=quantized, max_logit_diff=diff)
+
+
+class _Logits:
+    """Wraps a classifier so the exported graph has named inputs and one `logits` output."""
+
+    def __new__(cls, model: Any) -> Any:
+        import torch
+
+        class Wrapper(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.model = model
+
+            def forward(self, *inputs: Any) -> Any:
+                keys = ["input_ids", "attention_mask", "token_type_ids"][: len(inputs)]
+                return self.model(**dict(zip(keys, inputs, strict=True))).logits
+
+        return Wrapper().eval()  # eval: a fresh module is in training mode (dropout on)
+
+
+def _export(model: Any, args: tuple[Any, ...], names: list[str], path: Path) -> None:
+    import torch
+
+    wrapper = _Logits(model)
+    axes = {n: {0: "batch", 1: "sequence"} for n in names}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:  # the TorchScript exporter: fast and exact for these encoders
+            torch.onnx.export(
+                wrapper,
+                args,
+                str(path),
+                input_names=names,
+                output_names=["logits"],
+                dynamic_axes={**axes, "logits": {0: "batch"}},
+                opset_version=_OPSET,
+                dynamo=False,
+            )
+        except Exception:  # a torch without it: the dynamo exporter
+            from torch.export import Dim
+
+            batch, seq = Dim("batch"), Dim("sequence", min=2, max=4096)
+            torch.onnx.export(
+                wrapper,
+                args,
+                str(path),
+                input_names=names,
+                output_names=["logits"],
+                dynamic_shapes=[{0: batch, 1: seq} for _ in names],
+                opset_version=18,
+                dynamo=True,
+            )
+    model.eval()
+
+
+def _onnx_logits(path: Path, sample: Any, names: list[str]) -> np.ndarray:
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    feed = {n: sample[n].numpy().astype(np.int64) for n in names}
+    return np.asarray(session.run(["logits"], feed)[0])
