@@ -173,6 +173,11 @@ def embed_options(f: F) -> F:
     f = click.option(
         "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
     )(f)
+    f = click.option(
+        "--no-embed-cache",
+        is_flag=True,
+        help="Do not keep sentence embeddings on disk (CHECKER_CACHE_DIR).",
+    )(f)
     return f
 
 
@@ -233,6 +238,13 @@ def main() -> None:
     "--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto", show_default=True
 )
 @click.option("--threads", type=int, default=None, help="CPU threads (default: all cores).")
+@click.option(
+    "--backend",
+    type=click.Choice(["torch", "onnx", "onnx-int8"]),
+    default="torch",
+    show_default=True,
+    help="NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch).",
+)
 @embed_options
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
@@ -250,11 +262,13 @@ def compare(
     max_length: int,
     device: str,
     threads: int | None,
+    backend: str,
     embed_model: str,
     top_k: int,
     min_similarity: float,
     cache_dir: Path | None,
     offline: bool,
+    no_embed_cache: bool,
     show_agreements: bool,
     no_fail: bool,
     quiet: bool,
@@ -282,8 +296,10 @@ def compare(
             max_length=max_length,
             device=device,
             threads=threads,
+            backend=backend,
             cache_dir=cache_dir,
             offline=offline,
+            embed_cache=not no_embed_cache,
         )
         progress = RichProgress(_stderr(), enabled=not quiet)
         report = run_compare(
@@ -328,6 +344,7 @@ def align(
     min_similarity: float,
     cache_dir: Path | None,
     offline: bool,
+    no_embed_cache: bool,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -343,6 +360,7 @@ def align(
             min_similarity=min_similarity,
             cache_dir=cache_dir,
             offline=offline,
+            embed_cache=not no_embed_cache,
         )
         result = run_align(
             inputs,
@@ -407,3 +425,166 @@ def schema(kind: str) -> None:
 
     model = Report if kind == "report" else Alignment
     click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.group()
+def models() -> None:
+    """The model catalog: what is installed, and getting models for offline work."""
+
+
+def _cache_option(f: F) -> F:
+    return click.option(
+        "--cache-dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Hugging Face cache directory (default: HF_HOME's).",
+    )(f)
+
+
+def _backend_option(f: F) -> F:
+    return click.option(
+        "--backend",
+        type=click.Choice(["torch", "onnx", "onnx-int8"]),
+        default="torch",
+        show_default=True,
+        help="Which backend's files.",
+    )(f)
+
+
+def _revision_option(f: F) -> F:
+    return click.option("--revision", default=None, help="Hub revision (default: the pin).")(f)
+
+
+@models.command("list")
+@_cache_option
+@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def models_list(cache_dir: Path | None, fmt: str, debug: bool) -> None:
+    """List catalog models, whether they are present locally, their size and licence."""
+
+    def action() -> int:
+        from checker.modelstore import statuses
+        from checker.report import model_table, models_json
+
+        rows = statuses(cache_dir)
+        if fmt == "json":
+            click.echo(models_json(rows))
+        else:
+            Console(highlight=False).print(model_table(rows))
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@models.command("info")
+@click.argument("name")
+@_cache_option
+@click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def models_info(name: str, cache_dir: Path | None, fmt: str, debug: bool) -> None:
+    """Everything the catalog says about NAME, and where its files are."""
+
+    def action() -> int:
+        from checker.modelstore import lookup, status
+        from checker.report import model_panel
+
+        row = status(lookup(name), cache_dir)
+        if fmt == "json":
+            click.echo(row.model_dump_json(indent=2))
+        else:
+            Console(highlight=False).print(model_panel(row))
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@models.command("path")
+@click.argument("name")
+@_backend_option
+@_revision_option
+@_cache_option
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def models_path(
+    name: str, backend: str, revision: str | None, cache_dir: Path | None, debug: bool
+) -> None:
+    """Print the local folder holding NAME (exit 3 if it is not here). Never downloads."""
+
+    def action() -> int:
+        from checker.modelstore import model_path
+
+        click.echo(str(model_path(name, backend=backend, revision=revision, cache_dir=cache_dir)))
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@models.command("download")
+@click.argument("names", nargs=-1, required=True)
+@_backend_option
+@_revision_option
+@_cache_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def models_download(
+    names: tuple[str, ...],
+    backend: str,
+    revision: str | None,
+    cache_dir: Path | None,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Fetch the pinned revision of each model, only the files BACKEND needs."""
+
+    def action() -> int:
+        from checker.modelstore import download_model
+
+        RichProgress(_stderr(), enabled=not quiet)  # sets the hub's own bars on or off
+        for name in names:
+            path = download_model(name, backend=backend, revision=revision, cache_dir=cache_dir)
+            if path is None:
+                click.echo(f"{name}: ships inside its Python package, nothing to download")
+            else:
+                click.echo(f"{name}: {path}")
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@models.command("export")
+@click.argument("name")
+@click.option("--int8/--no-int8", default=True, show_default=True, help="Also quantize to int8.")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder to write (default: the model folder, or checker's cache for hub models).",
+)
+@_revision_option
+@_cache_option
+@click.option("--offline", is_flag=True, help="Never touch the network.")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def models_export(
+    name: str,
+    int8: bool,
+    output: Path | None,
+    revision: str | None,
+    cache_dir: Path | None,
+    offline: bool,
+    debug: bool,
+) -> None:
+    """Export an NLI model to ONNX (and int8) for --backend onnx / onnx-int8."""
+
+    def action() -> int:
+        from checker.modelstore import export_model
+
+        result = export_model(
+            name, int8=int8, output=output, revision=revision, cache_dir=cache_dir, offline=offline
+        )
+        click.echo(
+            f"fp32: {result.fp32} (max logit difference to torch {result.max_logit_diff:.1e})"
+        )
+        if result.int8 is not None:
+            click.echo(f"int8: {result.int8}")
+        return int(ExitCode.OK)
+
+    _run(debug, action)

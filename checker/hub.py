@@ -139,6 +139,11 @@ def cached_snapshot(
 
 
 def fetch_hint(name: str, revision: str | None, backend: str = "torch") -> str:
+    from checker.catalog import find
+
+    entry = find(name)
+    if entry is not None and entry.revision == revision:
+        revision = None  # a catalog name already means its pinned revision
     command = f"checker models download {name}"
     if revision:
         command += f" --revision {revision}"

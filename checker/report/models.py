@@ -1,0 +1,74 @@
+"""Renderers for `checker models list|info`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from checker.modelstore import ModelStatus
+
+
+def _size(mb: int | None) -> str:
+    if mb is None:
+        return "export"
+    return f"{mb / 1000:.1f} GB" if mb >= 1000 else f"{mb} MB"
+
+
+def _present(row: ModelStatus) -> str:
+    here = [b.backend for b in row.backends if b.present]
+    return ", ".join(here) if here else "-"
+
+
+def model_table(rows: Sequence[ModelStatus]) -> Table:
+    table = Table(title="Model catalog", title_justify="left", expand=True)
+    for column in ("name", "role", "model", "revision", "licence", "size", "present"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        name = Text(row.name + (" (default)" if row.default else ""), style="bold")
+        if not row.pinned:
+            revision = f"{row.revision} (unpinned)"
+        elif row.model.startswith("bundled"):
+            revision = row.revision.split("==")[-1]  # the package version
+        else:
+            revision = row.revision[:12]
+        first = row.backends[0] if row.backends else None
+        table.add_row(
+            name,
+            row.role,
+            row.model,
+            revision,
+            row.licence,
+            _size(first.size_mb if first else 0),
+            _present(row),
+        )
+    table.caption = f"Hugging Face cache: {rows[0].cache}" if rows else None
+    return table
+
+
+def model_panel(row: ModelStatus) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("model", row.model)
+    grid.add_row("revision", row.revision + ("" if row.pinned else " (unpinned)"))
+    grid.add_row("role", row.role + (", default" if row.default else ""))
+    grid.add_row("licence", row.licence)
+    if row.labels:
+        grid.add_row("labels", ", ".join(f"{i}: {label}" for i, label in enumerate(row.labels)))
+    grid.add_row("languages", ", ".join(row.languages))
+    if row.quality:
+        grid.add_row("quality", row.quality)
+    if row.notes:
+        grid.add_row("notes", row.notes)
+    for b in row.backends:
+        where = b.path if b.present else "not here"
+        grid.add_row(f"{b.backend} ({_size(b.size_mb)})", where)
+    return Panel(grid, title=f"{row.name}: {row.description}", title_align="left")
+
+
+def models_json(rows: Sequence[ModelStatus]) -> str:
+    return json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2)

