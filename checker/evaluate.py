@@ -1,0 +1,398 @@
+"""Measure accuracy: `checker eval pairs` (labelled NLI pairs) and `checker eval docs`.
+
+Pairs are judged exactly as `compare` judges a sentence pair: the same NLI model and
+backend, both directions, the same verdict rule (`score.decide`). A verdict maps back to
+an NLI label (agreement→entailment, unrelated→neutral) so that XNLI-style gold labels
+can be scored. The metric code is pure and tested against hand-computed confusions.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.config import Config
+from checker.errors import InputError
+from checker.nli import NliModel, make_nli
+from checker.progress import Progress, Silent
+from checker.schema import SCHEMA_VERSION, ModelInfo, Report, Thresholds, Verdict
+from checker.score import LABELS, decide, probs
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+VERDICT_LABEL = {
+    Verdict.AGREEMENT: "entailment",
+    Verdict.UNRELATED: "neutral",
+    Verdict.CONTRADICTION: "contradiction",
+}
+# Numeric labels as in the XNLI / MNLI datasets on the hub.
+_NUMERIC = {0: "entailment", 1: "neutral", 2: "contradiction"}
+WORST = 10
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LabelledPair(_Model):
+    id: str
+    premise: str
+    hypothesis: str
+    label: str
+    language: str | None = None
+
+
+class ClassMetrics(_Model):
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+class PairError(_Model):
+    id: str
+    language: str | None
+    premise: str
+    hypothesis: str
+    gold: str
+    predicted: str
+    confidence: float
+
+
+class CalibrationPoint(_Model):
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+    flagged: int
+
+
+class PairEvaluation(_Model):
+    """What `checker eval pairs --format json` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    pairs: int
+    accuracy: float
+    per_class: list[ClassMetrics]
+    contradiction_vs_rest: ClassMetrics
+    labels: list[str] = Field(default_factory=lambda: list(LABELS))
+    confusion: list[list[int]] = Field(description="confusion[gold][predicted], in `labels` order")
+    per_language: dict[str, float] = Field(description="accuracy per language, where given")
+    worst_errors: list[PairError]
+    calibration: list[CalibrationPoint] | None = None
+    suggested_threshold: float | None = None
+    thresholds: Thresholds
+    models: list[ModelInfo]
+
+
+def _label(raw: object, where: str) -> str:
+    if isinstance(raw, int) and raw in _NUMERIC:
+        return _NUMERIC[raw]
+    text = str(raw).strip().lower()
+    if text.isdigit() and int(text) in _NUMERIC:
+        return _NUMERIC[int(text)]
+    if text not in LABELS:
+        raise InputError(f"{where}: label '{raw}' is not one of {', '.join(LABELS)}")
+    return text
+
+
+def read_pairs(path: Path) -> list[LabelledPair]:
+    """JSONL (`premise`, `hypothesis`, `label`, optional `id`, `language`) or the XNLI
+    TSV layout (`language`, `gold_label`, `sentence1`, `sentence2`)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    text = path.read_text(encoding="utf-8-sig")
+    first = text.lstrip()[:1]
+    pairs = _read_jsonl(text, path) if first in ("{", "") else _read_xnli_tsv(text, path)
+    if not pairs:
+        raise InputError(f"{path}: no labelled pairs")
+    return pairs
+
+
+def _read_jsonl(text: str, path: Path) -> list[LabelledPair]:
+    pairs = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or not {"premise", "hypothesis", "label"} <= row.keys():
+            raise InputError(f"{where}: needs premise, hypothesis and label")
+        pairs.append(
+            LabelledPair(
+                id=str(row.get("id", n)),
+                premise=str(row["premise"]),
+                hypothesis=str(row["hypothesis"]),
+                label=_label(row["label"], where),
+                language=row.get("language") or row.get("lang"),
+            )
+        )
+    return pairs
+
+
+def _read_xnli_tsv(text: str, path: Path) -> list[LabelledPair]:
+    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    needed = {"language", "gold_label", "sentence1", "sentence2"}
+    if not needed <= set(reader.fieldnames or []):
+        raise InputError(
+            f"{path}: neither JSONL nor XNLI TSV (columns {', '.join(sorted(needed))})"
+        )
+    pairs = []
+    for n, row in enumerate(reader, 2):
+        pairs.append(
+            LabelledPair(
+                id=row.get("pairID") or str(n),
+                premise=row["sentence1"],
+                hypothesis=row["sentence2"],
+                label=_label(row["gold_label"], f"{path}:{n}"),
+                language=row["language"],
+            )
+        )
+    return pairs
+
+
+def confusion_matrix(gold: Sequence[str], predicted: Sequence[str]) -> list[list[int]]:
+    index = {label: i for i, label in enumerate(LABELS)}
+    matrix = [[0] * len(LABELS) for _ in LABELS]
+    for g, p in zip(gold, predicted, strict=True):
+        matrix[index[g]][index[p]] += 1
+    return matrix
+
+
+def _prf(tp: int, fp: int, fn: int, label: str) -> ClassMetrics:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return ClassMetrics(
+        label=label,
+        precision=round(precision, 6),
+        recall=round(recall, 6),
+        f1=round(f1, 6),
+        support=tp + fn,
+    )
+
+
+def class_metrics(matrix: list[list[int]]) -> list[ClassMetrics]:
+    out = []
+    for i, label in enumerate(LABELS):
+        tp = matrix[i][i]
+        fp = sum(matrix[g][i] for g in range(len(LABELS))) - tp
+        fn = sum(matrix[i]) - tp
+        out.append(_prf(tp, fp, fn, label))
+    return out
+
+
+def calibration_curve(
+    scores: np.ndarray, entail: np.ndarray, gold_contra: np.ndarray, grid: Sequence[float]
+) -> tuple[list[CalibrationPoint], float | None]:
+    """Contradiction precision/recall/F1 at each threshold of the verdict rule, and the
+    threshold (over every distinct score) that maximises F1."""
+
+    def point(t: float) -> CalibrationPoint:
+        flagged = (scores >= t) & (scores >= entail)
+        tp = int((flagged & gold_contra).sum())
+        m = _prf(tp, int(flagged.sum()) - tp, int(gold_contra.sum()) - tp, "contradiction")
+        return CalibrationPoint(
+            threshold=round(t, 6),
+            precision=m.precision,
+            recall=m.recall,
+            f1=m.f1,
+            flagged=int(flagged.sum()),
+        )
+
+    curve = [point(t) for t in grid]
+    candidates = sorted({float(s) for s in scores if s > 0})
+    if not candidates or not gold_contra.any():
+        return curve, None
+    best = max((point(t) for t in candidates), key=lambda p: (p.f1, p.threshold))
+    return curve, best.threshold if best.f1 > 0 else None
+
+
+def judge(
+    nli: NliModel, pairs: Sequence[tuple[str, str]], progress: Progress
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both directions for each pair: arrays (n, 3) of a⇒b and b⇒a probabilities."""
+    directed = list(pairs) + [(b, a) for a, b in pairs]
+    with progress.task("Checking pairs (NLI, both directions)", total=len(directed)) as advance:
+        scores = nli.predict(directed, progress=advance)
+    return scores[: len(pairs)], scores[len(pairs) :]
+
+
+def evaluate_pairs(
+    pairs: Sequence[LabelledPair],
+    config: Config | None = None,
+    *,
+    nli: NliModel | None = None,
+    calibrate: bool = False,
+    progress: Progress | None = None,
+) -> PairEvaluation:
+    """Score labelled pairs with the compare verdict rule."""
+    config = config or Config()
+    progress = progress or Silent()
+    model = nli or make_nli(config)
+    ab, ba = judge(model, [(p.premise, p.hypothesis) for p in pairs], progress)
+    predicted, confidences = [], []
+    for row_ab, row_ba in zip(ab, ba, strict=True):
+        d = decide(
+            probs(row_ab.tolist()),
+            probs(row_ba.tolist()),
+            contradiction_threshold=config.contradiction_threshold,
+            agreement_threshold=config.agreement_threshold,
+        )
+        predicted.append(VERDICT_LABEL[d.verdict])
+        confidences.append(d.confidence)
+    gold = [p.label for p in pairs]
+    matrix = confusion_matrix(gold, predicted)
+    correct = [g == p for g, p in zip(gold, predicted, strict=True)]
+    per_language: dict[str, list[bool]] = {}
+    for pair, ok in zip(pairs, correct, strict=True):
+        if pair.language:
+            per_language.setdefault(pair.language, []).append(ok)
+    gold_c = np.array([g == "contradiction" for g in gold])
+    pred_c = np.array([p == "contradiction" for p in predicted])
+    tp = int((gold_c & pred_c).sum())
+    vs_rest = _prf(tp, int(pred_c.sum()) - tp, int(gold_c.sum()) - tp, "contradiction")
+    errors = sorted(
+        (
+            PairError(
+                id=p.id,
+                language=p.language,
+                premise=p.premise,
+                hypothesis=p.hypothesis,
+                gold=g,
+                predicted=q,
+                confidence=round(c, 6),
+            )
+            for p, g, q, c in zip(pairs, gold, predicted, confidences, strict=True)
+            if g != q
+        ),
+        key=lambda e: (-e.confidence, e.id),
+    )[:WORST]
+    curve, suggested = None, None
+    if calibrate:
+        contra = np.maximum(ab[:, 2], ba[:, 2])
+        entail = np.maximum(ab[:, 0], ba[:, 0])
+        curve, suggested = calibration_curve(
+            contra, entail, gold_c, [round(0.05 * i, 2) for i in range(1, 20)]
+        )
+    return PairEvaluation(
+        pairs=len(pairs),
+        accuracy=round(sum(correct) / len(pairs), 6),
+        per_class=class_metrics(matrix),
+        contradiction_vs_rest=vs_rest,
+        confusion=matrix,
+        per_language={k: round(sum(v) / len(v), 6) for k, v in sorted(per_language.items())},
+        worst_errors=errors,
+        calibration=curve,
+        suggested_threshold=suggested,
+        thresholds=Thresholds(
+            min_similarity=config.min_similarity,
+            top_k=config.top_k,
+            contradiction=config.contradiction_threshold,
+            agreement=config.agreement_threshold,
+        ),
+        models=[model.info()],
+    )
+
+
+# --- documents ---------------------------------------------------------------------------
+
+
+class ExpectedPair(_Model):
+    a: str
+    b: str
+
+
+class DocsManifest(_Model):
+    """`checker eval docs` input: sources and the contradictions that must (not) be found."""
+
+    sources: list[str]
+    contradiction: list[ExpectedPair] = Field(default_factory=list)
+    not_flagged: list[ExpectedPair] = Field(default_factory=list)
+
+
+class ExpectedResult(_Model):
+    a: str
+    b: str
+    status: str = Field(description="found | judged <verdict> | not paired")
+    confidence: float | None = None
+    rank: int | None = Field(default=None, description="1-based rank among contradictions")
+
+
+class DocEvaluation(_Model):
+    """What `checker eval docs --format json` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    expected: list[ExpectedResult]
+    recall: float | None
+    false_flags: list[ExpectedResult]
+    unexpected_contradictions: int
+    summary: dict[str, int]
+    models: list[ModelInfo]
+
+
+def read_manifest(path: Path) -> tuple[DocsManifest, list[Path]]:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        manifest = DocsManifest.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"{path}: not a valid eval manifest ({first})") from None
+    return manifest, [(path.parent / s) for s in manifest.sources]
+
+
+def _match(report: Report, pair: ExpectedPair) -> tuple[str, float | None, int | None]:
+    contradictions = report.contradictions
+    for finding in report.findings:
+        texts = (finding.a.text, finding.b.text)
+        if (pair.a in texts[0] and pair.b in texts[1]) or (
+            pair.a in texts[1] and pair.b in texts[0]
+        ):
+            if finding.verdict is Verdict.CONTRADICTION:
+                return "found", finding.confidence, contradictions.index(finding) + 1
+            return f"judged {finding.verdict.value}", finding.confidence, None
+    return "not paired", None, None
+
+
+def evaluate_docs(report: Report, manifest: DocsManifest) -> DocEvaluation:
+    """Recall of the expected contradictions, false flags, and where each one ranks."""
+    expected = [
+        ExpectedResult(a=p.a, b=p.b, status=s, confidence=c, rank=r)
+        for p in manifest.contradiction
+        for s, c, r in [_match(report, p)]
+    ]
+    flags = [
+        ExpectedResult(a=p.a, b=p.b, status=s, confidence=c, rank=r)
+        for p in manifest.not_flagged
+        for s, c, r in [_match(report, p)]
+        if s == "found"
+    ]
+    found_ranks = {e.rank for e in expected if e.rank is not None}
+    unexpected = len(report.contradictions) - len(found_ranks) - len(flags)
+    return DocEvaluation(
+        expected=expected,
+        recall=round(sum(e.status == "found" for e in expected) / len(expected), 6)
+        if expected
+        else None,
+        false_flags=flags,
+        unexpected_contradictions=max(0, unexpected),
+        summary={
+            "contradictions": report.summary.contradictions,
+            "pairs_checked": report.summary.pairs_checked,
+        },
+        models=report.models,
+    )
