@@ -1,0 +1,33 @@
+"""The benchmark scripts run in a smoke mode in CI: they must work; timings are not asserted."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def run(*args: str) -> str:
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout
+
+
+@pytest.mark.slow
+def test_e2e_smoke() -> None:
+    out = run(str(BENCH / "e2e.py"), "--smoke")
+    rows = [ln.split() for ln in out.splitlines() if ln.strip()[:1].isdigit()]
+    assert [(r[0], r[1]) for r in rows] == [("2", "5"), ("3", "5")]
+    for row in rows:
+        calls, naive_calls = int(row[3]), int(row[4])
+        sentences = int(row[2])
+        assert 0 < calls <= 2 * 3 * sentences  # both directions, top-3 per sentence
+        assert naive_calls > calls
+
+
+@pytest.mark.slow
+def test_nli_throughput_smoke() -> None:
+    out = run(str(BENCH / "nli_throughput.py"), "--pairs", "16", "--skip-naive")
+    assert "checker torch" in out and "checker onnx-int8" in out and "int8 vs fp32" in out
