@@ -404,20 +404,34 @@ def sentences(
     _run(debug, action)
 
 
+SCHEMA_KINDS = ("report", "alignment", "pair-eval", "doc-eval", "models")
+
+
 @main.command()
 @click.option(
     "--kind",
-    type=click.Choice(["report", "alignment"]),
+    type=click.Choice(SCHEMA_KINDS),
     default="report",
     show_default=True,
     help="Which JSON document to describe.",
 )
 def schema(kind: str) -> None:
-    """Print the JSON Schema of `compare --format json` (or of `align`)."""
+    """Print the JSON Schema of `compare --format json` (or of another JSON output)."""
+    from pydantic import TypeAdapter
+
+    from checker.evaluate import DocEvaluation, PairEvaluation
+    from checker.modelstore import ModelStatus
     from checker.schema import Alignment, Report
 
-    model = Report if kind == "report" else Alignment
-    click.echo(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+    models: dict[str, Any] = {
+        "report": Report,
+        "alignment": Alignment,
+        "pair-eval": PairEvaluation,
+        "doc-eval": DocEvaluation,
+        "models": list[ModelStatus],
+    }
+    document = TypeAdapter(models[kind]).json_schema()
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 @main.group()

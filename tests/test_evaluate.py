@@ -2,6 +2,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import jsonschema
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -171,6 +172,8 @@ def test_eval_pairs_cli_json_calibrate_and_plot(tmp_path: Path, nli_random: Path
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    schema = json.loads(CliRunner().invoke(main, ["schema", "--kind", "pair-eval"]).stdout)
+    jsonschema.validate(data, schema)
     assert data["pairs"] == 9 and len(data["confusion"]) == 3
     assert sum(map(sum, data["confusion"])) == 9
     assert {
@@ -227,6 +230,9 @@ def test_eval_docs_cli(nli_contradicting_deberta: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    jsonschema.validate(
+        data, json.loads(CliRunner().invoke(main, ["schema", "--kind", "doc-eval"]).stdout)
+    )
     assert len(data["expected"]) == 5
     assert len(data["false_flags"]) == 3  # a model that calls everything a contradiction
     ranks = [e["rank"] for e in data["expected"] if e["status"] == "found"]

@@ -5,6 +5,7 @@ import shutil
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
@@ -32,6 +33,9 @@ def hf_cache(tmp_path: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch) 
 def statuses(cache: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     result = run("models", "list", "--cache-dir", str(cache), "--format", "json")
     assert result.exit_code == 0, result.output
+    jsonschema.validate(
+        json.loads(result.stdout), json.loads(run("schema", "--kind", "models").stdout)
+    )
     return {row["name"]: row for row in json.loads(result.stdout)}
 
 
