@@ -7,6 +7,7 @@ exit code from `ExitCode`; `--debug` shows the traceback instead.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import sys
 import traceback
@@ -23,6 +24,7 @@ from checker import __version__
 from checker import config as defaults
 from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL, Config
 from checker.errors import CheckerError, ConfigError, ExitCode, InputError
+from checker.output import write_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -117,6 +119,73 @@ def _dates(values: tuple[str, ...]) -> dict[str, dt.date]:
     from checker.ingest import parse_date
 
     return {k: parse_date(v, f"--date {k}") for k, v in _key_values(values, "--date").items()}
+
+
+def limit_options(f: F) -> F:
+    return _options(
+        f,
+        click.option(
+            "--max-sources",
+            type=int,
+            default=50,
+            show_default=True,
+            help="Refuse more sources than this.",
+        ),
+        click.option(
+            "--max-source-mb",
+            type=float,
+            default=5.0,
+            show_default=True,
+            help="Refuse a source bigger than this (read nothing of it).",
+        ),
+        click.option(
+            "--max-sentences",
+            type=int,
+            default=2000,
+            show_default=True,
+            help="Refuse a source with more sentences than this.",
+        ),
+    )
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Write the result to FILE (whole or not at all) instead of stdout.",
+    )(f)
+
+
+def _emit(
+    output: Path | None, text: str | None = None, render: Callable[[Console], None] | None = None
+) -> None:
+    """Print or atomically write a result; nothing reaches stdout before it is complete."""
+    if render is not None:
+        buffer = io.StringIO()
+        console = (
+            Console(file=buffer, width=120, no_color=True, highlight=False)
+            if output is not None
+            else Console(
+                file=buffer,
+                highlight=False,
+                force_terminal=sys.stdout.isatty(),
+                width=Console().width,
+            )
+        )
+        render(console)
+        text = buffer.getvalue()
+    assert text is not None
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_atomic(output, text if text.endswith("\n") else text + "\n")
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        _stderr().print(f"checker: warning: {warning}", markup=False)
 
 
 def input_options(f: F) -> F:
@@ -280,9 +349,12 @@ def main() -> None:
 @main.command()
 @input_options
 @_format_option
+@output_option
 @nli_options
 @embed_options
 @model_place_options
+@limit_options
+@click.option("--timestamp", is_flag=True, help="Record the run time in the report.")
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options
@@ -291,6 +363,7 @@ def compare(
     names: tuple[str, ...],
     dates: tuple[str, ...],
     fmt: str,
+    output: Path | None,
     show_agreements: bool,
     no_fail: bool,
     quiet: bool,
@@ -314,11 +387,13 @@ def compare(
             names=_key_values(names, "--name"),
             dates=_dates(dates),
         )
-        _warn_empty(report.sources)
+        _warn(report.warnings)
         if fmt == "json":
-            click.echo(report_json(report))
+            _emit(output, report_json(report))
         else:
-            render_report(report, Console(highlight=False), show_agreements=show_agreements)
+            _emit(
+                output, render=lambda c: render_report(report, c, show_agreements=show_agreements)
+            )
         if report.summary.contradictions and not no_fail:
             return int(ExitCode.CONTRADICTIONS)
         return int(ExitCode.OK)
@@ -326,25 +401,20 @@ def compare(
     _run(debug, action)
 
 
-def _warn_empty(sources: Any) -> None:
-    for src in sources:
-        if src.sentence_count == 0:
-            _stderr().print(
-                f"checker: warning: {src.name}: no sentences after cleaning", markup=False
-            )
-
-
 @main.command()
 @input_options
 @_format_option
+@output_option
 @embed_options
 @model_place_options
+@limit_options
 @common_options
 def align(
     inputs: tuple[str, ...],
     names: tuple[str, ...],
     dates: tuple[str, ...],
     fmt: str,
+    output: Path | None,
     quiet: bool,
     debug: bool,
     **options: Any,
@@ -362,11 +432,11 @@ def align(
             names=_key_values(names, "--name"),
             dates=_dates(dates),
         )
-        _warn_empty(result.sources)
+        _warn(result.warnings)
         if fmt == "json":
-            click.echo(alignment_json(result))
+            _emit(output, alignment_json(result))
         else:
-            render_alignment(result, Console(highlight=False))
+            _emit(output, render=lambda c: render_alignment(result, c))
         return int(ExitCode.OK)
 
     _run(debug, action)
@@ -375,6 +445,8 @@ def align(
 @main.command()
 @input_options
 @_format_option
+@output_option
+@limit_options
 @click.option("--show-dropped", is_flag=True, help="Also list the lines removed as boilerplate.")
 @common_options
 def sentences(
@@ -382,23 +454,31 @@ def sentences(
     names: tuple[str, ...],
     dates: tuple[str, ...],
     fmt: str,
+    output: Path | None,
     show_dropped: bool,
     quiet: bool,
     debug: bool,
+    **options: Any,
 ) -> None:
     """Show what checker reads from each source after cleaning and segmentation."""
 
     def action() -> int:
-        from checker.pipeline import load_sources
+        from checker.pipeline import load_sources, source_warnings
         from checker.report import render_sentences, sentences_json
 
-        sources = load_sources(inputs, names=_key_values(names, "--name"), dates=_dates(dates))
+        sources = load_sources(
+            inputs,
+            names=_key_values(names, "--name"),
+            dates=_dates(dates),
+            config=_config(options),
+        )
         if not sources:
             raise InputError("no sources given")
+        _warn(source_warnings(sources))
         if fmt == "json":
-            click.echo(sentences_json(sources, show_dropped=show_dropped))
+            _emit(output, sentences_json(sources, show_dropped=show_dropped))
         else:
-            render_sentences(sources, Console(highlight=False), show_dropped=show_dropped)
+            _emit(output, render=lambda c: render_sentences(sources, c, show_dropped=show_dropped))
         return int(ExitCode.OK)
 
     _run(debug, action)
@@ -605,6 +685,7 @@ def eval_group() -> None:
 @eval_group.command("pairs")
 @click.argument("file", type=click.Path(path_type=Path))
 @_format_option
+@output_option
 @nli_options
 @model_place_options
 @click.option("--calibrate", is_flag=True, help="Suggest the threshold that maximises F1.")
@@ -618,6 +699,7 @@ def eval_group() -> None:
 def eval_pairs(
     file: Path,
     fmt: str,
+    output: Path | None,
     calibrate: bool,
     plot: Path | None,
     quiet: bool,
@@ -641,9 +723,9 @@ def eval_pairs(
         if plot is not None:
             plot_calibration(result, plot)
         if fmt == "json":
-            click.echo(result.model_dump_json(indent=2))
+            _emit(output, result.model_dump_json(indent=2))
         else:
-            render_pair_evaluation(result, Console(highlight=False))
+            _emit(output, render=lambda c: render_pair_evaluation(result, c))
         return int(ExitCode.OK)
 
     _run(debug, action)
@@ -652,11 +734,14 @@ def eval_pairs(
 @eval_group.command("docs")
 @click.argument("manifest", type=click.Path(path_type=Path))
 @_format_option
+@output_option
 @nli_options
 @embed_options
 @model_place_options
 @common_options
-def eval_docs(manifest: Path, fmt: str, quiet: bool, debug: bool, **options: Any) -> None:
+def eval_docs(
+    manifest: Path, fmt: str, output: Path | None, quiet: bool, debug: bool, **options: Any
+) -> None:
     """Run compare on MANIFEST's sources and check the contradictions it lists."""
 
     def action() -> int:
@@ -670,9 +755,9 @@ def eval_docs(manifest: Path, fmt: str, quiet: bool, debug: bool, **options: Any
         )
         result = evaluate_docs(report, spec)
         if fmt == "json":
-            click.echo(result.model_dump_json(indent=2))
+            _emit(output, result.model_dump_json(indent=2))
         else:
-            render_doc_evaluation(result, Console(highlight=False))
+            _emit(output, render=lambda c: render_doc_evaluation(result, c))
         return int(ExitCode.OK)
 
     _run(debug, action)

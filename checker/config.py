@@ -56,6 +56,10 @@ class Config(BaseModel):
         default=True, description="Keep sentence embeddings on disk, keyed by model and text."
     )
     min_sentence_chars: int = Field(default=12, ge=1)
+    max_sources: int = Field(default=50, ge=2, description="More sources is a usage error.")
+    max_source_mb: float = Field(default=5.0, gt=0, description="Bigger inputs are refused.")
+    max_sentences: int = Field(default=2000, ge=1, description="Per source, after cleaning.")
+    timestamp: bool = Field(default=False, description="Add generated_at to reports.")
 
     @model_validator(mode="after")
     def _check(self) -> Config:

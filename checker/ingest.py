@@ -25,6 +25,23 @@ _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECA
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b)", re.IGNORECASE)
 # Legacy single-byte encodings newsrooms still meet, tried when UTF-8 fails.
 _LEGACY_ENCODINGS = ("cp1251", "cp1256", "cp1252")
+# File signatures of formats people pass by mistake: named in the error message.
+_MAGIC = (
+    (b"%PDF", "a PDF document (convert it to text first)"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program (ELF binary)"),
+    (b"RIFF", "a RIFF media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x01\x00", "an icon image"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+# A text with a few stray NULs or invalid UTF-8 bytes is still that text.
+_STRAY_RATIO = 0.01
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -47,26 +64,45 @@ def parse_date(value: str, what: str) -> dt.date:
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode bytes to text: BOMs, UTF-16 without BOM, UTF-8, then legacy code pages."""
+    """Decode bytes to text: BOMs, UTF-16 without BOM, UTF-8 (tolerating a few stray or
+    invalid bytes), then legacy code pages. Binary formats are refused by name."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{origin}: {what}, not text or HTML")
     utf16 = _sniff_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text or HTML")
+    nuls = data.count(b"\x00")
+    if nuls:
+        if nuls > _STRAY_RATIO * len(data):
+            raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text or HTML")
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    if _looks_utf8(data) and lenient.count("\ufffd") <= _STRAY_RATIO * len(lenient):
+        return lenient  # UTF-8 with a few broken bytes: keep the text, mark the damage
     best = _guess_legacy(data)
     if best is None:
         raise InputError(
             f"{origin}: cannot decode the text (not UTF-8, UTF-16 or a known code page)"
         )
     return best
+
+
+def _looks_utf8(data: bytes) -> bool:
+    """Mostly valid multi-byte UTF-8 sequences (a legacy code page has few of them)."""
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high == 0:
+        return True
+    valid = len(re.findall(rb"[\xc2-\xf4][\x80-\xbf]+", data[:65536]))
+    return valid * 2 >= high * 0.9
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -147,18 +183,33 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
+def too_many_sources(count: int, limit: int) -> InputError:
+    return InputError(f"{count} sources is over the limit of {limit} (raise it with --max-sources)")
+
+
+def _too_big(origin: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{origin}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB per-source limit "
+        "(raise it with --max-source-mb)"
+    )
+
+
 def read_source(
     item: str,
     *,
     name: str | None = None,
     date: dt.date | None = None,
     stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RawSource:
-    """Read one input: a path or '-' for standard input."""
+    """Read one input: a path or '-' for standard input. Inputs over `max_bytes` are
+    refused before they are read, so memory stays bounded."""
     path: Path | None = None
     if item == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read()
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _too_big("standard input", len(data), max_bytes)
         default_name = "stdin"
     else:
         path = Path(item)
@@ -167,6 +218,9 @@ def read_source(
         if path.is_dir():
             raise InputError(f"{item}: is a directory (pass it alone to read its files)")
         try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise _too_big(item, size, max_bytes)
             data = path.read_bytes()
         except PermissionError:
             raise InputError(f"{item}: permission denied") from None
@@ -227,6 +281,8 @@ def read_sources(
     names: Mapping[str, str] | None = None,
     dates: Mapping[str, dt.date] | None = None,
     stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sources: int | None = None,
 ) -> list[RawSource]:
     """Read every input; `names` maps an input (path or '-') to a source name, `dates` maps
     a source name or input to its publication date (overriding any marker in the text)."""
@@ -235,9 +291,18 @@ def read_sources(
     expanded = expand_inputs(inputs)
     if expanded.count(STDIN) > 1:
         raise InputError("'-' (standard input) can be given only once")
+    seen: dict[Path, str] = {}
+    for item in expanded:
+        if item != STDIN and Path(item).exists():
+            real = Path(item).resolve()
+            if real in seen:
+                raise InputError(f"{item}: given twice (also as {seen[real]})")
+            seen[real] = item
+    if max_sources is not None and len(expanded) > max_sources:
+        raise too_many_sources(len(expanded), max_sources)
     sources = []
     for item in expanded:
-        src = read_source(item, name=names.get(item), stdin=stdin)
+        src = read_source(item, name=names.get(item), stdin=stdin, max_bytes=max_bytes)
         date = dates.get(src.name) or dates.get(item)
         if date is not None:
             src = replace(src, date=date)

@@ -16,7 +16,15 @@ from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.hub import cache_root
-from checker.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, RawSource, from_text, read_sources
+from checker.ingest import (
+    HTML_SUFFIXES,
+    STDIN,
+    TEXT_SUFFIXES,
+    RawSource,
+    from_text,
+    read_sources,
+    too_many_sources,
+)
 from checker.nli import BatchedNli, NliModel, make_nli
 from checker.pairing import Candidate, top_k_pairs, unmatched
 from checker.progress import Progress, Silent
@@ -51,10 +59,13 @@ def load_sources(
     names: Mapping[str, str] | None = None,
     dates: Mapping[str, dt.date] | None = None,
     stdin: BinaryIO | None = None,
-    min_sentence_chars: int = 12,
+    config: Config | None = None,
 ) -> list[Source]:
     """Read, clean and segment every input. A str is a path if it names a file, a
-    directory or has a text/HTML suffix; otherwise it is the text itself."""
+    directory or has a text/HTML suffix; otherwise it is the text itself. The limits
+    in `config` (sources, megabytes and sentences per source) are enforced here."""
+    config = config or Config()
+    max_bytes = int(config.max_source_mb * 1_000_000)
     raws: list[RawSource] = []
     paths: list[str] = []
     for item in inputs:
@@ -63,10 +74,54 @@ def load_sources(
         elif isinstance(item, Path) or _is_path_like(item):
             paths.append(str(item))
         else:
+            if len(item.encode("utf-8")) > max_bytes:
+                raise InputError(f"text{len(raws) + len(paths) + 1}: over the per-source limit")
             raws.append(from_text(item, name=f"text{len(raws) + len(paths) + 1}"))
     if paths:
-        raws.extend(read_sources(paths, names=names, dates=dates, stdin=stdin))
-    return [segment(raw, min_chars=min_sentence_chars) for raw in raws]
+        raws.extend(
+            read_sources(
+                paths,
+                names=names,
+                dates=dates,
+                stdin=stdin,
+                max_bytes=max_bytes,
+                max_sources=config.max_sources,
+            )
+        )
+    if len(raws) > config.max_sources:
+        raise too_many_sources(len(raws), config.max_sources)
+    sources = [segment(raw, min_chars=config.min_sentence_chars) for raw in raws]
+    for src in sources:
+        if src.sentence_count > config.max_sentences:
+            raise InputError(
+                f"{src.origin}: {src.sentence_count} sentences is over the per-source limit of "
+                f"{config.max_sentences} (raise it with --max-sentences)"
+            )
+    return sources
+
+
+def source_warnings(sources: Sequence[Source], nli_languages: Sequence[str] = ()) -> list[str]:
+    """What a reader must know about the input: nothing is dropped silently."""
+    warnings = [
+        f"{s.name}: no sentences after cleaning (empty, whitespace or boilerplate only)"
+        for s in sources
+        if s.sentence_count == 0
+    ]
+    first_with: dict[tuple[str, ...], str] = {}
+    for s in sources:
+        key = tuple(x.text for x in s.sentences)
+        if key and key in first_with:
+            warnings.append(f"{s.name}: same text as {first_with[key]} (a reprint?)")
+        first_with.setdefault(key, s.name)
+    if nli_languages:
+        used = sorted({x.language for s in sources for x in s.sentences} - {"und"})
+        missing = [lang for lang in used if lang not in nli_languages]
+        if missing:
+            warnings.append(
+                f"language(s) {', '.join(missing)} not among the NLI model's trained languages; "
+                "verdicts on them are less reliable"
+            )
+    return warnings
 
 
 def _flat_sentences(sources: Sequence[Source]) -> list[Sentence]:
@@ -95,13 +150,7 @@ def _comparable_sources(
 ) -> Sequence[Source]:
     """The given sources, or the inputs read and segmented; at least two with sentences."""
     if sources is None:
-        sources = load_sources(
-            inputs or [],
-            names=names,
-            dates=dates,
-            stdin=stdin,
-            min_sentence_chars=config.min_sentence_chars,
-        )
+        sources = load_sources(inputs or [], names=names, dates=dates, stdin=stdin, config=config)
     _require_two(sources)
     return sources
 
@@ -156,7 +205,12 @@ def align(
         AlignedPair(a=side(sentences[c.i]), b=side(sentences[c.j]), similarity=c.similarity)
         for c in candidates
     ]
-    return Alignment(sources=list(sources), pairs=pairs, models=[embedder.info()])
+    return Alignment(
+        sources=list(sources),
+        pairs=pairs,
+        models=[embedder.info()],
+        warnings=source_warnings(sources),
+    )
 
 
 def compare(
@@ -274,4 +328,18 @@ def compare(
             agreement=config.agreement_threshold,
         ),
         models=[embedder.info(), nli_model.info()],
+        warnings=source_warnings(sources, _nli_languages(config, nli_model)),
+        generated_at=(
+            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            if config.timestamp
+            else None
+        ),
     )
+
+
+def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
+    """The catalog's language list for the NLI model in use, if it is a catalog model."""
+    from checker.catalog import find
+
+    entry = find(nli_model.info().name) or find(config.nli_model)
+    return list(entry.languages) if entry is not None and entry.role == "nli" else []

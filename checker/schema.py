@@ -11,7 +11,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: warnings, generated_at
 
 
 class _Model(BaseModel):
@@ -125,6 +125,15 @@ class Report(_Model):
     summary: Summary
     thresholds: Thresholds
     models: list[ModelInfo]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Sources with no sentences, identical texts, languages the model lacks.",
+    )
+    generated_at: str | None = Field(
+        default=None,
+        description="UTC time of the run; only with --timestamp (else reports "
+        "are byte-identical for identical inputs).",
+    )
 
     @property
     def contradictions(self) -> list[PairFinding]:
@@ -155,3 +164,4 @@ class Alignment(_Model):
     sources: list[Source]
     pairs: list[AlignedPair]
     models: list[ModelInfo]
+    warnings: list[str] = Field(default_factory=list)

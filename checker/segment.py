@@ -33,6 +33,7 @@ _LANG_ALIASES = {
     "nn": "no",
     "sh": "sr",
 }
+MAX_SENTENCE_CHARS = 1000  # longer "sentences" (no punctuation for pages) are cut into chunks
 MIN_SENTENCE_CONFIDENCE = 0.5  # below this a sentence takes its document's language
 MIN_WORDS_FOR_OWN_LANGUAGE = 4
 
@@ -123,7 +124,23 @@ def split_sentences(paragraph: str, language: str) -> list[str]:
             merged[-1] += piece
         else:
             merged.append(piece)
-    return [" ".join(s.split()) for s in merged if s.strip()]
+    out = []
+    for sentence in merged:
+        out.extend(_bounded(" ".join(sentence.split())))
+    return [s for s in out if s]
+
+
+def _bounded(sentence: str) -> list[str]:
+    """Cut a run-on text into chunks of at most MAX_SENTENCE_CHARS at spaces: a single
+    enormous line with no punctuation must not become one unbounded "sentence"."""
+    chunks = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        chunks.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    chunks.append(sentence)
+    return chunks
 
 
 def _continues(prev: str, nxt: str) -> bool:
