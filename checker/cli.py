@@ -761,3 +761,7 @@ def eval_docs(
         return int(ExitCode.OK)
 
     _run(debug, action)
+
+
+if __name__ == "__main__":
+    main()

@@ -65,7 +65,16 @@ def parse_date(value: str, what: str) -> dt.date:
 
 def decode_bytes(data: bytes, origin: str) -> str:
     """Decode bytes to text: BOMs, UTF-16 without BOM, UTF-8 (tolerating a few stray or
-    invalid bytes), then legacy code pages. Binary formats are refused by name."""
+    invalid bytes), then legacy code pages. Binary formats are refused by name, and
+    anything that decodes to mostly control characters as binary."""
+    text = _decode(data, origin)
+    controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\t\n\r\f\v")
+    if controls > _STRAY_RATIO * min(len(text), 65536):
+        raise InputError(f"{origin}: looks like a binary file (control bytes), not text or HTML")
+    return text
+
+
+def _decode(data: bytes, origin: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -80,7 +89,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
     if nuls:
         if nuls > _STRAY_RATIO * len(data):
             raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text or HTML")
-        data = data.replace(b"\x00", b"")
+        data = data.replace(b"\x00", b" ")  # a stray NUL separates, like a space
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -240,7 +249,7 @@ def from_text(
     path: Path | None = None,
 ) -> RawSource:
     """Wrap an in-memory string as a source (HTML is detected by its first tag)."""
-    text = text.lstrip("\ufeff").replace("\x00", "")
+    text = text.lstrip("\ufeff").replace("\x00", " ")
     is_html = _looks_like_html(path, text)
     title: str | None = None
     if is_html:

@@ -1,12 +1,10 @@
 """`checker models ...` and backends, against a Hugging Face cache the test populates."""
 
 import json
-import shutil
 import time
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner, Result
 
 from checker.catalog import default, find
@@ -16,18 +14,6 @@ from checker.errors import ExitCode
 
 def run(*args: str) -> Result:
     return CliRunner(env={"COLUMNS": "200"}).invoke(main, list(args))
-
-
-@pytest.fixture()
-def hf_cache(tmp_path: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An HF cache holding a tiny model as the default NLI model at its pinned revision."""
-    entry = default("nli")
-    assert entry.hub_id is not None
-    repo = tmp_path / "hub" / ("models--" + entry.hub_id.replace("/", "--"))
-    shutil.copytree(nli_random, repo / "snapshots" / entry.revision)
-    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "checker-cache"))
-    monkeypatch.setattr("checker.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
-    return tmp_path / "hub"
 
 
 def statuses(cache: Path) -> dict[str, dict]:  # type: ignore[type-arg]
