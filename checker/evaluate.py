@@ -298,12 +298,7 @@ def evaluate_pairs(
         worst_errors=errors,
         calibration=curve,
         suggested_threshold=suggested,
-        thresholds=Thresholds(
-            min_similarity=config.min_similarity,
-            top_k=config.top_k,
-            contradiction=config.contradiction_threshold,
-            agreement=config.agreement_threshold,
-        ),
+        thresholds=config.thresholds(),
         models=[model.info()],
     )
 

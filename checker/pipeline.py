@@ -38,7 +38,6 @@ from checker.schema import (
     Sentence,
     Source,
     Summary,
-    Thresholds,
     Verdict,
 )
 from checker.score import decide, probs
@@ -321,12 +320,7 @@ def compare(
         findings=findings,
         unmatched=lonely,
         summary=summary,
-        thresholds=Thresholds(
-            min_similarity=config.min_similarity,
-            top_k=config.top_k,
-            contradiction=config.contradiction_threshold,
-            agreement=config.agreement_threshold,
-        ),
+        thresholds=config.thresholds(),
         models=[embedder.info(), nli_model.info()],
         warnings=source_warnings(sources, _nli_languages(config, nli_model)),
         generated_at=(
