@@ -337,6 +337,8 @@ def _config(options: dict[str, Any]) -> Config:
     values = {k: v for k, v in options.items() if k in fields}
     if "no_embed_cache" in options:
         values["embed_cache"] = not options["no_embed_cache"]
+    if "no_number_check" in options:
+        values["number_check"] = not options["no_number_check"]
     return Config(**values)
 
 
@@ -355,6 +357,12 @@ def main() -> None:
 @model_place_options
 @limit_options
 @click.option("--timestamp", is_flag=True, help="Record the run time in the report.")
+@click.option(
+    "--no-number-check",
+    "no_number_check",
+    is_flag=True,
+    help="Do not flag paired sentences whose numbers differ (NLI alone decides).",
+)
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options

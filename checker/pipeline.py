@@ -15,6 +15,7 @@ from typing import BinaryIO
 from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
+from checker.facts import NUMBER_CHECK_CONFIDENCE, number_conflict
 from checker.hub import cache_root
 from checker.ingest import (
     HTML_SUFFIXES,
@@ -40,7 +41,7 @@ from checker.schema import (
     Summary,
     Verdict,
 )
-from checker.score import decide, probs
+from checker.score import Decision, decide, probs
 from checker.segment import segment
 
 Input = str | Path | RawSource
@@ -265,8 +266,13 @@ def compare(
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )
+        a_text, b_text = sentences[cand.i].text, sentences[cand.j].text
+        reason = number_conflict(a_text, b_text) if config.number_check else None
+        if reason and decision.verdict is not Verdict.CONTRADICTION:
+            decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
         findings_by_candidate.append(
             PairFinding(
+                reason=reason,
                 verdict=decision.verdict,
                 confidence=round(decision.confidence, 6),
                 similarity=cand.similarity,

@@ -11,7 +11,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: warnings, generated_at
+SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason
 
 
 class _Model(BaseModel):
@@ -79,6 +79,9 @@ class PairFinding(_Model):
     b: FindingSide
     a_to_b: NliProbs = Field(description="a as premise, b as hypothesis.")
     b_to_a: NliProbs = Field(description="b as premise, a as hypothesis.")
+    reason: str | None = Field(
+        default=None, description="Why beyond NLI, e.g. 'numbers differ: 20,000 vs 5,000'."
+    )
 
 
 class ModelInfo(_Model):

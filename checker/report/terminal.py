@@ -22,11 +22,14 @@ def _side(side: FindingSide) -> Text:
 
 
 def _scores(f: PairFinding) -> Text:
-    return Text(
+    text = Text(
         f"A⇒B  c {f.a_to_b.contradiction:.2f}  e {f.a_to_b.entailment:.2f}\n"
         f"B⇒A  c {f.b_to_a.contradiction:.2f}  e {f.b_to_a.entailment:.2f}\n"
         f"sim  {f.similarity:.2f}"
     )
+    if f.reason:
+        text.append(f"\n{f.reason}", style="bold yellow")
+    return text
 
 
 def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
