@@ -357,6 +357,7 @@ def main() -> None:
 @model_place_options
 @limit_options
 @click.option("--timestamp", is_flag=True, help="Record the run time in the report.")
+@click.option("--timeline", is_flag=True, help="Sort contradictions by the dates of their sources.")
 @click.option(
     "--no-number-check",
     "no_number_check",

@@ -61,6 +61,9 @@ class Config(BaseModel):
     max_source_mb: float = Field(default=5.0, gt=0, description="Bigger inputs are refused.")
     max_sentences: int = Field(default=2000, ge=1, description="Per source, after cleaning.")
     timestamp: bool = Field(default=False, description="Add generated_at to reports.")
+    timeline: bool = Field(
+        default=False, description="Sort contradictions by the dates of their sources."
+    )
     number_check: bool = Field(
         default=True, description="Flag paired sentences whose numbers differ, whatever NLI says."
     )

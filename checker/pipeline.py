@@ -270,23 +270,37 @@ def compare(
         reason = number_conflict(a_text, b_text) if config.number_check else None
         if reason and decision.verdict is not Verdict.CONTRADICTION:
             decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
+        first, second = side(sentences[cand.i]), side(sentences[cand.j])
+        timeline = None
+        if decision.verdict is Verdict.CONTRADICTION and first.date and second.date:
+            if second.date < first.date:  # the earlier statement first
+                first, second, ab, ba = second, first, ba, ab
+            if first.date != second.date:
+                timeline = f"{first.date} → {second.date}: position changed?"
         findings_by_candidate.append(
             PairFinding(
                 reason=reason,
+                timeline=timeline,
                 verdict=decision.verdict,
                 confidence=round(decision.confidence, 6),
                 similarity=cand.similarity,
-                a=side(sentences[cand.i]),
-                b=side(sentences[cand.j]),
+                a=first,
+                b=second,
                 a_to_b=ab,
                 b_to_a=ba,
             )
         )
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
+    far = dt.date.max
     findings = sorted(
         findings_by_candidate,
         key=lambda f: (
             rank[f.verdict],
+            *(  # --timeline: contradictions in the order their sources were published
+                ((f.a.date or far), (f.b.date or far))
+                if config.timeline and f.verdict is Verdict.CONTRADICTION
+                else (far, far)
+            ),
             -f.confidence,
             -f.similarity,
             f.a.source,

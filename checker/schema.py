@@ -11,7 +11,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason
+SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason, .timeline
 
 
 class _Model(BaseModel):
@@ -81,6 +81,11 @@ class PairFinding(_Model):
     b_to_a: NliProbs = Field(description="b as premise, a as hypothesis.")
     reason: str | None = Field(
         default=None, description="Why beyond NLI, e.g. 'numbers differ: 20,000 vs 5,000'."
+    )
+    timeline: str | None = Field(
+        default=None,
+        description="For a contradiction between differently dated sources: "
+        "'2025-10-30 → 2026-01-07: position changed?' (a is then the earlier side).",
     )
 
 

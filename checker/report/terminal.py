@@ -29,6 +29,8 @@ def _scores(f: PairFinding) -> Text:
     )
     if f.reason:
         text.append(f"\n{f.reason}", style="bold yellow")
+    if f.timeline:
+        text.append(f"\n{f.timeline}", style="bold magenta")
     return text
 
 
@@ -77,16 +79,17 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
         console.print(
             f"{len(agreements)} agreement(s) between sources (--show-agreements to list them)."
         )
-    n = report.summary.unmatched_sentences
-    if n:
-        per_source: dict[str, int] = {}
-        for s in report.unmatched:
-            per_source[s.source] = per_source.get(s.source, 0) + 1
-        detail = ", ".join(f"{name}: {count}" for name, count in per_source.items())
-        console.print(
-            f"{n} sentence(s) told by one source only: no other source agrees with or "
-            f"contradicts them ({detail})."
+    if report.unmatched:
+        table = Table(
+            title="Told by one source only (no other source agrees or disagrees)",
+            title_justify="left",
+            expand=True,
         )
+        table.add_column("source", no_wrap=True, style="cyan")
+        table.add_column("sentence", ratio=1)
+        for s in sorted(report.unmatched, key=lambda s: (s.source, s.index)):
+            table.add_row(f"{s.source} · {s.language}", s.text)
+        console.print(table)
     models = "; ".join(
         f"{m.role}: {m.name}" + (f"@{_short(m.revision)}" if m.revision else "") + f" [{m.backend}]"
         for m in report.models
