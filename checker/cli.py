@@ -145,6 +145,13 @@ def limit_options(f: F) -> F:
             show_default=True,
             help="Refuse a source with more sentences than this.",
         ),
+        click.option(
+            "--url-timeout",
+            type=float,
+            default=10.0,
+            show_default=True,
+            help="Seconds to wait for a URL before giving up.",
+        ),
     )
 
 

@@ -60,6 +60,7 @@ class Config(BaseModel):
     max_sources: int = Field(default=50, ge=2, description="More sources is a usage error.")
     max_source_mb: float = Field(default=5.0, gt=0, description="Bigger inputs are refused.")
     max_sentences: int = Field(default=2000, ge=1, description="Per source, after cleaning.")
+    url_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for a URL.")
     timestamp: bool = Field(default=False, description="Add generated_at to reports.")
     timeline: bool = Field(
         default=False, description="Sort contradictions by the dates of their sources."

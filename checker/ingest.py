@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlparse
 
 from checker.errors import InputError
 
@@ -54,6 +55,7 @@ class RawSource:
     is_html: bool
     date: dt.date | None = None
     title: str | None = None
+    site: str | None = None
 
 
 def parse_date(value: str, what: str) -> dt.date:
@@ -172,9 +174,11 @@ def _looks_like_html(path: Path | None, text: str) -> bool:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Expand directories into their text/HTML files (sorted, so runs are reproducible)."""
+    from checker.fetch import is_url
+
     out: list[str] = []
     for item in inputs:
-        if item == STDIN:
+        if item == STDIN or is_url(item):
             out.append(item)
             continue
         path = Path(item)
@@ -210,10 +214,21 @@ def read_source(
     date: dt.date | None = None,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    url_timeout: float = 10.0,
 ) -> RawSource:
-    """Read one input: a path or '-' for standard input. Inputs over `max_bytes` are
-    refused before they are read, so memory stays bounded."""
+    """Read one input: a path, an http(s) URL, or '-' for standard input. Inputs over
+    `max_bytes` are refused before they are read, so memory stays bounded."""
+    from checker.fetch import fetch, is_url
+
     path: Path | None = None
+    if is_url(item):
+        data, content_type = fetch(item, max_bytes=max_bytes, timeout=url_timeout)
+        text = decode_bytes(data, item)
+        src = from_text(
+            text, name=name or "", origin=item, date=date, html=content_type != "text/plain"
+        )
+        host = urlparse(item).hostname or item
+        return replace(src, name=name or src.site or host)
     if item == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
@@ -247,31 +262,40 @@ def from_text(
     origin: str = "<text>",
     date: dt.date | None = None,
     path: Path | None = None,
+    html: bool | None = None,
 ) -> RawSource:
-    """Wrap an in-memory string as a source (HTML is detected by its first tag)."""
+    """Wrap an in-memory string as a source (HTML is detected by its first tag unless
+    `html` says)."""
     text = text.lstrip("\ufeff").replace("\x00", " ")
-    is_html = _looks_like_html(path, text)
-    title: str | None = None
+    is_html = _looks_like_html(path, text) if html is None else html
+    title = site = None
     if is_html:
-        text, html_date, title = extract_html(text, origin)
+        text, html_date, title, site = extract_html(text, origin)
         date = date or html_date
     body, marker_date = split_date_marker(text)
     return RawSource(
-        name=name, origin=origin, text=body, is_html=is_html, date=date or marker_date, title=title
+        name=name,
+        origin=origin,
+        text=body,
+        is_html=is_html,
+        date=date or marker_date,
+        title=title,
+        site=site,
     )
 
 
-def extract_html(html: str, origin: str) -> tuple[str, dt.date | None, str | None]:
-    """Main text, date and title of an HTML page via trafilatura (boilerplate removed)."""
+def extract_html(html: str, origin: str) -> tuple[str, dt.date | None, str | None, str | None]:
+    """Main text, date, title and site name of an HTML page via trafilatura."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )
     if doc is None:
-        return "", None, None
+        return "", None, None, None
     text = getattr(doc, "text", None) or ""
     title = getattr(doc, "title", None)
+    site = getattr(doc, "sitename", None) or None
     raw_date = getattr(doc, "date", None)
     date = None
     if raw_date:
@@ -281,7 +305,7 @@ def extract_html(html: str, origin: str) -> tuple[str, dt.date | None, str | Non
             date = None
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    return text, date, title
+    return text, date, title, site
 
 
 def read_sources(
@@ -292,6 +316,7 @@ def read_sources(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_sources: int | None = None,
+    url_timeout: float = 10.0,
 ) -> list[RawSource]:
     """Read every input; `names` maps an input (path or '-') to a source name, `dates` maps
     a source name or input to its publication date (overriding any marker in the text)."""
@@ -300,9 +325,14 @@ def read_sources(
     expanded = expand_inputs(inputs)
     if expanded.count(STDIN) > 1:
         raise InputError("'-' (standard input) can be given only once")
+    from checker.fetch import is_url
+
+    urls = [item for item in expanded if is_url(item)]
+    for url in {u for u in urls if urls.count(u) > 1}:
+        raise InputError(f"{url}: given twice")
     seen: dict[Path, str] = {}
     for item in expanded:
-        if item != STDIN and Path(item).exists():
+        if item != STDIN and not is_url(item) and Path(item).exists():
             real = Path(item).resolve()
             if real in seen:
                 raise InputError(f"{item}: given twice (also as {seen[real]})")
@@ -311,7 +341,9 @@ def read_sources(
         raise too_many_sources(len(expanded), max_sources)
     sources = []
     for item in expanded:
-        src = read_source(item, name=names.get(item), stdin=stdin, max_bytes=max_bytes)
+        src = read_source(
+            item, name=names.get(item), stdin=stdin, max_bytes=max_bytes, url_timeout=url_timeout
+        )
         date = dates.get(src.name) or dates.get(item)
         if date is not None:
             src = replace(src, date=date)

@@ -16,6 +16,7 @@ from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.facts import NUMBER_CHECK_CONFIDENCE, number_conflict
+from checker.fetch import is_url
 from checker.hub import cache_root
 from checker.ingest import (
     HTML_SUFFIXES,
@@ -48,8 +49,10 @@ Input = str | Path | RawSource
 
 
 def _is_path_like(item: str) -> bool:
-    if item == STDIN or "\n" in item:
-        return item == STDIN
+    if item == STDIN or is_url(item):
+        return True
+    if "\n" in item:
+        return False
     return Path(item).exists() or Path(item).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
 
 
@@ -86,6 +89,7 @@ def load_sources(
                 stdin=stdin,
                 max_bytes=max_bytes,
                 max_sources=config.max_sources,
+                url_timeout=config.url_timeout,
             )
         )
     if len(raws) > config.max_sources:

@@ -11,7 +11,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason, .timeline
+SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason, .timeline, source.site
 
 
 class _Model(BaseModel):
@@ -41,6 +41,7 @@ class Source(_Model):
     origin: str = Field(description="Path, '-' for stdin, or '<text>' for a string.")
     date: dt.date | None = None
     title: str | None = None
+    site: str | None = Field(default=None, description="Site name, for web pages.")
     language: str
     sentence_count: int
     sentences: list[Sentence] = Field(default_factory=list)

@@ -188,6 +188,7 @@ def segment(raw: RawSource, *, min_chars: int = 12) -> Source:
         origin=raw.origin,
         date=raw.date,
         title=raw.title,
+        site=raw.site,
         language=doc_lang,
         sentence_count=len(sentences),
         sentences=sentences,
