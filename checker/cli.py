@@ -357,7 +357,14 @@ def main() -> None:
 
 @main.command()
 @input_options
-@_format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["rich", "json", "md", "html"]),
+    default="rich",
+    show_default=True,
+    help="Terminal report, JSON, Markdown, or one self-contained HTML file.",
+)
 @output_option
 @nli_options
 @embed_options
@@ -394,7 +401,7 @@ def compare(
 
     def action() -> int:
         from checker.pipeline import compare as run_compare
-        from checker.report import render_report, report_json
+        from checker.report import render_report, report_html, report_json, report_markdown
 
         report = run_compare(
             inputs,
@@ -404,8 +411,9 @@ def compare(
             dates=_dates(dates),
         )
         _warn(report.warnings)
-        if fmt == "json":
-            _emit(output, report_json(report))
+        if fmt in ("json", "md", "html"):
+            render = {"json": report_json, "md": report_markdown, "html": report_html}[fmt]
+            _emit(output, render(report))
         else:
             _emit(
                 output, render=lambda c: render_report(report, c, show_agreements=show_agreements)

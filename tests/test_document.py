@@ -1,0 +1,124 @@
+"""Markdown and HTML reports: structure here, layout in a real headless browser."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from fakes import RuleNli
+
+import checker
+from checker.report import report_html, report_markdown
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def report(samples: list[Path]) -> checker.Report:
+    return checker.compare(samples, nli=RuleNli())
+
+
+def test_markdown(report: checker.Report) -> None:
+    md = report_markdown(report)
+    assert md.startswith("# checker report\n")
+    assert f"**{report.summary.contradictions} contradiction(s) found.**" in md
+    assert "| en.txt | en | 2026-03-02 | 9 |" in md
+    assert "numbers differ: 20,000 vs 5,000" in md and "position changed?" in md
+    assert "## Told by one source only" in md and "Korsland" in md
+    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "**" in ln]
+    assert all(ln.count(" | ") == 4 for ln in rows)  # pipes inside sentences are escaped
+
+
+def test_html_is_self_contained_and_marks_rtl(report: checker.Report) -> None:
+    page = report_html(report)
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert 'src="' not in page and "<link" not in page  # no external assets
+    assert '<div dir="rtl" lang="ar">' in page and '<div dir="ltr" lang="ru">' in page
+    assert page.count('<tr class="pair">') == len(report.contradictions) + len(report.agreements)
+    assert "&lt;" not in report_html(report) or "<" in "".join(s.text for s in report.unmatched)
+
+
+def test_html_escapes_text(samples: list[Path]) -> None:
+    texts = [
+        "<b>Troops</b> number 20,000 & more, officials said on Monday.",
+        "Численность — 5 тысяч <script>x</script>, сообщили дипломаты.",
+    ]
+    page = report_html(checker.compare(texts, nli=RuleNli()))
+    assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+
+
+PROBE = """<script>
+const out = {rtl: [], overflow: document.documentElement.scrollWidth > window.innerWidth + 1};
+for (const el of document.querySelectorAll('div[dir="rtl"]')) {
+  const r = el.getBoundingClientRect(), cell = el.parentElement.getBoundingClientRect();
+  out.rtl.push({direction: getComputedStyle(el).direction, align: getComputedStyle(el).textAlign,
+                fits: r.right <= cell.right + 1 && r.left >= cell.left - 1});
+}
+document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringify(out) + '</pre>');
+</script>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+def test_html_in_a_headless_browser(report: checker.Report, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(report_html(report), encoding="utf-8")
+    probe = tmp_path / "probe.html"
+    probe.write_text(report_html(report).replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    flags = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1000,1400",
+    ]
+    dom = subprocess.run(
+        [*flags, "--dump-dom", probe.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+    result = json.loads(
+        dom.rsplit('<pre id="probe">', 1)[1].split("</pre>", 1)[0]
+    )  # the last one: the script's own text holds the first
+    assert result["rtl"] and all(r["direction"] == "rtl" for r in result["rtl"])
+    assert all(r["align"] in ("start", "right") and r["fits"] for r in result["rtl"])
+    assert result["overflow"] is False  # nothing wider than the window
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [*flags, f"--screenshot={shot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_cli_formats_and_output_permissions(
+    samples: list[Path], nli_contradicting_deberta: Path, tmp_path: Path
+) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    base = [
+        "compare",
+        *map(str, samples),
+        "--nli-model",
+        str(nli_contradicting_deberta),
+        "--no-fail",
+    ]
+    for fmt, start in (("html", "<!DOCTYPE html>"), ("md", "# checker report")):
+        out = tmp_path / f"report.{fmt}"
+        result = CliRunner().invoke(main, [*base, "--format", fmt, "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith(start)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
