@@ -10,6 +10,7 @@ number words in English, Russian and Arabic.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -154,3 +155,27 @@ def number_conflict(a: str, b: str) -> str | None:
         f"numbers differ: {', '.join(map(_show, sorted(only_a)))} vs "
         f"{', '.join(map(_show, sorted(only_b)))}"
     )
+
+
+def mentioned_dates(
+    text: str, language: str, published: dt.date | None = None
+) -> list[tuple[str, dt.date]]:
+    """Dates written in a sentence ("on 7 January", "7 января", "7 يناير"), as (the words,
+    the date). Day and month are required, so bare numbers and "in May" are not dates; a
+    date without a year is read relative to the source's publication date."""
+    from dateparser.search import search_dates
+
+    settings: dict[str, object] = {
+        "REQUIRE_PARTS": ["day", "month"],
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    try:
+        found = search_dates(text, languages=[language], settings=settings)
+    except (ValueError, KeyError):  # a language dateparser does not know
+        found = search_dates(text, settings=settings)
+    except Exception:  # dateparser is a helper here, never a failure point
+        return []
+    return [(words.strip(), when.date()) for words, when in (found or [])]

@@ -15,7 +15,7 @@ from typing import BinaryIO
 from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
-from checker.facts import NUMBER_CHECK_CONFIDENCE, number_conflict
+from checker.facts import NUMBER_CHECK_CONFIDENCE, mentioned_dates, number_conflict
 from checker.fetch import is_url
 from checker.hub import cache_root
 from checker.ingest import (
@@ -35,6 +35,7 @@ from checker.schema import (
     AlignedSentence,
     Alignment,
     FindingSide,
+    MentionedDate,
     PairFinding,
     Report,
     Sentence,
@@ -294,6 +295,7 @@ def compare(
                 b_to_a=ba,
             )
         )
+    findings_by_candidate = [_with_dates(f) for f in findings_by_candidate]
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
     far = dt.date.max
     findings = sorted(
@@ -361,3 +363,19 @@ def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
 
     entry = find(nli_model.info().name) or find(config.nli_model)
     return list(entry.languages) if entry is not None and entry.role == "nli" else []
+
+
+def _with_dates(finding: PairFinding) -> PairFinding:
+    """Dates written in the sentences of a shown finding (contradictions and agreements)."""
+    if finding.verdict is Verdict.UNRELATED:
+        return finding
+
+    def dated(side: FindingSide) -> FindingSide:
+        found = mentioned_dates(side.text, side.language, side.date)
+        if not found:
+            return side
+        return side.model_copy(
+            update={"mentioned_dates": [MentionedDate(text=w, date=d) for w, d in found]}
+        )
+
+    return finding.model_copy(update={"a": dated(finding.a), "b": dated(finding.b)})

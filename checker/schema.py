@@ -11,7 +11,9 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1: warnings, generated_at; 1.2: finding.reason, .timeline, source.site
+# 1.1: warnings, generated_at. 1.2: finding.reason and .timeline, finding sides'
+# mentioned_dates, source.site.
+SCHEMA_VERSION = "1.2"
 
 
 class _Model(BaseModel):
@@ -62,12 +64,20 @@ class NliProbs(_Model):
     contradiction: float
 
 
+class MentionedDate(_Model):
+    text: str = Field(description="The words in the sentence, e.g. '7 января'.")
+    date: dt.date
+
+
 class FindingSide(_Model):
     source: str
     index: int
     text: str
     language: str
     date: dt.date | None = None
+    mentioned_dates: list[MentionedDate] = Field(
+        default_factory=list, description="Dates written in the sentence (shown findings only)."
+    )
 
 
 class PairFinding(_Model):

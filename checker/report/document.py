@@ -20,7 +20,8 @@ def _md(text: str) -> str:
 
 def _side_md(side: FindingSide) -> str:
     date = f", {side.date}" if side.date else ""
-    return f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}"
+    dates = "".join(f" _[{_md(m.text)} = {m.date}]_" for m in side.mentioned_dates)
+    return f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}{dates}"
 
 
 def _scores(f: PairFinding) -> str:
@@ -97,7 +98,12 @@ def _cell(side: FindingSide) -> str:
     return (
         f'<td class="text"><span class="meta" dir="ltr">{meta}</span>'
         f'<div dir="{direction}" lang="{html.escape(side.language)}">'
-        f"{html.escape(side.text)}</div></td>"
+        f"{html.escape(side.text)}</div>"
+        + "".join(
+            f'<span class="meta" dir="ltr">{html.escape(m.text)} = {m.date}</span>'
+            for m in side.mentioned_dates
+        )
+        + "</td>"
     )
 
 

@@ -18,6 +18,9 @@ def _side(side: FindingSide) -> Text:
     text = Text(meta, style="bold cyan")
     text.append("\n")
     text.append(side.text)
+    if side.mentioned_dates:
+        dates = ", ".join(f"{m.text} = {m.date}" for m in side.mentioned_dates)
+        text.append(f"\ndates: {dates}", style="magenta")
     return text
 
 
