@@ -93,6 +93,11 @@ class Manifest(BaseModel):
     def pinned(self) -> bool:
         return self.bundled_in is not None or bool(_COMMIT.match(self.revision))
 
+    def files_for(self, backend: str) -> list[str] | None:
+        """The hub files `backend` needs, or None when this repo has none for it."""
+        spec = self.backends.get(backend)  # type: ignore[call-overload]
+        return list(spec.files) if spec is not None else None
+
     @property
     def reference(self) -> str:
         """What to load: the hub id, or the built-in name for bundled models."""

@@ -118,6 +118,7 @@ def _export(model: Any, args: tuple[Any, ...], names: list[str], path: Path) -> 
 
     wrapper = _Logits(model)
     axes = {n: {0: "batch", 1: "sequence"} for n in names}
+    common: dict[str, Any] = dict(input_names=names, output_names=["logits"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:  # the TorchScript exporter: fast and exact for these encoders
@@ -125,11 +126,10 @@ def _export(model: Any, args: tuple[Any, ...], names: list[str], path: Path) -> 
                 wrapper,
                 args,
                 str(path),
-                input_names=names,
-                output_names=["logits"],
                 dynamic_axes={**axes, "logits": {0: "batch"}},
                 opset_version=_OPSET,
                 dynamo=False,
+                **common,
             )
         except Exception:  # a torch without it: the dynamo exporter
             from torch.export import Dim
@@ -139,11 +139,10 @@ def _export(model: Any, args: tuple[Any, ...], names: list[str], path: Path) -> 
                 wrapper,
                 args,
                 str(path),
-                input_names=names,
-                output_names=["logits"],
                 dynamic_shapes=[{0: batch, 1: seq} for _ in names],
                 opset_version=18,
                 dynamo=True,
+                **common,
             )
     model.eval()
 

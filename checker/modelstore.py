@@ -120,9 +120,8 @@ def lookup(name: str) -> Manifest:
 
 
 def _patterns(entry: Manifest | None, backend: str) -> list[str]:
-    if entry is not None and backend in entry.backends:
-        return list(entry.backends[backend].files)
-    return DEFAULT_PATTERNS[backend]
+    files = entry.files_for(backend) if entry is not None else None
+    return files if files is not None else DEFAULT_PATTERNS[backend]
 
 
 def download_model(

@@ -286,7 +286,6 @@ def make_nli(config: Config) -> BatchedNli:
     from checker.catalog import resolve
 
     name, revision, manifest = resolve(config.nli_model, config.nli_revision)
-    spec = manifest.backends.get(config.backend) if manifest else None
     common: dict[str, Any] = dict(
         revision=revision,
         cache_dir=config.cache_dir,
@@ -295,7 +294,7 @@ def make_nli(config: Config) -> BatchedNli:
         max_length=config.max_length,
         threads=config.threads,
         hint_name=manifest.name if manifest else None,
-        patterns=list(spec.files) if spec else None,
+        patterns=manifest.files_for(config.backend) if manifest else None,
     )
     if config.backend == "torch":
         return TransformersNli(name, device=config.device, **common)
