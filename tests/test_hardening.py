@@ -237,7 +237,7 @@ def test_output_is_whole_or_untouched(
     tmp_path: Path, good: list[str], nli_random: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "report.json"
-    ok = run(
+    write_report = [
         "compare",
         *good,
         "--nli-model",
@@ -247,7 +247,8 @@ def test_output_is_whole_or_untouched(
         "--output",
         str(out),
         "--no-fail",
-    )
+    ]
+    ok = run(*write_report)
     assert ok.exit_code == 0 and ok.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["sources"] == 2
     out.write_text("OLD", encoding="utf-8")
@@ -258,17 +259,7 @@ def test_output_is_whole_or_untouched(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "fsync", interrupted)
-    cut = run(
-        "compare",
-        *good,
-        "--nli-model",
-        str(nli_random),
-        "--format",
-        "json",
-        "--output",
-        str(out),
-        "--no-fail",
-    )
+    cut = run(*write_report)
     assert cut.exit_code == ExitCode.INTERRUPTED
     assert out.read_text() == "OLD" and sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["en.txt", "ru.txt", "report.json"]
