@@ -346,6 +346,8 @@ def _config(options: dict[str, Any]) -> Config:
         values["embed_cache"] = not options["no_embed_cache"]
     if "no_number_check" in options:
         values["number_check"] = not options["no_number_check"]
+    if "no_people_check" in options:
+        values["people_check"] = not options["no_people_check"]
     return Config(**values)
 
 
@@ -377,6 +379,27 @@ def main() -> None:
     "no_number_check",
     is_flag=True,
     help="Do not flag paired sentences whose numbers differ (NLI alone decides).",
+)
+@click.option(
+    "--no-people-check",
+    "no_people_check",
+    is_flag=True,
+    help="Do not flag paired sentences naming different people in one role.",
+)
+@click.option(
+    "--reprint-share",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=defaults.DEFAULT_REPRINT_SHARE,
+    show_default=True,
+    help="Share of the shorter source's sentences that must mirror another source "
+    "(copy or translation) for the two to be grouped as one story.",
+)
+@click.option(
+    "--reprint-similarity",
+    type=click.FloatRange(-1.0, 1.0),
+    default=defaults.DEFAULT_REPRINT_SIMILARITY,
+    show_default=True,
+    help="Least embedding similarity for two sentences to count as mirrored.",
 )
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")

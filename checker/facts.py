@@ -109,6 +109,9 @@ _WORDS = {
     "خمسين": 50,
     "مئة": 100,
     "مائة": 100,
+    "ألفي": 2_000,
+    "ألفين": 2_000,
+    "ألفا": 2_000,
 }
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _WORD_RE = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))

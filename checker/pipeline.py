@@ -17,6 +17,7 @@ from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.facts import NUMBER_CHECK_CONFIDENCE, mentioned_dates, number_conflict
 from checker.fetch import is_url
+from checker.groups import group_sources, summarise_contradictions
 from checker.hub import cache_root
 from checker.ingest import (
     HTML_SUFFIXES,
@@ -29,7 +30,9 @@ from checker.ingest import (
 )
 from checker.nli import BatchedNli, NliModel, make_nli
 from checker.pairing import Candidate, top_k_pairs, unmatched
+from checker.people import role_conflict
 from checker.progress import Progress, Silent
+from checker.provenance import attributions, cited_by
 from checker.schema import (
     AlignedPair,
     AlignedSentence,
@@ -95,7 +98,7 @@ def load_sources(
         )
     if len(raws) > config.max_sources:
         raise too_many_sources(len(raws), config.max_sources)
-    sources = [segment(raw, min_chars=config.min_sentence_chars) for raw in raws]
+    sources = [with_provenance(segment(raw, min_chars=config.min_sentence_chars)) for raw in raws]
     for src in sources:
         if src.sentence_count > config.max_sentences:
             raise InputError(
@@ -103,6 +106,12 @@ def load_sources(
                 f"{config.max_sentences} (raise it with --max-sentences)"
             )
     return sources
+
+
+def with_provenance(source: Source) -> Source:
+    """The source with the names it attributes its information to."""
+    cited = cited_by((x.text, x.language) for x in source.sentences)
+    return source if cited == source.cited else source.model_copy(update={"cited": cited})
 
 
 def source_warnings(sources: Sequence[Source], nli_languages: Sequence[str] = ()) -> list[str]:
@@ -156,6 +165,8 @@ def _comparable_sources(
     """The given sources, or the inputs read and segmented; at least two with sentences."""
     if sources is None:
         sources = load_sources(inputs or [], names=names, dates=dates, stdin=stdin, config=config)
+    else:
+        sources = [with_provenance(s) for s in sources]
     _require_two(sources)
     return sources
 
@@ -271,8 +282,7 @@ def compare(
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )
-        a_text, b_text = sentences[cand.i].text, sentences[cand.j].text
-        reason = number_conflict(a_text, b_text) if config.number_check else None
+        reason = _fact_conflict(sentences[cand.i], sentences[cand.j], config)
         if reason and decision.verdict is not Verdict.CONTRADICTION:
             decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
         first, second = side(sentences[cand.i]), side(sentences[cand.j])
@@ -280,6 +290,8 @@ def compare(
         if decision.verdict is Verdict.CONTRADICTION and first.date and second.date:
             if second.date < first.date:  # the earlier statement first
                 first, second, ab, ba = second, first, ba, ab
+                if reason:  # worded in the new order: "earlier vs later"
+                    reason = _fact_conflict(sentences[cand.j], sentences[cand.i], config)
             if first.date != second.date:
                 timeline = f"{first.date} → {second.date}: position changed?"
         findings_by_candidate.append(
@@ -295,7 +307,7 @@ def compare(
                 b_to_a=ba,
             )
         )
-    findings_by_candidate = [_with_dates(f) for f in findings_by_candidate]
+    findings_by_candidate = [_annotated(f) for f in findings_by_candidate]
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
     far = dt.date.max
     findings = sorted(
@@ -322,6 +334,16 @@ def compare(
         if f.verdict is not Verdict.UNRELATED
     ]
     lonely = unmatched(sentences, supported)
+    groups, claim_of = group_sources(
+        sources,
+        findings,
+        min_similarity=config.reprint_similarity,
+        entailment=config.agreement_threshold,
+        min_share=config.reprint_share,
+    )
+    summaries = summarise_contradictions(findings, groups, claim_of)
+    group_of = {name: g.id for g in groups for name in g.sources}
+    sources = [s.model_copy(update={"group": group_of.get(s.name)}) for s in sources]
     counts = {v: sum(f.verdict is v for f in findings) for v in Verdict}
     contradictions, agreements = counts[Verdict.CONTRADICTION], counts[Verdict.AGREEMENT]
     summary = Summary(
@@ -330,6 +352,7 @@ def compare(
         pairs_checked=len(candidates),
         nli_calls=len(directed),
         contradictions=contradictions,
+        distinct_contradictions=len(summaries),
         agreements=agreements,
         unrelated=counts[Verdict.UNRELATED],
         unmatched_sentences=len(lonely),
@@ -344,6 +367,8 @@ def compare(
     return Report(
         sources=list(sources),
         findings=findings,
+        groups=groups,
+        contradiction_summaries=summaries,
         unmatched=lonely,
         summary=summary,
         thresholds=config.thresholds(),
@@ -365,17 +390,28 @@ def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
     return list(entry.languages) if entry is not None and entry.role == "nli" else []
 
 
-def _with_dates(finding: PairFinding) -> PairFinding:
-    """Dates written in the sentences of a shown finding (contradictions and agreements)."""
+def _fact_conflict(a: Sentence, b: Sentence, config: Config) -> str | None:
+    """Why two paired sentences cannot both be right, from rules beside NLI."""
+    reasons = [
+        config.number_check and number_conflict(a.text, b.text),
+        config.people_check and role_conflict(a.text, b.text, a.language, b.language),
+    ]
+    return "; ".join(r for r in reasons if r) or None
+
+
+def _annotated(finding: PairFinding) -> PairFinding:
+    """Dates written in, and attributions of, the sentences of a shown finding
+    (contradictions and agreements)."""
     if finding.verdict is Verdict.UNRELATED:
         return finding
 
-    def dated(side: FindingSide) -> FindingSide:
+    def annotate(side: FindingSide) -> FindingSide:
         found = mentioned_dates(side.text, side.language, side.date)
-        if not found:
-            return side
         return side.model_copy(
-            update={"mentioned_dates": [MentionedDate(text=w, date=d) for w, d in found]}
+            update={
+                "mentioned_dates": [MentionedDate(text=w, date=d) for w, d in found],
+                "cited": attributions(side.text, side.language),
+            }
         )
 
-    return finding.model_copy(update={"a": dated(finding.a), "b": dated(finding.b)})
+    return finding.model_copy(update={"a": annotate(finding.a), "b": annotate(finding.b)})

@@ -12,8 +12,10 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 # 1.1: warnings, generated_at. 1.2: finding.reason and .timeline, finding sides'
-# mentioned_dates, source.site.
-SCHEMA_VERSION = "1.2"
+# mentioned_dates, source.site. 1.3: groups (reprints/translations), contradiction_summaries,
+# summary.distinct_contradictions, source.group/.cited, finding sides' cited and gloss,
+# thresholds.reprint_*, report.gloss_language.
+SCHEMA_VERSION = "1.3"
 
 
 class _Model(BaseModel):
@@ -44,6 +46,14 @@ class Source(_Model):
     date: dt.date | None = None
     title: str | None = None
     site: str | None = Field(default=None, description="Site name, for web pages.")
+    group: str | None = Field(
+        default=None, description="Id of the reprint/translation group (compare only)."
+    )
+    cited: list[str] = Field(
+        default_factory=list,
+        description="Who the source attributes its information to ('according to X', "
+        "'citing Y', «по данным», «نقلا عن»), first mention first.",
+    )
     language: str
     sentence_count: int
     sentences: list[Sentence] = Field(default_factory=list)
@@ -69,6 +79,12 @@ class MentionedDate(_Model):
     date: dt.date
 
 
+class Gloss(_Model):
+    language: str = Field(description="The language glossed into, e.g. 'en'.")
+    text: str
+    model: str = Field(description="The translation model that wrote it.")
+
+
 class FindingSide(_Model):
     source: str
     index: int
@@ -77,6 +93,14 @@ class FindingSide(_Model):
     date: dt.date | None = None
     mentioned_dates: list[MentionedDate] = Field(
         default_factory=list, description="Dates written in the sentence (shown findings only)."
+    )
+    cited: list[str] = Field(
+        default_factory=list, description="Who this sentence attributes its claim to."
+    )
+    gloss: Gloss | None = Field(
+        default=None,
+        description="Machine translation for readers of another language (--gloss); "
+        "`text` above stays the original.",
     )
 
 
@@ -100,8 +124,35 @@ class PairFinding(_Model):
     )
 
 
+class SourceGroup(_Model):
+    """Sources that tell one story: reprints or translations, likely one origin."""
+
+    id: str = Field(description="'G1', 'G2', …")
+    sources: list[str]
+    mirrored_claims: int = Field(
+        description="Claims told by two or more members in near-identical words or translation."
+    )
+    cited: list[str] = Field(
+        default_factory=list, description="Who the members attribute their information to."
+    )
+
+
+class ContradictionSummary(_Model):
+    """One contradiction between two claims, however many reprints repeat it."""
+
+    between: list[str] = Field(
+        description="The two sides: a group id ('G1') or, for an ungrouped source, its name."
+    )
+    findings: list[int] = Field(
+        description="Indices into `findings` of every pair that states this contradiction; "
+        "the first is the most confident."
+    )
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+
+
 class ModelInfo(_Model):
-    role: str = Field(description="'nli' or 'embed'.")
+    role: str = Field(description="'nli', 'embed' or 'translate'.")
     name: str = Field(description="Hub id, local path, or built-in name.")
     revision: str | None = None
     backend: str
@@ -113,6 +164,8 @@ class Thresholds(_Model):
     top_k: int
     contradiction: float
     agreement: float
+    reprint_similarity: float
+    reprint_share: float
 
 
 class Summary(_Model):
@@ -121,6 +174,9 @@ class Summary(_Model):
     pairs_checked: int
     nli_calls: int
     contradictions: int
+    distinct_contradictions: int = Field(
+        description="Contradictions counted once per pair of claims (reprints merged)."
+    )
     agreements: int
     unrelated: int
     unmatched_sentences: int
@@ -137,6 +193,11 @@ class Report(_Model):
     schema_version: str = SCHEMA_VERSION
     sources: list[Source]
     findings: list[PairFinding]
+    groups: list[SourceGroup] = Field(
+        default_factory=list, description="Reprint/translation groups of two or more sources."
+    )
+    contradiction_summaries: list[ContradictionSummary] = Field(default_factory=list)
+    gloss_language: str | None = Field(default=None, description="The --gloss target.")
     unmatched: list[Sentence] = Field(
         description="Sentences told by one source only: no other source agrees with or "
         "contradicts them (no pair above the similarity cut, or only pairs judged unrelated)."
@@ -157,6 +218,9 @@ class Report(_Model):
     @property
     def contradictions(self) -> list[PairFinding]:
         return [f for f in self.findings if f.verdict is Verdict.CONTRADICTION]
+
+    def summary_findings(self, summary: ContradictionSummary) -> list[PairFinding]:
+        return [self.findings[k] for k in summary.findings]
 
     @property
     def agreements(self) -> list[PairFinding]:

@@ -49,3 +49,29 @@ class RuleNli:
 
     def info(self) -> ModelInfo:
         return ModelInfo(role="nli", name="rule-fake", backend="fake")
+
+
+class MirrorNli(RuleNli):
+    """RuleNli, plus entailment both ways for sentences that embed close together (what a
+    real NLI model says of a translation or a copy). For the reprint-grouping logic,
+    where the model is not the point."""
+
+    def __init__(self, min_similarity: float = 0.6) -> None:
+        from checker.embed import UsemEmbedder
+
+        super().__init__()
+        self.embedder = UsemEmbedder()
+        self.min_similarity = min_similarity
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        rows = super().predict(pairs, progress)
+        if not len(pairs):
+            return rows
+        premises = self.embedder.encode([p for p, _ in pairs])
+        hypotheses = self.embedder.encode([h for _, h in pairs])
+        close = (premises * hypotheses).sum(axis=1) >= self.min_similarity
+        neutral = rows[:, 1] > 0.5
+        rows[close & neutral] = [0.9, 0.05, 0.05]
+        return rows

@@ -75,7 +75,7 @@ def test_json_validates_against_schema(samples: list[Path], nli_random: Path) ->
     report = json.loads(result.stdout)
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(report, schema)
-    assert report["schema_version"] == "1.2"
+    assert report["schema_version"] == "1.3"
     assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
     assert all(
         {"name", "language", "date", "sentence_count"} <= s.keys() for s in report["sources"]

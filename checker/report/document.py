@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from checker.report.common import also_in
 from checker.schema import FindingSide, PairFinding, Report
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
@@ -21,13 +22,49 @@ def _md(text: str) -> str:
 def _side_md(side: FindingSide) -> str:
     date = f", {side.date}" if side.date else ""
     dates = "".join(f" _[{_md(m.text)} = {m.date}]_" for m in side.mentioned_dates)
-    return f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}{dates}"
+    gloss = f"<br>_{side.gloss.language}: {_md(side.gloss.text)}_" if side.gloss else ""
+    cited = f"<br>cites: {_md(', '.join(side.cited))}" if side.cited else ""
+    return f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}{dates}{gloss}{cited}"
+
+
+def _shown(report: Report) -> list[tuple[str, list[tuple[PairFinding, str | None]]]]:
+    """The finding tables: contradictions once per pair of claims (with their repeats in
+    reprints named), then agreements."""
+    contradictions = [
+        (report.findings[c.findings[0]], also_in(report, c)) for c in report.contradiction_summaries
+    ]
+    return [
+        ("Contradictions", contradictions),
+        ("Agreements", [(f, None) for f in report.agreements]),
+    ]
+
+
+def _groups_lines(report: Report) -> list[str]:
+    return [
+        f"{g.id}: {', '.join(g.sources)} tell one story ({g.mirrored_claims} claims in matching "
+        f"words or translation), likely one origin"
+        + (f"; they cite {', '.join(g.cited)}" if g.cited else "")
+        for g in report.groups
+    ]
 
 
 def _scores(f: PairFinding) -> str:
     return (
         f"A⇒B c {f.a_to_b.contradiction:.2f} e {f.a_to_b.entailment:.2f}; "
         f"B⇒A c {f.b_to_a.contradiction:.2f} e {f.b_to_a.entailment:.2f}; sim {f.similarity:.2f}"
+    )
+
+
+def _counts(report: Report) -> str:
+    s = report.summary
+    merged = (
+        f" ({s.distinct_contradictions} once reprints are merged)"
+        if s.distinct_contradictions != s.contradictions
+        else ""
+    )
+    return (
+        f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls): {s.contradictions} "
+        f"contradictions{merged}, {s.agreements} agreements, {s.unrelated} unrelated"
     )
 
 
@@ -43,26 +80,25 @@ def report_markdown(report: Report) -> str:
         "",
         verdict,
         "",
-        f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls): {s.contradictions} "
-        f"contradictions, {s.agreements} agreements, {s.unrelated} unrelated. "
-        f"Languages: {', '.join(s.languages) or '-'}.",
+        f"{_counts(report)}. Languages: {', '.join(s.languages) or '-'}.",
         "",
-        "| source | language | date | sentences |",
-        "|---|---|---|---|",
+        "| source | language | date | sentences | group | cites |",
+        "|---|---|---|---|---|---|",
     ]
     for src in report.sources:
         lines.append(
-            f"| {_md(src.name)} | {src.language} | {src.date or ''} | {src.sentence_count} |"
+            f"| {_md(src.name)} | {src.language} | {src.date or ''} | {src.sentence_count} "
+            f"| {src.group or ''} | {_md(', '.join(src.cited))} |"
         )
-    for title, findings in (
-        ("Contradictions", report.contradictions),
-        ("Agreements", report.agreements),
-    ):
+    if report.groups:
+        lines += ["", "## Sources that tell one story", ""]
+        lines += [f"- {_md(x)}" for x in _groups_lines(report)]
+    for title, findings in _shown(report):
         if not findings:
             continue
         lines += ["", f"## {title}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
-        for n, f in enumerate(findings, 1):
-            why = "; ".join(x for x in (f.reason, f.timeline, _scores(f)) if x)
+        for n, (f, repeats) in enumerate(findings, 1):
+            why = "; ".join(x for x in (f.reason, f.timeline, _scores(f), repeats) if x)
             lines.append(
                 f"| {n} | {f.confidence:.2f} | {_side_md(f.a)} | {_side_md(f.b)} | {_md(why)} |"
             )
@@ -86,7 +122,8 @@ th,td{border:1px solid #ccc;padding:.4rem .5rem;vertical-align:top;overflow-wrap
 th{background:#f3f3f3;text-align:start}
 .pair td.text{width:38%}.meta{color:#555;font-size:.85rem;display:block;margin-bottom:.2rem}
 .why{font-size:.85rem;color:#444}.reason{color:#8a5a00;font-weight:600}
-td.why-cell{overflow-wrap:normal}
+td.why-cell{overflow-wrap:normal}.gloss{color:#1d5e2c;font-style:italic;margin-top:.3rem}
+.repeats{font-size:.85rem;color:#14587a;margin-top:.3rem;overflow-wrap:anywhere}
 col.n{width:3rem}col.conf{width:4.5rem}col.why{width:17rem}
 """
 
@@ -95,10 +132,21 @@ def _cell(side: FindingSide) -> str:
     direction = "rtl" if side.language in RTL_LANGUAGES else "ltr"
     date = f" · {side.date}" if side.date else ""
     meta = html.escape(f"{side.source} · {side.language}{date}")
+    gloss = (
+        f'<div class="gloss" dir="{"rtl" if side.gloss.language in RTL_LANGUAGES else "ltr"}" '
+        f'lang="{html.escape(side.gloss.language)}">{html.escape(side.gloss.text)}</div>'
+        if side.gloss
+        else ""
+    )
+    cited = (
+        f'<span class="meta" dir="auto">cites: {html.escape(", ".join(side.cited))}</span>'
+        if side.cited
+        else ""
+    )
     return (
         f'<td class="text"><span class="meta" dir="ltr">{meta}</span>'
         f'<div dir="{direction}" lang="{html.escape(side.language)}">'
-        f"{html.escape(side.text)}</div>"
+        f"{html.escape(side.text)}</div>{gloss}{cited}"
         + "".join(
             f'<span class="meta" dir="ltr">{html.escape(m.text)} = {m.date}</span>'
             for m in side.mentioned_dates
@@ -107,14 +155,15 @@ def _cell(side: FindingSide) -> str:
     )
 
 
-def _findings_html(title: str, findings: list[PairFinding]) -> str:
+def _findings_html(title: str, findings: list[tuple[PairFinding, str | None]]) -> str:
     rows = []
-    for n, f in enumerate(findings, 1):
+    for n, (f, repeats) in enumerate(findings, 1):
         why = (
             "".join(
                 f'<div class="reason">{html.escape(x)}</div>' for x in (f.reason, f.timeline) if x
             )
             + f'<div class="why">{html.escape(_scores(f))}</div>'
+            + (f'<div class="repeats">{html.escape(repeats)}</div>' if repeats else "")
         )
         rows.append(
             f'<tr class="pair"><td>{n}</td><td>{f.confidence:.2f}</td>{_cell(f.a)}{_cell(f.b)}'
@@ -137,7 +186,8 @@ def report_html(report: Report) -> str:
     )
     sources = "".join(
         f"<tr><td>{html.escape(src.name)}</td><td>{src.language}</td>"
-        f"<td>{src.date or ''}</td><td>{src.sentence_count}</td></tr>"
+        f"<td>{src.date or ''}</td><td>{src.sentence_count}</td><td>{src.group or ''}</td>"
+        f'<td dir="auto">{html.escape(", ".join(src.cited))}</td></tr>'
         for src in report.sources
     )
     parts = [
@@ -147,16 +197,17 @@ def report_html(report: Report) -> str:
         f"<title>checker report</title><style>{_CSS}</style></head><body>",
         "<h1>checker report</h1>",
         verdict,
-        f"<p>{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls): {s.contradictions} "
-        f"contradictions, {s.agreements} agreements, {s.unrelated} unrelated. Languages: "
+        f"<p>{html.escape(_counts(report))}. Languages: "
         f"{html.escape(', '.join(s.languages) or '-')}.</p>",
-        "<table><tr><th>source</th><th>language</th><th>date</th><th>sentences</th></tr>"
-        f"{sources}</table>",
+        "<table><tr><th>source</th><th>language</th><th>date</th><th>sentences</th>"
+        f"<th>group</th><th>cites</th></tr>{sources}</table>",
     ]
-    if report.contradictions:
-        parts.append(_findings_html("Contradictions", report.contradictions))
-    if report.agreements:
-        parts.append(_findings_html("Agreements", report.agreements))
+    if report.groups:
+        items = "".join(f'<li dir="auto">{html.escape(x)}</li>' for x in _groups_lines(report))
+        parts.append(f"<h2>Sources that tell one story</h2><ul>{items}</ul>")
+    for title, findings in _shown(report):
+        if findings:
+            parts.append(_findings_html(title, findings))
     if report.unmatched:
         items = "".join(
             f'<li><b>{html.escape(u.source)}</b>: <span dir="'

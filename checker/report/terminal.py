@@ -10,7 +10,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.schema import Alignment, FindingSide, PairFinding, Report, Source
+from checker.report.common import also_in
+from checker.schema import (
+    Alignment,
+    FindingSide,
+    PairFinding,
+    Report,
+    Source,
+)
 
 
 def _side(side: FindingSide) -> Text:
@@ -18,6 +25,10 @@ def _side(side: FindingSide) -> Text:
     text = Text(meta, style="bold cyan")
     text.append("\n")
     text.append(side.text)
+    if side.gloss:
+        text.append(f"\n{side.gloss.language}: {side.gloss.text}", style="italic green")
+    if side.cited:
+        text.append(f"\ncites: {', '.join(side.cited)}", style="dim")
     if side.mentioned_dates:
         dates = ", ".join(f"{m.text} = {m.date}" for m in side.mentioned_dates)
         text.append(f"\ndates: {dates}", style="magenta")
@@ -37,15 +48,32 @@ def _scores(f: PairFinding) -> Text:
     return text
 
 
-def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
+def _table(title: str, style: str) -> Table:
     table = Table(title=title, title_style=f"bold {style}", show_lines=True, expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("conf.", justify="right", no_wrap=True)
     table.add_column("A", ratio=1)
     table.add_column("B", ratio=1)
     table.add_column("scores", no_wrap=True)
+    return table
+
+
+def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
+    table = _table(title, style)
     for n, f in enumerate(findings, 1):
         table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), _scores(f))
+    return table
+
+
+def _contradictions_table(report: Report) -> Table:
+    """One row per contradiction between two claims; reprints' repeats named beneath."""
+    table = _table("Contradictions", "red")
+    for n, summary in enumerate(report.contradiction_summaries, 1):
+        f = report.findings[summary.findings[0]]
+        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), _scores(f))
+        repeats = also_in(report, summary)
+        if repeats:
+            table.add_row("", "", Text(f"↳ {repeats}", style="cyan"), "", "")
     return table
 
 
@@ -56,11 +84,29 @@ def _summary(report: Report) -> Panel:
     lines.add_column()
     for src in report.sources:
         date = f", {src.date}" if src.date else ""
-        lines.add_row(src.name, f"{src.language}{date}, {src.sentence_count} sentences")
+        group = f", {src.group}" if src.group else ""
+        cites = f"; cites {', '.join(src.cited)}" if src.cited else ""
+        lines.add_row(
+            src.name, f"{src.language}{date}, {src.sentence_count} sentences{group}{cites}"
+        )
+    for g in report.groups:
+        lines.add_row(
+            g.id,
+            f"{', '.join(g.sources)} tell one story ({g.mirrored_claims} claims in matching "
+            "words or translation): likely one origin",
+        )
     verdict = (
         Text(f"✓ no contradiction at or above {report.thresholds.contradiction:.2f}", "bold green")
         if s.consistent
-        else Text(f"✗ {s.contradictions} contradiction(s) found", "bold red")
+        else Text(
+            f"✗ {s.contradictions} contradiction(s) found"
+            + (
+                f", {s.distinct_contradictions} once reprints are merged"
+                if s.distinct_contradictions != s.contradictions
+                else ""
+            ),
+            "bold red",
+        )
     )
     counts = Text(
         f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls), "
@@ -72,9 +118,8 @@ def _summary(report: Report) -> Panel:
 
 def render_report(report: Report, console: Console, *, show_agreements: bool = False) -> None:
     console.print(_summary(report))
-    contradictions = report.contradictions
-    if contradictions:
-        console.print(_findings_table("Contradictions", contradictions, "red"))
+    if report.contradiction_summaries:
+        console.print(_contradictions_table(report))
     agreements = report.agreements
     if agreements and show_agreements:
         console.print(_findings_table("Agreements", agreements, "green"))

@@ -1,0 +1,140 @@
+"""Reprints and translations: group sources that tell one story, and count each
+contradiction once per group pair.
+
+Two sentences *mirror* each other when they embed close together and the NLI model
+reads entailment in both directions (a translation or a copy, not a summary, which
+entails one way only). Two sources belong to one group when at least `min_share` of
+the shorter one's sentences, and at least two, mirror sentences of the other; groups
+are the connected components of that relation. Mirrored sentences inside a group form
+one *claim*, so "X contradicts the wire story" is one summary, not one finding per
+reprint.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from checker.provenance import cited_by
+from checker.schema import ContradictionSummary, PairFinding, Source, SourceGroup, Verdict
+
+Key = tuple[str, int]  # (source name, sentence index)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+
+def mirrors(finding: PairFinding, *, min_similarity: float, entailment: float) -> bool:
+    """True when the two sentences read as copies or translations of each other."""
+    return (
+        finding.reason is None
+        and finding.similarity >= min_similarity
+        and finding.a_to_b.entailment >= entailment
+        and finding.b_to_a.entailment >= entailment
+    )
+
+
+def group_sources(
+    sources: Sequence[Source],
+    findings: Sequence[PairFinding],
+    *,
+    min_similarity: float,
+    entailment: float,
+    min_share: float,
+) -> tuple[list[SourceGroup], dict[Key, object]]:
+    """The groups of two or more sources, and each sentence's claim id (mirrored
+    sentences inside one group share it; every other sentence is its own claim)."""
+    links = [
+        f for f in findings if mirrors(f, min_similarity=min_similarity, entailment=entailment)
+    ]
+    covered: dict[tuple[str, str], set[int]] = defaultdict(set)  # (S, T) → S's mirrored lines
+    for f in links:
+        covered[(f.a.source, f.b.source)].add(f.a.index)
+        covered[(f.b.source, f.a.source)].add(f.b.index)
+    size = {s.name: s.sentence_count for s in sources}
+    together = _UnionFind()
+    for source in sources:
+        together.find(source.name)
+    for (first, second), lines in covered.items():
+        if first > second:
+            continue
+        shared = min(len(lines), len(covered[(second, first)]))
+        shorter = min(size[first], size[second])
+        if shared >= 2 and shorter and shared / shorter >= min_share:
+            together.union(first, second)
+    members: dict[object, list[str]] = defaultdict(list)
+    for source in sources:
+        members[together.find(source.name)].append(source.name)
+    multi = [names for names in members.values() if len(names) > 1]
+    label = {name: f"G{n}" for n, names in enumerate(multi, 1) for name in names}
+
+    claims = _UnionFind()
+    for f in links:
+        if label.get(f.a.source) is not None and label.get(f.a.source) == label.get(f.b.source):
+            claims.union((f.a.source, f.a.index), (f.b.source, f.b.index))
+    by_source = {s.name: s for s in sources}
+    groups = []
+    for n, names in enumerate(multi, 1):
+        spanning = defaultdict(set)
+        for name in names:
+            for sentence in by_source[name].sentences:
+                spanning[claims.find((name, sentence.index))].add(name)
+        groups.append(
+            SourceGroup(
+                id=f"G{n}",
+                sources=names,
+                mirrored_claims=sum(len(v) > 1 for v in spanning.values()),
+                cited=cited_by(
+                    (x.text, x.language) for name in names for x in by_source[name].sentences
+                ),
+            )
+        )
+    claim_of = {
+        (s.name, x.index): claims.find((s.name, x.index)) for s in sources for x in s.sentences
+    }
+    return groups, claim_of
+
+
+def summarise_contradictions(
+    findings: Sequence[PairFinding], groups: Sequence[SourceGroup], claim_of: dict[Key, object]
+) -> list[ContradictionSummary]:
+    """One summary per pair of contradicting claims, in the order of `findings`."""
+    label = {name: g.id for g in groups for name in g.sources}
+    order: dict[frozenset[object], list[int]] = {}
+    for n, f in enumerate(findings):
+        if f.verdict is not Verdict.CONTRADICTION:
+            continue
+        key = frozenset(
+            (claim_of.get((f.a.source, f.a.index)), claim_of.get((f.b.source, f.b.index)))
+        )
+        order.setdefault(key, []).append(n)
+    out = []
+    for indices in order.values():
+        first = findings[indices[0]]
+        reasons = list(dict.fromkeys(findings[k].reason for k in indices if findings[k].reason))
+        out.append(
+            ContradictionSummary(
+                between=[
+                    label.get(first.a.source, first.a.source),
+                    label.get(first.b.source, first.b.source),
+                ],
+                findings=indices,
+                confidence=max(findings[k].confidence for k in indices),
+                reasons=reasons,
+            )
+        )
+    return out
