@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-Role = Literal["nli", "embed"]
+Role = Literal["nli", "embed", "translate"]
 Backend = Literal["torch", "onnx", "onnx-int8", "numpy"]
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -56,6 +56,9 @@ class Manifest(BaseModel):
     labels: list[str] = Field(default_factory=list, description="id2label order of the model.")
     languages: list[str]
     languages_note: str | None = None
+    targets: list[str] = Field(
+        default_factory=list, description="Languages a translation model writes."
+    )
     max_length: int = Field(ge=8)
     quality: str | None = None
     notes: str | None = None
@@ -83,6 +86,8 @@ class Manifest(BaseModel):
             pickles = [f for f in spec.files if f.endswith((".bin", ".pt", ".pth", ".pkl"))]
             if pickles:
                 raise ValueError(f"backend {backend} lists pickle weights {pickles}")
+        if (self.role == "translate") != bool(self.targets):
+            raise ValueError("targets are required for, and only for, translation models")
         if self.role == "nli":
             from checker.nli import label_indices
 

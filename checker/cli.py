@@ -401,6 +401,23 @@ def main() -> None:
     show_default=True,
     help="Least embedding similarity for two sentences to count as mirrored.",
 )
+@click.option(
+    "--gloss",
+    metavar="LANG",
+    default=None,
+    help="Add a machine translation into LANG (e.g. en) of every sentence shown in a "
+    "finding; the original stays beside it.",
+)
+@click.option(
+    "--gloss-model",
+    metavar="NAME|PATH",
+    default=None,
+    help="Translation model for --gloss: catalog name, hub id or local folder "
+    "(default: the catalog's best entry for each language pair).",
+)
+@click.option(
+    "--gloss-revision", metavar="REV", default=None, help="Hub revision of --gloss-model."
+)
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options

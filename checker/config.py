@@ -6,6 +6,7 @@ turns a misspelt option into an error instead of a silently ignored value.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -84,11 +85,24 @@ class Config(BaseModel):
         description="Share of the shorter source's sentences that must mirror the other's "
         "for two sources to count as one story (reprint or translation).",
     )
+    gloss: str | None = Field(
+        default=None, description="Translate finding sentences into this language (ISO code)."
+    )
+    gloss_model: str | None = Field(
+        default=None, description="Translation model (catalog name, hub id or path)."
+    )
+    gloss_revision: str | None = Field(
+        default=None, description="Hub revision of the translation model (default: its pin)."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Config:
         if self.nli_model.strip() == "":
             raise ConfigError("--nli-model must not be empty")
+        if self.gloss is not None and not re.fullmatch(r"[a-z]{2,3}", self.gloss):
+            raise ConfigError(
+                f"--gloss {self.gloss!r}: give a two- or three-letter language code, e.g. en"
+            )
         return self
 
     def thresholds(self) -> Thresholds:

@@ -54,6 +54,7 @@ class ModelStatus(BaseModel):
     description: str
     labels: list[str]
     languages: list[str]
+    targets: list[str] = []
     quality: str | None
     notes: str | None
     cache: str
@@ -99,6 +100,7 @@ def status(entry: Manifest, cache_dir: Path | None = None) -> ModelStatus:
         description=entry.description,
         labels=entry.labels,
         languages=entry.languages,
+        targets=entry.targets,
         quality=entry.quality,
         notes="; ".join(x for x in (entry.notes, entry.unpinned_reason, entry.languages_note) if x)
         or None,

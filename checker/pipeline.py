@@ -17,6 +17,7 @@ from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.facts import NUMBER_CHECK_CONFIDENCE, mentioned_dates, number_conflict
 from checker.fetch import is_url
+from checker.gloss import Translator, gloss_texts, translators_for
 from checker.groups import group_sources, summarise_contradictions
 from checker.hub import cache_root
 from checker.ingest import (
@@ -38,6 +39,7 @@ from checker.schema import (
     AlignedSentence,
     Alignment,
     FindingSide,
+    Gloss,
     MentionedDate,
     PairFinding,
     Report,
@@ -255,6 +257,13 @@ def compare(
     if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
             nli_model.load()  # fail on a missing model before any long work
+    translators, unglossed = translators_for(
+        config, {x.language for s in sources for x in s.sentences}
+    )
+    if translators:
+        with progress.task("Finding translation model(s) for --gloss"):
+            for translator in dict.fromkeys(translators.values()):
+                translator.resolve()  # fail on a missing model before any long work
     sentences, candidates = _pairs(sources, config, embedder, progress)
 
     directed = [(sentences[c.i].text, sentences[c.j].text) for c in candidates]
@@ -308,6 +317,8 @@ def compare(
             )
         )
     findings_by_candidate = [_annotated(f) for f in findings_by_candidate]
+    if translators and config.gloss:
+        findings_by_candidate = _glossed(findings_by_candidate, translators, config.gloss, progress)
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
     far = dt.date.max
     findings = sorted(
@@ -372,8 +383,15 @@ def compare(
         unmatched=lonely,
         summary=summary,
         thresholds=config.thresholds(),
-        models=[embedder.info(), nli_model.info()],
-        warnings=source_warnings(sources, _nli_languages(config, nli_model)),
+        models=[embedder.info(), nli_model.info()]
+        + [t.info() for t in dict.fromkeys(translators.values())],
+        gloss_language=config.gloss,
+        warnings=source_warnings(sources, _nli_languages(config, nli_model))
+        + [
+            f"--gloss {config.gloss}: no translation model in the catalog for {lang}; its "
+            "sentences are not glossed (pass --gloss-model NAME|PATH)"
+            for lang in unglossed
+        ],
         generated_at=(
             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             if config.timestamp
@@ -388,6 +406,34 @@ def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
 
     entry = find(nli_model.info().name) or find(config.nli_model)
     return list(entry.languages) if entry is not None and entry.role == "nli" else []
+
+
+def _glossed(
+    findings: list[PairFinding],
+    translators: dict[str, Translator],
+    target: str,
+    progress: Progress,
+) -> list[PairFinding]:
+    """Shown findings with a translation of each side not already in `target`."""
+    shown = [f for f in findings if f.verdict is not Verdict.UNRELATED]
+    items = {(side.language, side.text) for f in shown for side in (f.a, f.b)}
+    with progress.task(f"Translating into {target} (--gloss)", total=len(items)) as advance:
+        glosses = gloss_texts(translators, sorted(items), target)
+        advance(len(items))
+
+    def glossed(side: FindingSide) -> FindingSide:
+        text = glosses.get((side.language, side.text))
+        if text is None:
+            return side
+        model = translators[side.language].name
+        return side.model_copy(update={"gloss": Gloss(language=target, text=text, model=model)})
+
+    return [
+        f
+        if f.verdict is Verdict.UNRELATED
+        else f.model_copy(update={"a": glossed(f.a), "b": glossed(f.b)})
+        for f in findings
+    ]
 
 
 def _fact_conflict(a: Sentence, b: Sentence, config: Config) -> str | None:

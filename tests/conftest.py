@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tinymodels import build_nli, build_st_embedder  # noqa: E402
+from tinymodels import build_marian, build_nli, build_st_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "story"
@@ -36,6 +36,13 @@ def samples() -> list[Path]:
 @pytest.fixture(scope="session")
 def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("tiny-models")
+
+
+@pytest.fixture(scope="session")
+def marian_tiny(models_dir: Path) -> Path:
+    """Marian (opus-mt layout: source.spm, target.spm, vocab.json), random weights;
+    every translation is "Arvania" repeated."""
+    return build_marian(models_dir / "marian-tiny", word="Arvania")
 
 
 @pytest.fixture(scope="session")

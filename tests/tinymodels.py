@@ -155,3 +155,71 @@ def build_st_embedder(path: Path, seed: int = 0) -> Path:
     pool = st_models.Pooling(dim(), pooling_mode="mean")
     SentenceTransformer(modules=[word, pool], device="cpu").save(str(path))
     return path
+
+
+def build_marian(path: Path, *, word: str = "Arvania", seed: int = 0) -> Path:
+    """A tiny random Marian (opus-mt) translation model with real sentencepiece
+    tokenizers trained here. Its output bias favours the target piece for `word` and
+    forbids end-of-sentence, so every translation is that word repeated up to the length
+    limit: a known output that proves the whole generate/decode path ran."""
+    import io
+    import json
+
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    path.mkdir(parents=True, exist_ok=True)
+    for name in ("source", "target"):
+        model = io.BytesIO()
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter(CORPUS * 20),
+            model_writer=model,
+            vocab_size=120,
+            character_coverage=1.0,
+            model_type="unigram",
+            pad_id=-1,
+            bos_id=-1,
+            eos_id=-1,
+            unk_id=0,
+            user_defined_symbols=[f"▁{word}"],
+            minloglevel=2,
+        )
+        (path / f"{name}.spm").write_bytes(model.getvalue())
+    target = spm.SentencePieceProcessor(model_file=str(path / "target.spm"))
+    source = spm.SentencePieceProcessor(model_file=str(path / "source.spm"))
+    pieces = ["</s>", "<unk>", "<pad>"]
+    for sp in (source, target):
+        pieces += [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    vocab = {piece: i for i, piece in enumerate(dict.fromkeys(pieces))}
+    (path / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(
+        source_spm=str(path / "source.spm"),
+        target_spm=str(path / "target.spm"),
+        vocab=str(path / "vocab.json"),
+    )
+    torch.manual_seed(seed)
+    config = MarianConfig(
+        vocab_size=len(vocab),
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=128,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=vocab["</s>"],
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=vocab["</s>"],
+    )
+    model = MarianMTModel(config).eval()
+    with torch.no_grad():
+        bias = torch.zeros(1, len(vocab))
+        bias[0, vocab[f"▁{word}"]] = 1e4
+        bias[0, vocab["</s>"]] = -1e4
+        model.final_logits_bias.copy_(bias)
+    model.save_pretrained(path, safe_serialization=True)
+    tokenizer.save_pretrained(path)
+    return path

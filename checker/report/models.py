@@ -60,6 +60,8 @@ def model_panel(row: ModelStatus) -> Panel:
     if row.labels:
         grid.add_row("labels", ", ".join(f"{i}: {label}" for i, label in enumerate(row.labels)))
     grid.add_row("languages", ", ".join(row.languages))
+    if row.targets:
+        grid.add_row("translates into", ", ".join(row.targets))
     if row.quality:
         grid.add_row("quality", row.quality)
     if row.notes:

@@ -1,0 +1,163 @@
+"""--gloss: translations beside the original, through a tiny random Marian model loaded
+by the same code path as Helsinki-NLP/opus-mt checkpoints."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fakes import RuleNli
+from rich.console import Console
+
+import checker
+from checker.catalog import find
+from checker.cli import main
+from checker.config import Config
+from checker.errors import ConfigError, ExitCode
+from checker.gloss import FLORES, Translator, _catalog_choice, translators_for
+from checker.report import render_report
+from checker.report.document import report_html, report_markdown
+
+
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+def test_tiny_marian_translates_through_the_real_loader(marian_tiny: Path) -> None:
+    translator = Translator(str(marian_tiny))
+    out = translator.translate(["Арвания не планирует участвовать.", "قوام القوة"], "ru", "en")
+    assert len(out) == 2 and all(_words(t) == {"Arvania"} for t in out)
+    assert translator.info().role == "translate" and translator.info().device == "cpu"
+    assert translator.translate([], "ru", "en") == []
+
+
+def test_compare_glosses_every_shown_foreign_sentence(
+    samples: list[Path], marian_tiny: Path
+) -> None:
+    config = Config(gloss="en", gloss_model=str(marian_tiny))
+    report = checker.compare(samples, config, nli=RuleNli())
+    plain = checker.compare(samples, nli=RuleNli())
+    assert report.gloss_language == "en"
+    shown = report.contradictions + report.agreements
+    assert shown
+    for f in shown:
+        for side in (f.a, f.b):
+            if side.language == "en":
+                assert side.gloss is None
+            else:
+                assert side.gloss is not None and side.gloss.language == "en"
+                assert _words(side.gloss.text) == {"Arvania"}
+                assert side.gloss.model == str(marian_tiny)
+                assert side.text != side.gloss.text  # the original stays
+    # glossing changes nothing else
+    assert [(f.a.text, f.b.text, f.verdict) for f in report.findings] == [
+        (f.a.text, f.b.text, f.verdict) for f in plain.findings
+    ]
+    assert [m.role for m in report.models] == ["embed", "nli", "translate"]
+    assert "en: Arvania Arvania" in report_markdown(report)
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=200, no_color=True))
+    assert "en: Arvania Arvania" in buffer.getvalue()
+    assert 'class="gloss" dir="ltr" lang="en">Arvania' in report_html(report)
+
+
+def test_gloss_into_a_script_direction(samples: list[Path], marian_tiny: Path) -> None:
+    report = checker.compare(
+        samples, Config(gloss="ar", gloss_model=str(marian_tiny)), nli=RuleNli()
+    )
+    sides = [s for f in report.contradictions for s in (f.a, f.b)]
+    assert all((s.gloss is None) == (s.language == "ar") for s in sides)
+    assert 'class="gloss" dir="rtl" lang="ar"' in report_html(report)
+
+
+def test_gloss_json_on_the_cli(samples: list[Path], marian_tiny: Path, nli_agreeing: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "compare",
+            *map(str, samples),
+            "--nli-model",
+            str(nli_agreeing),
+            "--gloss",
+            "en",
+            "--gloss-model",
+            str(marian_tiny),
+            "--format",
+            "json",
+            "--no-number-check",
+            "--no-fail",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["gloss_language"] == "en"
+    sides = [f[k] for f in report["findings"] if f["verdict"] != "unrelated" for k in "ab"]
+    foreign = [s for s in sides if s["language"] != "en"]
+    assert foreign and all(s["gloss"]["text"].startswith("Arvania") for s in foreign)
+    assert all(s["gloss"] is None for s in sides if s["language"] == "en")
+    assert all("Arvania Arvania" not in s["text"] for s in sides)
+
+
+def test_catalog_picks_pair_models_first() -> None:
+    assert _catalog_choice("ru", "en") == "opus-mt-ru-en"
+    assert _catalog_choice("ar", "en") == "opus-mt-ar-en"
+    assert _catalog_choice("de", "en") == "opus-mt-mul-en"
+    assert _catalog_choice("ru", "fr") == "nllb-200-distilled-600m"
+    assert _catalog_choice("xx", "en") is None
+    for name in ("opus-mt-ru-en", "opus-mt-ar-en", "opus-mt-mul-en"):
+        entry = find(name)
+        assert entry is not None and entry.pinned and entry.role == "translate"
+        assert {"source.spm", "target.spm", "vocab.json", "model.safetensors"} <= set(
+            entry.files_for("torch") or []
+        )
+    nllb = find("nllb-200-distilled-600m")
+    assert nllb is not None and not nllb.pinned and "NC" in nllb.licence
+    assert set(nllb.targets) <= set(FLORES)
+
+
+def test_one_translator_per_model_and_warnings_for_uncovered(marian_tiny: Path) -> None:
+    translators, missing = translators_for(Config(gloss="en"), ["ru", "ar", "en", "de", "xx"])
+    assert {k: v.hint_name for k, v in translators.items()} == {
+        "ar": "opus-mt-ar-en",
+        "de": "opus-mt-mul-en",
+        "ru": "opus-mt-ru-en",
+    }
+    assert missing == ["xx"]
+    forced, none = translators_for(Config(gloss="en", gloss_model=str(marian_tiny)), ["ru", "ar"])
+    assert forced["ru"] is forced["ar"] and none == []  # one model, loaded once
+
+
+def test_bad_gloss_code_is_a_usage_error() -> None:
+    with pytest.raises(ConfigError, match="two- or three-letter"):
+        Config(gloss="English")
+
+
+def test_missing_translation_model_is_one_line_exit_3(
+    samples: list[Path], nli_random: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "compare",
+            *map(str, samples),
+            "--nli-model",
+            str(nli_random),
+            "--gloss",
+            "en",
+            "--offline",
+            "--cache-dir",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert "translation model 'Helsinki-NLP/opus-mt-ar-en'" in lines[0]
+    assert "checker models download opus-mt-ar-en" in lines[0] and str(tmp_path) in lines[0]
+
+
+def test_models_info_names_the_target_languages() -> None:
+    result = CliRunner().invoke(main, ["models", "info", "opus-mt-ru-en"])
+    assert result.exit_code == 0
+    assert "translates into" in result.output and "Helsinki-NLP/opus-mt-ru-en" in result.output
