@@ -6,9 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fakes import RuleNli
+from fakes import MirrorNli, RuleNli
 
 import checker
+from checker.config import Config
 from checker.report import report_html, report_markdown
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -60,8 +61,22 @@ document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringif
 </script>"""
 
 
+@pytest.fixture(scope="module")
+def reprints_report(marian_tiny: Path) -> checker.Report:
+    """Groups, repeats, citations and long Arabic glosses: the widest content a report has."""
+    inputs = sorted((Path(__file__).resolve().parent.parent / "samples" / "reprints").glob("*"))
+    config = Config(gloss="ar", gloss_model=str(marian_tiny))
+    return checker.compare(inputs, config, nli=MirrorNli())
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-def test_html_in_a_headless_browser(report: checker.Report, tmp_path: Path) -> None:
+@pytest.mark.parametrize("which", ["story", "reprints"])
+def test_html_in_a_headless_browser(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    report = request.getfixturevalue("report" if which == "story" else "reprints_report")
+    if which == "reprints":
+        assert report.groups and any(f.a.gloss or f.b.gloss for f in report.contradictions)
     page = tmp_path / "report.html"
     page.write_text(report_html(report), encoding="utf-8")
     probe = tmp_path / "probe.html"

@@ -4,6 +4,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from fakes import MirrorNli, RuleNli
 from rich.console import Console
@@ -148,3 +149,16 @@ def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None
     # The tiny agreeing model reads every pair as entailment both ways, yet Korsland
     # Radio stays apart: two of its lines conflict on facts, one is below the cut.
     assert [g["sources"] for g in report["groups"]] == [WIRE]
+
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_real_seed_articles_group_as_the_newsroom_would() -> None:
+    """Five scraped articles (ru ×3, ar, en): two Russian reports and the English one
+    retell one story (000, 001, 004); the third Russian and the Arabic article do not."""
+    report = checker.compare(sorted(SEEDS.glob("*.txt")), nli=MirrorNli())
+    assert [[name[:3] for name in g.sources] for g in report.groups] == [["000", "001", "004"]]
+    assert report.summary.distinct_contradictions < report.summary.contradictions
+    assert any("AnewZ" in s.cited for s in report.sources)  # an outlet both reports cite
