@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tinymodels import build_marian, build_nli, build_st_embedder  # noqa: E402
+from tinymodels import build_marian, build_nli, build_nllb, build_st_embedder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "story"
@@ -43,6 +43,12 @@ def marian_tiny(models_dir: Path) -> Path:
     """Marian (opus-mt layout: source.spm, target.spm, vocab.json), random weights;
     every translation is "Arvania" repeated."""
     return build_marian(models_dir / "marian-tiny", word="Arvania")
+
+
+@pytest.fixture(scope="session")
+def nllb_tiny(models_dir: Path) -> Path:
+    """NLLB layout (M2M100 + NllbTokenizer with FLORES codes), random weights."""
+    return build_nllb(models_dir / "nllb-tiny")
 
 
 @pytest.fixture(scope="session")

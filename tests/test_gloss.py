@@ -161,3 +161,29 @@ def test_models_info_names_the_target_languages() -> None:
     result = CliRunner().invoke(main, ["models", "info", "opus-mt-ru-en"])
     assert result.exit_code == 0
     assert "translates into" in result.output and "Helsinki-NLP/opus-mt-ru-en" in result.output
+
+
+def test_nllb_layout_gets_flores_codes(nllb_tiny: Path) -> None:
+    translator = Translator(str(nllb_tiny))
+    out = translator.translate(["Арвания не планирует участвовать."], "ru", "en")
+    assert _words(out[0]) == {"Arvania"}
+    tok = translator._tokenizer
+    assert tok.src_lang == "rus_Cyrl"  # the source is tagged with its FLORES code
+    prefix, extra = translator._generate_kwargs("ar", "fr")
+    assert prefix == "" and tok.src_lang == "arb_Arab"
+    assert extra == {"forced_bos_token_id": tok.convert_tokens_to_ids("fra_Latn")}
+    assert extra["forced_bos_token_id"] != tok.unk_token_id
+    with pytest.raises(ConfigError, match="no NLLB language code"):
+        translator._generate_kwargs("xx", "en")
+
+
+def test_multi_target_marian_gets_its_target_token(tmp_path: Path, marian_tiny: Path) -> None:
+    from tinymodels import build_marian
+
+    multi = Translator(str(build_marian(tmp_path / "en-mul", targets=("ara", "rus"))))
+    multi.load()
+    assert multi._generate_kwargs("en", "ar") == (">>ara<< ", {})
+    assert _words(multi.translate(["The force will number 20,000."], "en", "ar")[0]) == {"Arvania"}
+    single = Translator(str(marian_tiny))
+    single.load()
+    assert single._generate_kwargs("ru", "en") == ("", {})  # opus-mt-ru-en has one target

@@ -157,11 +157,14 @@ def build_st_embedder(path: Path, seed: int = 0) -> Path:
     return path
 
 
-def build_marian(path: Path, *, word: str = "Arvania", seed: int = 0) -> Path:
+def build_marian(
+    path: Path, *, word: str = "Arvania", seed: int = 0, targets: tuple[str, ...] = ()
+) -> Path:
     """A tiny random Marian (opus-mt) translation model with real sentencepiece
     tokenizers trained here. Its output bias favours the target piece for `word` and
     forbids end-of-sentence, so every translation is that word repeated up to the length
-    limit: a known output that proves the whole generate/decode path ran."""
+    limit: a known output that proves the whole generate/decode path ran. `targets`
+    adds ">>xxx<<" target tokens, as multi-target opus-mt models have."""
     import io
     import json
 
@@ -182,7 +185,7 @@ def build_marian(path: Path, *, word: str = "Arvania", seed: int = 0) -> Path:
             bos_id=-1,
             eos_id=-1,
             unk_id=0,
-            user_defined_symbols=[f"▁{word}"],
+            user_defined_symbols=[f"▁{word}", *(f">>{t}<<" for t in targets)],
             minloglevel=2,
         )
         (path / f"{name}.spm").write_bytes(model.getvalue())
@@ -220,6 +223,58 @@ def build_marian(path: Path, *, word: str = "Arvania", seed: int = 0) -> Path:
         bias[0, vocab[f"▁{word}"]] = 1e4
         bias[0, vocab["</s>"]] = -1e4
         model.final_logits_bias.copy_(bias)
+    model.save_pretrained(path, safe_serialization=True)
+    tokenizer.save_pretrained(path)
+    return path
+
+
+def build_nllb(path: Path, *, seed: int = 0) -> Path:
+    """A tiny random NLLB-layout model (M2M100 weights, NllbTokenizer with the FLORES-200
+    language codes, BPE trained here). Its output bias favours the piece "▁Arvania" and
+    forbids end-of-sentence, so every translation reads "Arvania Arvania …"."""
+    import json
+
+    import torch
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, NllbTokenizerFast
+
+    bpe = Tokenizer(models.BPE(unk_token="<unk>"))
+    bpe.pre_tokenizer = pre_tokenizers.Metaspace()
+    bpe.train_from_iterator(
+        CORPUS * 20,
+        trainers.BpeTrainer(vocab_size=300, special_tokens=["<s>", "<pad>", "</s>", "<unk>"]),
+    )
+    spec = json.loads(bpe.to_str())["model"]
+    merges = [tuple(m) if isinstance(m, list) else tuple(m.split()) for m in spec["merges"]]
+    tokenizer = NllbTokenizerFast(vocab=spec["vocab"], merges=merges, src_lang="eng_Latn")
+    word = tokenizer.convert_tokens_to_ids("▁Arvania")
+    assert word != tokenizer.unk_token_id, "the corpus must yield the piece ▁Arvania"
+    torch.manual_seed(seed)
+    config = M2M100Config(
+        vocab_size=len(tokenizer),
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=128,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+    )
+    model = M2M100ForConditionalGeneration(config).eval()
+    with torch.no_grad():
+        # M2M100 has no output bias: pin the decoder's last hidden state to a constant v
+        # (layer norm weight 0, bias v); the tied output embedding then scores `word`
+        # highest and end-of-sentence lowest, whatever the input.
+        v = torch.ones(config.d_model)
+        model.model.decoder.layer_norm.weight.zero_()
+        model.model.decoder.layer_norm.bias.copy_(v)
+        model.model.shared.weight[word] = 10 * v
+        model.model.shared.weight[tokenizer.eos_token_id] = -10 * v
     model.save_pretrained(path, safe_serialization=True)
     tokenizer.save_pretrained(path)
     return path
