@@ -387,6 +387,14 @@ def main() -> None:
     help="Do not flag paired sentences naming different people in one role.",
 )
 @click.option(
+    "--people-similarity",
+    type=click.FloatRange(-1.0, 1.0),
+    default=defaults.DEFAULT_PEOPLE_SIMILARITY,
+    show_default=True,
+    help="Least pair similarity for the people check (it compares who said a thing only "
+    "in sentences that say the same thing).",
+)
+@click.option(
     "--reprint-share",
     type=click.FloatRange(0.0, 1.0, min_open=True),
     default=defaults.DEFAULT_REPRINT_SHARE,

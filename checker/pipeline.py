@@ -291,7 +291,7 @@ def compare(
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )
-        reason = _fact_conflict(sentences[cand.i], sentences[cand.j], config)
+        reason = _fact_conflict(sentences[cand.i], sentences[cand.j], cand.similarity, config)
         if reason and decision.verdict is not Verdict.CONTRADICTION:
             decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
         first, second = side(sentences[cand.i]), side(sentences[cand.j])
@@ -300,7 +300,9 @@ def compare(
             if second.date < first.date:  # the earlier statement first
                 first, second, ab, ba = second, first, ba, ab
                 if reason:  # worded in the new order: "earlier vs later"
-                    reason = _fact_conflict(sentences[cand.j], sentences[cand.i], config)
+                    reason = _fact_conflict(
+                        sentences[cand.j], sentences[cand.i], cand.similarity, config
+                    )
             if first.date != second.date:
                 timeline = f"{first.date} → {second.date}: position changed?"
         findings_by_candidate.append(
@@ -436,11 +438,12 @@ def _glossed(
     ]
 
 
-def _fact_conflict(a: Sentence, b: Sentence, config: Config) -> str | None:
+def _fact_conflict(a: Sentence, b: Sentence, similarity: float, config: Config) -> str | None:
     """Why two paired sentences cannot both be right, from rules beside NLI."""
+    people = config.people_check and similarity >= config.people_similarity
     reasons = [
         config.number_check and number_conflict(a.text, b.text),
-        config.people_check and role_conflict(a.text, b.text, a.language, b.language),
+        people and role_conflict(a.text, b.text, a.language, b.language),
     ]
     return "; ".join(r for r in reasons if r) or None
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # 1.1: warnings, generated_at. 1.2: finding.reason and .timeline, finding sides'
 # mentioned_dates, source.site. 1.3: groups (reprints/translations), contradiction_summaries,
 # summary.distinct_contradictions, source.group/.cited, finding sides' cited and gloss,
-# thresholds.reprint_*, report.gloss_language.
+# thresholds.reprint_* and .people_similarity, report.gloss_language.
 SCHEMA_VERSION = "1.3"
 
 
@@ -166,6 +166,7 @@ class Thresholds(_Model):
     agreement: float
     reprint_similarity: float
     reprint_share: float
+    people_similarity: float
 
 
 class Summary(_Model):
