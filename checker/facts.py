@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SCALES = {
@@ -126,6 +127,11 @@ NUMBER_CHECK_CONFIDENCE = 0.75
 
 def numbers(text: str) -> list[float]:
     """Quantities stated in `text`, normalised (years and day-of-month digits kept too)."""
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=8192)  # a sentence sits in several pairs
+def _numbers(text: str) -> tuple[float, ...]:
     found = []
     for m in _NUMBER.finditer(text.translate(_DIGITS).replace("٬", ",")):
         if m.group("digits"):
@@ -140,7 +146,7 @@ def numbers(text: str) -> list[float]:
         if scale:
             value *= _SCALES[scale.lower().rstrip(".")]
         found.append(value)
-    return found
+    return tuple(found)
 
 
 def _show(value: float) -> str:
@@ -160,12 +166,43 @@ def number_conflict(a: str, b: str) -> str | None:
     )
 
 
+# dateparser costs about a millisecond per sentence even when there is no date, and a
+# sentence shows up in several findings: a cheap pre-check and a cache keep it off the
+# hot path. A day is written in digits in news text, and a month by name or in a
+# numeric date; for other languages any digit sends the sentence to dateparser.
+_MONTH = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:январ|феврал|март|апрел|мая|май|мае|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+    r"|(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|"
+    r"اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين)"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+)
+_DATE_LANGUAGES = {"en", "ru", "ar"}
+
+
+def may_hold_date(text: str, language: str) -> bool:
+    """False when `text` cannot hold a day-and-month date (no digit, or for en/ru/ar no
+    month name and no numeric date)."""
+    if not re.search(r"\d", text):
+        return False
+    return language not in _DATE_LANGUAGES or _MONTH.search(text) is not None
+
+
 def mentioned_dates(
     text: str, language: str, published: dt.date | None = None
 ) -> list[tuple[str, dt.date]]:
     """Dates written in a sentence ("on 7 January", "7 января", "7 يناير"), as (the words,
     the date). Day and month are required, so bare numbers and "in May" are not dates; a
     date without a year is read relative to the source's publication date."""
+    if not may_hold_date(text, language):
+        return []
+    return list(_search_dates(text, language, published))
+
+
+@lru_cache(maxsize=8192)
+def _search_dates(
+    text: str, language: str, published: dt.date | None
+) -> tuple[tuple[str, dt.date], ...]:
     from dateparser.search import search_dates
 
     settings: dict[str, object] = {
@@ -180,5 +217,5 @@ def mentioned_dates(
     except (ValueError, KeyError):  # a language dateparser does not know
         found = search_dates(text, settings=settings)
     except Exception:  # dateparser is a helper here, never a failure point
-        return []
-    return [(words.strip(), when.date()) for words, when in (found or [])]
+        return ()
+    return tuple((words.strip(), when.date()) for words, when in (found or []))

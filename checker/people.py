@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # role key → (English label, patterns per language). Longer phrases come first.
 _ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
@@ -182,7 +183,11 @@ def _arabic_name(rest: str) -> str | None:
 
 def people(text: str, language: str | None = None) -> list[Person]:
     """People named with a role in a sentence, in order, each (role, name) once."""
-    language = language if language in _PATTERNS else _script(text)
+    return list(_people(text, language if language in _PATTERNS else _script(text)))
+
+
+@lru_cache(maxsize=8192)  # a sentence sits in several pairs
+def _people(text: str, language: str) -> tuple[Person, ...]:
     found: list[Person] = []
     spans: list[tuple[int, int]] = []
     patterns = _PATTERNS[language] + (_EN_APPOSITION if language == "en" else [])
@@ -198,7 +203,7 @@ def people(text: str, language: str | None = None) -> list[Person]:
                 person = Person(key, name)
                 if person not in found:
                     found.append(person)
-    return found
+    return tuple(found)
 
 
 # Consonant classes shared by the three scripts; vowels and glottal letters map to "".

@@ -50,3 +50,16 @@ def test_findings_carry_the_dates() -> None:
     sides = {finding.a.language: finding.a, finding.b.language: finding.b}
     assert [m.date.day for m in sides["en"].mentioned_dates] == [7]
     assert [m.date.day for m in sides["ru"].mentioned_dates] == [9]
+
+
+def test_cheap_precheck_skips_sentences_without_a_date() -> None:
+    from checker.facts import may_hold_date
+
+    assert may_hold_date("The talks resume on 7 January.", "en")
+    assert may_hold_date("Переговоры возобновятся 7 января.", "ru")
+    assert may_hold_date("تستأنف المحادثات في 7 يناير.", "ar")
+    assert may_hold_date("Signed on 07.01.2026 in Baku.", "en")
+    assert may_hold_date("Am 7. Januar beginnen die Gespräche.", "de")  # any digit, other languages
+    assert not may_hold_date("The force will number 20,000 troops.", "en")
+    assert not may_hold_date("Численность сил составит 5 тысяч военных.", "ru")
+    assert not may_hold_date("Talks resume in January.", "en")  # no day
