@@ -123,10 +123,12 @@ def test_reports_show_groups_provenance_and_repeats() -> None:
     assert "9 contradiction(s) found, 3 once reprints are merged" in text
     assert "wire-ar.txt, wire-en.txt, wire-ru.txt tell one story" in text
     assert "same contradiction also in:" in text
+    assert "G1 ↔ korsland-radio.txt: 3 contradiction(s) (9 findings)" in text
     assert "cites: Korsland Radio" in text
     assert text.count("A⇒B") == 3  # one row per distinct contradiction, no agreements listed
     md = report_markdown(report)
     assert "## Sources that tell one story" in md and md.count("same contradiction also in") == 3
+    assert "- G1 ↔ korsland-radio.txt: 3 contradiction(s) (9 findings)" in md
     assert "| wire-ru.txt | ru | 2026-03-10 | 6 | G1 | агентство Selmar News," in md
     html = report_html(report)
     assert "<h2>Sources that tell one story</h2>" in html and 'class="repeats"' in html

@@ -12,3 +12,20 @@ def also_in(report: Report, summary: ContradictionSummary) -> str | None:
         return None
     pairs = ", ".join(f"{f.a.source}#{f.a.index} ↔ {f.b.source}#{f.b.index}" for f in rest)
     return f"{' ↔ '.join(summary.between)}; same contradiction also in: {pairs}"
+
+
+def group_pairs(report: Report) -> list[str]:
+    """'G1 ↔ radio.txt: 3 contradictions (9 findings)', once per pair of sides, where a
+    group is involved (without groups every side is one source and the table says it)."""
+    if not report.groups:
+        return []
+    counts: dict[tuple[str, ...], list[int]] = {}
+    for summary in report.contradiction_summaries:
+        key = tuple(sorted(summary.between))
+        entry = counts.setdefault(key, [0, 0])
+        entry[0] += 1
+        entry[1] += len(summary.findings)
+    return [
+        f"{' ↔ '.join(key)}: {n} contradiction(s)" + (f" ({k} findings)" if k != n else "")
+        for key, (n, k) in counts.items()
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from checker.report.common import also_in
+from checker.report.common import also_in, group_pairs
 from checker.schema import FindingSide, PairFinding, Report
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
@@ -45,7 +45,7 @@ def _groups_lines(report: Report) -> list[str]:
         f"words or translation), likely one origin"
         + (f"; they cite {', '.join(g.cited)}" if g.cited else "")
         for g in report.groups
-    ]
+    ] + group_pairs(report)
 
 
 def _scores(f: PairFinding) -> str:

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.report.common import also_in
+from checker.report.common import also_in, group_pairs
 from checker.schema import (
     Alignment,
     FindingSide,
@@ -54,7 +54,7 @@ def _table(title: str, style: str) -> Table:
     table.add_column("conf.", justify="right", no_wrap=True)
     table.add_column("A", ratio=1)
     table.add_column("B", ratio=1)
-    table.add_column("scores", no_wrap=True)
+    table.add_column("scores", max_width=44)
     return table
 
 
@@ -70,10 +70,11 @@ def _contradictions_table(report: Report) -> Table:
     table = _table("Contradictions", "red")
     for n, summary in enumerate(report.contradiction_summaries, 1):
         f = report.findings[summary.findings[0]]
-        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), _scores(f))
+        scores = _scores(f)
         repeats = also_in(report, summary)
         if repeats:
-            table.add_row("", "", Text(f"↳ {repeats}", style="cyan"), "", "")
+            scores.append(f"\n{repeats}", style="cyan")
+        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), scores)
     return table
 
 
@@ -113,6 +114,8 @@ def _summary(report: Report) -> Panel:
         f"{s.contradictions} contradictions, {s.agreements} agreements, "
         f"{s.unrelated} unrelated; languages: {', '.join(s.languages) or '-'}"
     )
+    for line in group_pairs(report):
+        lines.add_row("", line)
     return Panel(Group(verdict, counts, lines), title="checker report", expand=True)
 
 
