@@ -125,6 +125,16 @@ _NUMBER = re.compile(
 NUMBER_CHECK_CONFIDENCE = 0.75
 
 
+def script_language(text: str) -> str:
+    """A guess from the script alone, for rules that need en, ru or ar and were given no
+    language: Arabic letters → ar, Cyrillic → ru, else en."""
+    if re.search(r"[\u0600-\u06ff]", text):
+        return "ar"
+    if re.search(r"[а-яё]", text, re.IGNORECASE):
+        return "ru"
+    return "en"
+
+
 def numbers(text: str) -> list[float]:
     """Quantities stated in `text`, normalised (years and day-of-month digits kept too)."""
     return list(_numbers(text))

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.facts import script_language
+
 # role key → (English label, patterns per language). Longer phrases come first.
 _ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     "vice_president": (
@@ -158,14 +160,6 @@ class Person:
         return _ROLES[self.role][0]
 
 
-def _script(text: str) -> str:
-    if re.search(r"[\u0600-\u06ff]", text):
-        return "ar"
-    if re.search(r"[а-яё]", text, re.IGNORECASE):
-        return "ru"
-    return "en"
-
-
 def _arabic_name(rest: str) -> str | None:
     """Two name words after an Arabic role, skipping its adjectives (words with ال)."""
     words: list[str] = []
@@ -183,7 +177,7 @@ def _arabic_name(rest: str) -> str | None:
 
 def people(text: str, language: str | None = None) -> list[Person]:
     """People named with a role in a sentence, in order, each (role, name) once."""
-    return list(_people(text, language if language in _PATTERNS else _script(text)))
+    return list(_people(text, language if language in _PATTERNS else script_language(text)))
 
 
 @lru_cache(maxsize=8192)  # a sentence sits in several pairs

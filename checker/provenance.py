@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from checker.facts import script_language
+
 # Marker phrases, longest first within each language; each is followed by the cited name.
 _MARKERS = {
     "en": [
@@ -80,14 +82,6 @@ _SPLIT = re.compile(rf"(?<!\w)(?:{_ALL_MARKERS})\s*", re.IGNORECASE)
 _END = re.compile(r"[,.;:!?()\[\]«»\"“”—–،؛؟]")
 
 
-def _language_of(text: str) -> str:
-    if re.search(r"[\u0600-\u06ff]", text):
-        return "ar"
-    if re.search(r"[а-яё]", text, re.IGNORECASE):
-        return "ru"
-    return "en"
-
-
 def _name(after: str, language: str) -> str | None:
     """The cited name at the start of `after`: up to the next punctuation or marker,
     at most a few words, stop-words trimmed. English and Russian names must start
@@ -118,7 +112,7 @@ def attributions(text: str, language: str | None = None) -> list[str]:
     """Names a sentence attributes its information to, in order of appearance
     ("… as reported by Selmar News Agency citing the defence ministry" gives
     ["Selmar News Agency", "defence ministry"])."""
-    language = language if language in _MARKERS else _language_of(text)
+    language = language if language in _MARKERS else script_language(text)
     found: list[str] = []
     pieces = _SPLIT.split(text)
     for after in pieces[1:]:

@@ -157,6 +157,19 @@ def build_st_embedder(path: Path, seed: int = 0) -> Path:
     return path
 
 
+# One layer each way, 16 wide: enough to run generate(), small enough to build in a second.
+TINY_SEQ2SEQ = dict(
+    d_model=16,
+    encoder_layers=1,
+    decoder_layers=1,
+    encoder_attention_heads=2,
+    decoder_attention_heads=2,
+    encoder_ffn_dim=32,
+    decoder_ffn_dim=32,
+    max_position_embeddings=128,
+)
+
+
 def build_marian(
     path: Path, *, word: str = "Arvania", seed: int = 0, targets: tuple[str, ...] = ()
 ) -> Path:
@@ -204,14 +217,7 @@ def build_marian(
     torch.manual_seed(seed)
     config = MarianConfig(
         vocab_size=len(vocab),
-        d_model=16,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
-        max_position_embeddings=128,
+        **TINY_SEQ2SEQ,
         pad_token_id=vocab["<pad>"],
         eos_token_id=vocab["</s>"],
         decoder_start_token_id=vocab["<pad>"],
@@ -252,14 +258,7 @@ def build_nllb(path: Path, *, seed: int = 0) -> Path:
     torch.manual_seed(seed)
     config = M2M100Config(
         vocab_size=len(tokenizer),
-        d_model=16,
-        encoder_layers=1,
-        decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
-        max_position_embeddings=128,
+        **TINY_SEQ2SEQ,
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id,
