@@ -99,8 +99,13 @@ class Translator:
         if self._model is not None:
             return
         path = self.resolve()
-        import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        try:
+            import torch
+            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        except ImportError as exc:  # an ONNX-only install
+            raise ModelError(
+                f"--gloss runs translation models with torch, which is not installed ({exc})"
+            ) from exc
 
         self._device = pick_device(self.requested_device)
         if self._device == "cpu":

@@ -3,6 +3,7 @@ by the same code path as Helsinki-NLP/opus-mt checkpoints."""
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,13 @@ def test_multi_target_marian_gets_its_target_token(tmp_path: Path, marian_tiny: 
     single = Translator(str(marian_tiny))
     single.load()
     assert single._generate_kwargs("ru", "en") == ("", {})  # opus-mt-ru-en has one target
+
+
+def test_gloss_without_torch_is_a_model_error(
+    marian_tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.errors import ModelError
+
+    monkeypatch.setitem(sys.modules, "torch", None)  # as on an ONNX-only install
+    with pytest.raises(ModelError, match="--gloss runs translation models with torch"):
+        Translator(str(marian_tiny)).load()
