@@ -126,12 +126,14 @@ def summarise_contradictions(
     for indices in order.values():
         first = findings[indices[0]]
         reasons = list(dict.fromkeys(findings[k].reason for k in indices if findings[k].reason))
+        ga, gb = label.get(first.a.source), label.get(first.b.source)
+        if ga is not None and ga == gb:  # an edit inside one story: name the two sources
+            between = [first.a.source, first.b.source]
+        else:
+            between = [ga or first.a.source, gb or first.b.source]
         out.append(
             ContradictionSummary(
-                between=[
-                    label.get(first.a.source, first.a.source),
-                    label.get(first.b.source, first.b.source),
-                ],
+                between=between,
                 findings=indices,
                 confidence=max(findings[k].confidence for k in indices),
                 reasons=reasons,

@@ -79,7 +79,8 @@ _ALL_MARKERS = "|".join(
     m if m.endswith("ل(?:ـ)?") else rf"{m}(?!\w)" for ms in _MARKERS.values() for m in ms
 )
 _SPLIT = re.compile(rf"(?<!\w)(?:{_ALL_MARKERS})\s*", re.IGNORECASE)
-_END = re.compile(r"[,.;:!?()\[\]«»\"“”—–،؛؟]")
+# "." ends a name unless a letter follows it at once (Selmar.Today, Caliber.Az).
+_END = re.compile(r"[,;:!?()\[\]«»\"“”—–،؛؟]|\.(?!\w)")
 
 
 def _name(after: str, language: str) -> str | None:

@@ -141,7 +141,8 @@ class ContradictionSummary(_Model):
     """One contradiction between two claims, however many reprints repeat it."""
 
     between: list[str] = Field(
-        description="The two sides: a group id ('G1') or, for an ungrouped source, its name."
+        description="The two sides: a group id ('G1') or, for an ungrouped source, its name; "
+        "for a contradiction inside one group, the two sources' names."
     )
     findings: list[int] = Field(
         description="Indices into `findings` of every pair that states this contradiction; "

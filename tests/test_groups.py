@@ -164,3 +164,18 @@ def test_real_seed_articles_group_as_the_newsroom_would() -> None:
     assert [[name[:3] for name in g.sources] for g in report.groups] == [["000", "001", "004"]]
     assert report.summary.distinct_contradictions < report.summary.contradictions
     assert any("AnewZ" in s.cited for s in report.sources)  # an outlet both reports cite
+
+
+def test_a_contradiction_inside_one_group_names_its_sources(samples: list[Path]) -> None:
+    """The story samples share translated sentences, so with a model that reads them as
+    mutual entailment they form one group; their planted contradictions are then edits
+    inside it, and each summary names the two sources, not 'G1 ↔ G1'."""
+    report = checker.compare(samples, nli=MirrorNli())
+    assert [g.sources for g in report.groups] == [["ar.txt", "en.txt", "ru.txt"]]
+    assert report.contradiction_summaries
+    for summary in report.contradiction_summaries:
+        first = report.summary_findings(summary)[0]
+        assert summary.between == [first.a.source, first.b.source]
+    numbers = next(s for s in report.contradiction_summaries if "20,000" in " ".join(s.reasons))
+    # en and ar both say 20,000 in mirrored sentences: ru's 5,000 is one contradiction
+    assert len(numbers.findings) == 2
