@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from checker.config import DEFAULT_EMBED_MODEL
-from checker.errors import ModelError, ModelUnavailableError
+from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.hub import resolve_model_dir
 from checker.schema import ModelInfo
 
@@ -129,7 +129,7 @@ class SentenceTransformerEmbedder:
                 )
         except Exception as exc:
             raise ModelError(
-                f"embedding model '{self.name}' at {path} cannot be loaded: {_first_line(exc)}"
+                f"embedding model '{self.name}' at {path} cannot be loaded: {first_line(exc)}"
             ) from exc
         return self._model
 
@@ -151,11 +151,6 @@ class SentenceTransformerEmbedder:
             backend="sentence-transformers",
             device=self.device,
         )
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 class CachedEmbedder:

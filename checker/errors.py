@@ -48,3 +48,10 @@ class ModelError(CheckerError):
     """A model was found but cannot be used (wrong labels, corrupt files, ...)."""
 
     exit_code = ExitCode.MODEL_UNAVAILABLE
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its class name if it has none): library
+    errors can run to pages, and checker reports one line."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -18,7 +18,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.config import Config
-from checker.errors import InputError
+from checker.errors import InputError, first_line
 from checker.nli import NliModel, make_nli
 from checker.progress import Progress, Silent
 from checker.schema import SCHEMA_VERSION, ModelInfo, Report, Thresholds, Verdict
@@ -345,8 +345,7 @@ def read_manifest(path: Path) -> tuple[DocsManifest, list[Path]]:
     try:
         manifest = DocsManifest.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except Exception as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise InputError(f"{path}: not a valid eval manifest ({first})") from None
+        raise InputError(f"{path}: not a valid eval manifest ({first_line(exc)})") from None
     return manifest, [(path.parent / s) for s in manifest.sources]
 
 

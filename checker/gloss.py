@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.errors import ConfigError, ModelError
+from checker.errors import ConfigError, ModelError, first_line
 from checker.hub import DEFAULT_PATTERNS, resolve_model_dir
 from checker.nli import available_cores, pick_device, quiet_transformers
 from checker.schema import ModelInfo
@@ -119,9 +119,8 @@ class Translator:
                     str(path), local_files_only=True, trust_remote_code=False, use_safetensors=True
                 )
         except Exception as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelError(
-                f"translation model '{self.name}' at {path} cannot be loaded: {first}"
+                f"translation model '{self.name}' at {path} cannot be loaded: {first_line(exc)}"
             ) from exc
         model.eval()
         model.to(self._device)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
-from checker.errors import ModelError, ModelUnavailableError
+from checker.errors import ModelError, ModelUnavailableError, first_line
 
 BackendName = Literal["torch", "onnx", "onnx-int8"]
 BACKENDS: tuple[BackendName, ...] = ("torch", "onnx", "onnx-int8")
@@ -179,9 +179,8 @@ def download(
             snapshot_download(name, revision=revision, cache_dir=cache, allow_patterns=patterns)
         )
     except Exception as exc:  # RepositoryNotFound, RevisionNotFound, gated, HTTP, disk
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ModelUnavailableError(
-            f"{label} '{name}'{rev_text} could not be downloaded to {cache}: {first}"
+            f"{label} '{name}'{rev_text} could not be downloaded to {cache}: {first_line(exc)}"
         ) from exc
 
 

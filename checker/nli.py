@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from checker.config import Config
-from checker.errors import ConfigError, ModelError
+from checker.errors import ConfigError, ModelError, first_line
 from checker.hub import resolve_model_dir
 from checker.schema import ModelInfo
 from checker.score import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL
@@ -239,9 +239,8 @@ class TransformersNli(BatchedNli):
                     **dtype_kw,
                 )
         except Exception as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelError(
-                f"NLI model '{self.name}' at {path} cannot be loaded: {first}"
+                f"NLI model '{self.name}' at {path} cannot be loaded: {first_line(exc)}"
             ) from exc
         self._indices = label_indices(model.config.id2label)
         model.eval()

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from checker.errors import ModelError, ModelUnavailableError
+from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.hub import find_onnx_file
 from checker.nli import BatchedNli, available_cores, label_indices, sorted_batches
 from checker.score import LABELS
@@ -57,9 +57,8 @@ class OnnxNli(BatchedNli):
                 str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise ModelError(
-                f"NLI model '{self.name}' at {model_file} cannot be loaded: {first}"
+                f"NLI model '{self.name}' at {model_file} cannot be loaded: {first_line(exc)}"
             ) from exc
         self._indices = label_indices(config.get("id2label") or {})
         self._pad_id = _pad_id(path, tokenizer, config)
