@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.errors import ConfigError, ModelError, first_line
+from checker.errors import ConfigError, ModelError
 from checker.hub import DEFAULT_PATTERNS, resolve_model_dir
-from checker.nli import available_cores, pick_device, quiet_transformers
+from checker.nli import load_pretrained
 from checker.schema import ModelInfo
 
 FLORES = {
@@ -100,30 +100,19 @@ class Translator:
             return
         path = self.resolve()
         try:
-            import torch
-            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+            import torch  # noqa: F401
+            from transformers import AutoModelForSeq2SeqLM
         except ImportError as exc:  # an ONNX-only install
             raise ModelError(
                 f"--gloss runs translation models with torch, which is not installed ({exc})"
             ) from exc
-
-        self._device = pick_device(self.requested_device)
-        if self._device == "cpu":
-            torch.set_num_threads(self.threads or available_cores())
-        try:
-            with quiet_transformers():
-                tokenizer = AutoTokenizer.from_pretrained(
-                    str(path), local_files_only=True, trust_remote_code=False
-                )
-                model = AutoModelForSeq2SeqLM.from_pretrained(
-                    str(path), local_files_only=True, trust_remote_code=False, use_safetensors=True
-                )
-        except Exception as exc:
-            raise ModelError(
-                f"translation model '{self.name}' at {path} cannot be loaded: {first_line(exc)}"
-            ) from exc
-        model.eval()
-        model.to(self._device)
+        tokenizer, model, self._device = load_pretrained(
+            path,
+            AutoModelForSeq2SeqLM,
+            label=f"translation model '{self.name}'",
+            device=self.requested_device,
+            threads=self.threads,
+        )
         self._model, self._tokenizer = model, tokenizer
 
     def _generate_kwargs(self, source: str, target: str) -> tuple[str, dict[str, Any]]:

@@ -105,6 +105,37 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def load_pretrained(
+    path: Path, model_class: Any, *, label: str, device: str, threads: int | None, **kwargs: Any
+) -> tuple[Any, Any, str]:
+    """(tokenizer, model in eval mode, device) from a local folder, loaded the one way
+    checker loads transformers models: local files only, safetensors only, no remote code.
+    Any failure is one ModelError line naming `label` and the folder."""
+    import torch
+    from transformers import AutoTokenizer
+
+    device = pick_device(device)
+    if device == "cpu":
+        torch.set_num_threads(threads or available_cores())
+    try:
+        with quiet_transformers():
+            tokenizer = AutoTokenizer.from_pretrained(
+                str(path), local_files_only=True, trust_remote_code=False
+            )
+            model = model_class.from_pretrained(
+                str(path),
+                local_files_only=True,
+                trust_remote_code=False,
+                use_safetensors=True,
+                **kwargs,
+            )
+    except Exception as exc:
+        raise ModelError(f"{label} at {path} cannot be loaded: {first_line(exc)}") from exc
+    model.eval()
+    model.to(device)
+    return tokenizer, model, device
+
+
 def sorted_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
     """Index batches, longest first, so each batch is padded only to its own longest pair."""
     order = np.argsort(-np.asarray(lengths), kind="stable")
@@ -218,33 +249,20 @@ class TransformersNli(BatchedNli):
         path = self._model_dir("torch")
         import torch
         import transformers
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers import AutoModelForSequenceClassification
 
-        self._device = pick_device(self.requested_device)
-        if self._device == "cpu":
-            torch.set_num_threads(self.threads or available_cores())
         # fp32 always: the mDeBERTa NLI checkpoints are stored in fp16 and break in fp16.
         major = int(transformers.__version__.split(".")[0])
         dtype_kw = {"dtype": torch.float32} if major >= 5 else {"torch_dtype": torch.float32}
-        try:
-            with quiet_transformers():
-                tokenizer = AutoTokenizer.from_pretrained(
-                    str(path), local_files_only=True, trust_remote_code=False
-                )
-                model = AutoModelForSequenceClassification.from_pretrained(
-                    str(path),
-                    local_files_only=True,
-                    trust_remote_code=False,
-                    use_safetensors=True,
-                    **dtype_kw,
-                )
-        except Exception as exc:
-            raise ModelError(
-                f"NLI model '{self.name}' at {path} cannot be loaded: {first_line(exc)}"
-            ) from exc
+        tokenizer, model, self._device = load_pretrained(
+            path,
+            AutoModelForSequenceClassification,
+            label=f"NLI model '{self.name}'",
+            device=self.requested_device,
+            threads=self.threads,
+            **dtype_kw,
+        )
         self._indices = label_indices(model.config.id2label)
-        model.eval()
-        model.to(self._device)
         self._model, self._tokenizer = model, tokenizer
 
     @property
