@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.provenance import cited_by
 from checker.schema import ContradictionSummary, PairFinding, Source, SourceGroup, Verdict
 
 Key = tuple[str, int]  # (source name, sentence index)
@@ -98,9 +97,7 @@ def group_sources(
                 id=f"G{n}",
                 sources=names,
                 mirrored_claims=sum(len(v) > 1 for v in spanning.values()),
-                cited=cited_by(
-                    (x.text, x.language) for name in names for x in by_source[name].sentences
-                ),
+                cited=list(dict.fromkeys(c for name in names for c in by_source[name].cited)),
             )
         )
     claim_of = {

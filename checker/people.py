@@ -155,10 +155,6 @@ class Person:
     role: str
     name: str
 
-    @property
-    def role_label(self) -> str:
-        return _ROLES[self.role][0]
-
 
 def _arabic_name(rest: str) -> str | None:
     """Two name words after an Arabic role, skipping its adjectives (words with ال)."""
