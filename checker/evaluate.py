@@ -352,9 +352,15 @@ def read_manifest(path: Path) -> tuple[DocsManifest, list[Path]]:
 def _match(report: Report, pair: ExpectedPair) -> tuple[str, float | None, int | None]:
     contradictions = report.contradictions
     for finding in report.findings:
-        texts = (finding.a.text, finding.b.text)
-        if (pair.a in texts[0] and pair.b in texts[1]) or (
-            pair.a in texts[1] and pair.b in texts[0]
+        # a side's copies (reprints judged once through it) carry its claim too
+        first = [finding.a.text, *(c.text for c in finding.a.copies)]
+        second = [finding.b.text, *(c.text for c in finding.b.copies)]
+
+        def has(text: str, side: list[str]) -> bool:
+            return any(text in t for t in side)
+
+        if (has(pair.a, first) and has(pair.b, second)) or (
+            has(pair.a, second) and has(pair.b, first)
         ):
             if finding.verdict is Verdict.CONTRADICTION:
                 return "found", finding.confidence, contradictions.index(finding) + 1

@@ -15,26 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from checker.pairing import Key, group_by_links
 from checker.schema import ContradictionSummary, PairFinding, Source, SourceGroup, Verdict
-
-Key = tuple[str, int]  # (source name, sentence index)
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
-
-    def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
 
 
 def mirrors(finding: PairFinding, *, min_similarity: float, entailment: float) -> bool:
@@ -58,33 +40,11 @@ def group_sources(
     """The groups of two or more sources, and each sentence's claim id (mirrored
     sentences inside one group share it; every other sentence is its own claim)."""
     links = [
-        f for f in findings if mirrors(f, min_similarity=min_similarity, entailment=entailment)
+        ((f.a.source, f.a.index), (f.b.source, f.b.index))
+        for f in findings
+        if mirrors(f, min_similarity=min_similarity, entailment=entailment)
     ]
-    covered: dict[tuple[str, str], set[int]] = defaultdict(set)  # (S, T) → S's mirrored lines
-    for f in links:
-        covered[(f.a.source, f.b.source)].add(f.a.index)
-        covered[(f.b.source, f.a.source)].add(f.b.index)
-    size = {s.name: s.sentence_count for s in sources}
-    together = _UnionFind()
-    for source in sources:
-        together.find(source.name)
-    for (first, second), lines in covered.items():
-        if first > second:
-            continue
-        shared = min(len(lines), len(covered[(second, first)]))
-        shorter = min(size[first], size[second])
-        if shared >= 2 and shorter and shared / shorter >= min_share:
-            together.union(first, second)
-    members: dict[object, list[str]] = defaultdict(list)
-    for source in sources:
-        members[together.find(source.name)].append(source.name)
-    multi = [names for names in members.values() if len(names) > 1]
-    label = {name: f"G{n}" for n, names in enumerate(multi, 1) for name in names}
-
-    claims = _UnionFind()
-    for f in links:
-        if label.get(f.a.source) is not None and label.get(f.a.source) == label.get(f.b.source):
-            claims.union((f.a.source, f.a.index), (f.b.source, f.b.index))
+    multi, claims = group_by_links({s.name: s.sentence_count for s in sources}, links, min_share)
     by_source = {s.name: s for s in sources}
     groups = []
     for n, names in enumerate(multi, 1):

@@ -12,13 +12,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from checker.config import Config
 from checker.embed import Embedder, load_embedder
 from checker.errors import InputError
 from checker.facts import NUMBER_CHECK_CONFIDENCE, mentioned_dates, number_conflict
 from checker.fetch import is_url
 from checker.gloss import Translator, gloss_texts, translators_for
-from checker.groups import group_sources, summarise_contradictions
+from checker.groups import group_sources, mirrors, summarise_contradictions
 from checker.hub import cache_root
 from checker.ingest import (
     HTML_SUFFIXES,
@@ -30,7 +32,14 @@ from checker.ingest import (
     too_many_sources,
 )
 from checker.nli import BatchedNli, NliModel, make_nli
-from checker.pairing import Candidate, top_k_pairs, unmatched
+from checker.pairing import (
+    Candidate,
+    Mirrors,
+    mirror_links,
+    mirrors_from_links,
+    select_pairs,
+    unmatched,
+)
 from checker.people import role_conflict
 from checker.progress import Progress, Silent
 from checker.provenance import attributions, cited_by
@@ -173,17 +182,24 @@ def _comparable_sources(
     return sources
 
 
-def _pairs(
-    sources: Sequence[Source], config: Config, embedder: Embedder, progress: Progress
-) -> tuple[list[Sentence], list[Candidate]]:
+def _embedded(
+    sources: Sequence[Source], embedder: Embedder, progress: Progress
+) -> tuple[list[Sentence], np.ndarray]:
+    """Every sentence and its embedding, computed once for the whole run."""
     sentences = _flat_sentences(sources)
     with progress.task("Embedding sentences", total=len(sentences)) as advance:
         vectors = embedder.encode([s.text for s in sentences])
         advance(len(sentences))
-    candidates = top_k_pairs(
-        sentences, vectors, top_k=config.top_k, min_similarity=config.min_similarity
-    )
-    return sentences, candidates
+    return sentences, vectors
+
+
+def _budget_warning(considered: int, judged: int) -> list[str]:
+    if considered <= judged:
+        return []
+    return [
+        f"pair budget reached: {considered - judged} of {considered} candidate pairs were not "
+        f"judged, the least promising first (raise --max-pairs to judge them)"
+    ]
 
 
 def _embedder_for(config: Config) -> Embedder:
@@ -214,7 +230,10 @@ def align(
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     embedder = embedder or _embedder_for(config)
-    sentences, candidates = _pairs(sources, config, embedder, progress)
+    sentences, vectors = _embedded(sources, embedder, progress)
+    # No NLI here to confirm reprints, so every copy is paired on its own.
+    plan = select_pairs(sentences, vectors, config.pairing())
+    candidates = plan.pairs
 
     def side(s: Sentence) -> AlignedSentence:
         return AlignedSentence(source=s.source, index=s.index, text=s.text, language=s.language)
@@ -227,7 +246,7 @@ def align(
         sources=list(sources),
         pairs=pairs,
         models=[embedder.info()],
-        warnings=source_warnings(sources),
+        warnings=source_warnings(sources) + _budget_warning(plan.considered, len(candidates)),
     )
 
 
@@ -264,60 +283,49 @@ def compare(
         with progress.task("Finding translation model(s) for --gloss"):
             for translator in dict.fromkeys(translators.values()):
                 translator.resolve()  # fail on a missing model before any long work
-    sentences, candidates = _pairs(sources, config, embedder, progress)
-
-    directed = [(sentences[c.i].text, sentences[c.j].text) for c in candidates]
-    directed += [(b, a) for a, b in directed]
-    with progress.task("Checking pairs (NLI, both directions)", total=len(directed)) as advance:
-        scores = nli_model.predict(directed, progress=advance)
-    half = len(candidates)
+    sentences, vectors = _embedded(sources, embedder, progress)
+    options = config.pairing()
+    budget = options.budget(len(sentences))
     source_dates = {s.name: s.date for s in sources}
 
-    def side(s: Sentence) -> FindingSide:
-        return FindingSide(
-            source=s.source,
-            index=s.index,
-            text=s.text,
-            language=s.language,
-            date=source_dates[s.source],
-        )
+    def judged(pairs: list[Candidate], what: str) -> list[PairFinding]:
+        directed = [(sentences[c.i].text, sentences[c.j].text) for c in pairs]
+        directed += [(b, a) for a, b in directed]
+        with progress.task(what, total=len(directed)) as advance:
+            scores = nli_model.predict(directed, progress=advance) if directed else np.zeros((0, 3))
+        return [
+            _finding(c, scores[k], scores[len(pairs) + k], sentences, source_dates, config)
+            for k, c in enumerate(pairs)
+        ]
 
-    findings_by_candidate = []
-    for k, cand in enumerate(candidates):
-        ab, ba = probs(scores[k].tolist()), probs(scores[half + k].tolist())
-        decision = decide(
-            ab,
-            ba,
-            contradiction_threshold=config.contradiction_threshold,
-            agreement_threshold=config.agreement_threshold,
+    # 1. Possible copies (reprints, translations) first: NLI confirms which mirror.
+    possible = mirror_links(sentences, vectors, options)
+    links = possible[:budget]
+    link_findings = judged(links, "Checking possible reprints (NLI)")
+    confirmed = [
+        (c.i, c.j)
+        for c, f in zip(links, link_findings, strict=True)
+        if mirrors(
+            f, min_similarity=config.reprint_similarity, entailment=config.agreement_threshold
         )
-        reason = _fact_conflict(sentences[cand.i], sentences[cand.j], cand.similarity, config)
-        if reason and decision.verdict is not Verdict.CONTRADICTION:
-            decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
-        first, second = side(sentences[cand.i]), side(sentences[cand.j])
-        timeline = None
-        if decision.verdict is Verdict.CONTRADICTION and first.date and second.date:
-            if second.date < first.date:  # the earlier statement first
-                first, second, ab, ba = second, first, ba, ab
-                if reason:  # worded in the new order: "earlier vs later"
-                    reason = _fact_conflict(
-                        sentences[cand.j], sentences[cand.i], cand.similarity, config
-                    )
-            if first.date != second.date:
-                timeline = f"{first.date} → {second.date}: position changed?"
-        findings_by_candidate.append(
-            PairFinding(
-                reason=reason,
-                timeline=timeline,
-                verdict=decision.verdict,
-                confidence=round(decision.confidence, 6),
-                similarity=cand.similarity,
-                a=first,
-                b=second,
-                a_to_b=ab,
-                b_to_a=ba,
-            )
-        )
+    ]
+    copies = mirrors_from_links(sentences, confirmed, config.reprint_share) if links else Mirrors()
+    # 2. Everything else, each confirmed claim once, within what is left of the budget.
+    plan = select_pairs(
+        sentences,
+        vectors,
+        options,
+        mirrors=copies if copies.groups else None,
+        judged=[(c.i, c.j) for c in links],
+        budget=budget - len(links),
+    )
+    candidates = links + plan.pairs
+    findings_by_candidate = _with_copies(
+        link_findings + judged(plan.pairs, "Checking pairs (NLI, both directions)"),
+        sentences,
+        copies,
+    )
+    considered = len(possible) + plan.considered
     findings_by_candidate = [_annotated(f) for f in findings_by_candidate]
     if translators and config.gloss:
         findings_by_candidate = _glossed(findings_by_candidate, translators, config.gloss, progress)
@@ -346,7 +354,7 @@ def compare(
         for c, f in zip(candidates, findings_by_candidate, strict=True)
         if f.verdict is not Verdict.UNRELATED
     ]
-    lonely = unmatched(sentences, supported)
+    lonely = unmatched(sentences, supported, copies)
     groups, claim_of = group_sources(
         sources,
         findings,
@@ -363,7 +371,9 @@ def compare(
         sources=len(sources),
         sentences=len(sentences),
         pairs_checked=len(candidates),
-        nli_calls=len(directed),
+        pairs_considered=considered,
+        pairs_over_budget=considered - len(candidates),
+        nli_calls=2 * len(candidates),
         contradictions=contradictions,
         distinct_contradictions=len(summaries),
         agreements=agreements,
@@ -389,6 +399,7 @@ def compare(
         + [t.info() for t in dict.fromkeys(translators.values())],
         gloss_language=config.gloss,
         warnings=source_warnings(sources, _nli_languages(config, nli_model))
+        + _budget_warning(considered, len(candidates))
         + [
             f"--gloss {config.gloss}: no translation model in the catalog for {lang}; its "
             "sentences are not glossed (pass --gloss-model NAME|PATH)"
@@ -400,6 +411,90 @@ def compare(
             else None
         ),
     )
+
+
+def _finding(
+    cand: Candidate,
+    forward: np.ndarray,
+    backward: np.ndarray,
+    sentences: Sequence[Sentence],
+    source_dates: Mapping[str, dt.date | None],
+    config: Config,
+) -> PairFinding:
+    """One judged pair: the NLI verdict, the rule checks, and dates in reading order."""
+    ab, ba = probs(forward.tolist()), probs(backward.tolist())
+    decision = decide(
+        ab,
+        ba,
+        contradiction_threshold=config.contradiction_threshold,
+        agreement_threshold=config.agreement_threshold,
+    )
+    reason = _fact_conflict(sentences[cand.i], sentences[cand.j], cand.similarity, config)
+    if reason and decision.verdict is not Verdict.CONTRADICTION:
+        decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
+
+    def side(s: Sentence) -> FindingSide:
+        return FindingSide(
+            source=s.source,
+            index=s.index,
+            text=s.text,
+            language=s.language,
+            date=source_dates[s.source],
+        )
+
+    first, second = side(sentences[cand.i]), side(sentences[cand.j])
+    timeline = None
+    if decision.verdict is Verdict.CONTRADICTION and first.date and second.date:
+        if second.date < first.date:  # the earlier statement first
+            first, second, ab, ba = second, first, ba, ab
+            if reason:  # worded in the new order: "earlier vs later"
+                reason = _fact_conflict(
+                    sentences[cand.j], sentences[cand.i], cand.similarity, config
+                )
+        if first.date != second.date:
+            timeline = f"{first.date} → {second.date}: position changed?"
+    return PairFinding(
+        reason=reason,
+        timeline=timeline,
+        verdict=decision.verdict,
+        confidence=round(decision.confidence, 6),
+        similarity=cand.similarity,
+        a=first,
+        b=second,
+        a_to_b=ab,
+        b_to_a=ba,
+    )
+
+
+def _with_copies(
+    findings: list[PairFinding], sentences: Sequence[Sentence], copies: Mirrors
+) -> list[PairFinding]:
+    """Each side names the confirmed copies (reprints, translations) of its claim, so
+    a contradiction judged once is reported with every source that carries it; a copy
+    judged against the same sentence in a finding of its own is not named twice."""
+    if not copies.claims:
+        return findings
+    flat = {(s.source, s.index): k for k, s in enumerate(sentences)}
+    judged = {(flat[(f.a.source, f.a.index)], flat[(f.b.source, f.b.index)]) for f in findings}
+    judged |= {(b, a) for a, b in judged}
+
+    def named(side: FindingSide, other: FindingSide) -> FindingSide:
+        me, them = flat[(side.source, side.index)], flat[(other.source, other.index)]
+        extra = [c for c in copies.copies(me) if c != them and (c, them) not in judged]
+        if not extra:
+            return side
+        refs = [
+            AlignedSentence(
+                source=sentences[c].source,
+                index=sentences[c].index,
+                text=sentences[c].text,
+                language=sentences[c].language,
+            )
+            for c in extra
+        ]
+        return side.model_copy(update={"copies": refs})
+
+    return [f.model_copy(update={"a": named(f.a, f.b), "b": named(f.b, f.a)}) for f in findings]
 
 
 def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
@@ -441,8 +536,9 @@ def _glossed(
 def _fact_conflict(a: Sentence, b: Sentence, similarity: float, config: Config) -> str | None:
     """Why two paired sentences cannot both be right, from rules beside NLI."""
     people = config.people_check and similarity >= config.people_similarity
+    numbers = config.number_check and similarity >= config.number_similarity
     reasons = [
-        config.number_check and number_conflict(a.text, b.text),
+        numbers and number_conflict(a.text, b.text),
         people and role_conflict(a.text, b.text, a.language, b.language),
     ]
     return "; ".join(r for r in reasons if r) or None

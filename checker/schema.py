@@ -14,8 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field
 # 1.1: warnings, generated_at. 1.2: finding.reason and .timeline, finding sides'
 # mentioned_dates, source.site. 1.3: groups (reprints/translations), contradiction_summaries,
 # summary.distinct_contradictions, source.group/.cited, finding sides' cited and gloss,
-# thresholds.reprint_* and .people_similarity, report.gloss_language.
-SCHEMA_VERSION = "1.3"
+# thresholds.reprint_* and .people_similarity, report.gloss_language. 2.0: pairing per
+# source within a budget: thresholds.top_k removed (the global top-k is gone), thresholds
+# .per_source/.margin/.max_pairs/.pairs_per_sentence, summary.pairs_considered and
+# .pairs_over_budget, finding sides' copies (a reprint's claim judged once),
+# thresholds.number_similarity.
+SCHEMA_VERSION = "2.0"
 
 
 class _Model(BaseModel):
@@ -85,6 +89,13 @@ class Gloss(_Model):
     model: str = Field(description="The translation model that wrote it.")
 
 
+class AlignedSentence(_Model):
+    source: str
+    index: int
+    text: str
+    language: str
+
+
 class FindingSide(_Model):
     source: str
     index: int
@@ -101,6 +112,11 @@ class FindingSide(_Model):
         default=None,
         description="Machine translation for readers of another language (--gloss); "
         "`text` above stays the original.",
+    )
+    copies: list[AlignedSentence] = Field(
+        default_factory=list,
+        description="The same claim in other sources (reprints or translations that NLI "
+        "read as saying the same thing); judged once, through this sentence.",
     )
 
 
@@ -161,19 +177,29 @@ class ModelInfo(_Model):
 
 
 class Thresholds(_Model):
-    min_similarity: float
-    top_k: int
+    min_similarity: float = Field(description="Absolute similarity floor for a pair.")
+    per_source: int = Field(description="Counterparts per sentence in each other source/group.")
+    margin: float = Field(description="Later counterparts within this of the best one.")
+    max_pairs: int | None = Field(description="NLI pair budget; null: pairs_per_sentence × n.")
+    pairs_per_sentence: float
     contradiction: float
     agreement: float
     reprint_similarity: float
     reprint_share: float
     people_similarity: float
+    number_similarity: float
 
 
 class Summary(_Model):
     sources: int
     sentences: int
-    pairs_checked: int
+    pairs_checked: int = Field(description="Sentence pairs judged by NLI.")
+    pairs_considered: int = Field(
+        description="Candidate pairs the pairing stage proposed (before the budget)."
+    )
+    pairs_over_budget: int = Field(
+        description="Candidates not judged because the pair budget (--max-pairs) was reached."
+    )
     nli_calls: int
     contradictions: int
     distinct_contradictions: int = Field(
@@ -227,13 +253,6 @@ class Report(_Model):
     @property
     def agreements(self) -> list[PairFinding]:
         return [f for f in self.findings if f.verdict is Verdict.AGREEMENT]
-
-
-class AlignedSentence(_Model):
-    source: str
-    index: int
-    text: str
-    language: str
 
 
 class AlignedPair(_Model):

@@ -53,8 +53,10 @@ class RuleNli:
 
 class MirrorNli(RuleNli):
     """RuleNli, plus entailment both ways for sentences that embed close together (what a
-    real NLI model says of a translation or a copy). For the reprint-grouping logic,
-    where the model is not the point."""
+    real NLI model says of a translation or a copy), and its rule contradictions only
+    between sentences about the same thing (similarity >= 0.5: a real model does not
+    call "parliament has not voted" a contradiction of an unrelated headline). For the
+    reprint-grouping logic, where the model is not the point."""
 
     def __init__(self, min_similarity: float = 0.6) -> None:
         from checker.embed import UsemEmbedder
@@ -71,7 +73,8 @@ class MirrorNli(RuleNli):
             return rows
         premises = self.embedder.encode([p for p, _ in pairs])
         hypotheses = self.embedder.encode([h for _, h in pairs])
-        close = (premises * hypotheses).sum(axis=1) >= self.min_similarity
+        similarity = (premises * hypotheses).sum(axis=1)
         neutral = rows[:, 1] > 0.5
-        rows[close & neutral] = [0.9, 0.05, 0.05]
+        rows[(similarity >= self.min_similarity) & neutral] = [0.9, 0.05, 0.05]
+        rows[(similarity < 0.5) & (rows[:, 2] > 0.5)] = [0.1, 0.8, 0.1]
         return rows

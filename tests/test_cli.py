@@ -75,8 +75,13 @@ def test_json_validates_against_schema(samples: list[Path], nli_random: Path) ->
     report = json.loads(result.stdout)
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(report, schema)
-    assert report["schema_version"] == "1.3"
+    assert report["schema_version"] == "2.0"
     assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
+    assert report["thresholds"]["per_source"] == 3 and "top_k" not in report["thresholds"]
+    summary = report["summary"]
+    assert summary["pairs_considered"] >= summary["pairs_checked"] > 0
+    assert summary["pairs_over_budget"] == summary["pairs_considered"] - summary["pairs_checked"]
+    assert all("copies" in f["a"] and "copies" in f["b"] for f in report["findings"])
     assert all(
         {"name", "language", "date", "sentence_count"} <= s.keys() for s in report["sources"]
     )
@@ -117,12 +122,24 @@ def test_missing_file_exit_2_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--top-k", "0"], ["--threshold", "1.5"], ["--date", "x=2026-99-99"], ["--name", "noequals"]],
+    [
+        ["--per-source", "0"],
+        ["--threshold", "1.5"],
+        ["--date", "x=2026-99-99"],
+        ["--name", "noequals"],
+        ["--max-pairs", "0"],
+        ["--max-pairs", "-5"],
+        ["--margin", "2.5"],
+        ["--margin", "-0.1"],
+        ["--top-k", "3"],
+    ],
 )
 def test_bad_options_exit_2(args: list[str], samples: list[Path]) -> None:
     result = run("compare", *map(str, samples), *args)
     assert result.exit_code == ExitCode.USAGE
-    assert one_line(result.stderr).startswith("checker: error:")
+    line = one_line(result.stderr)
+    assert line.startswith("checker: error:")
+    assert args[0] in line  # the option is named
 
 
 def test_missing_model_exit_3_one_line(samples: list[Path], tmp_path: Path) -> None:

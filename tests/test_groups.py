@@ -24,8 +24,15 @@ def _inputs() -> list[Path]:
     return sorted(REPRINTS.glob("*.txt"))
 
 
+def _carriers(report: checker.Report, findings: list[PairFinding]) -> set[str]:
+    """Every wire source a set of findings reports, through a side or its copies."""
+    sides = [side for f in findings for side in (f.a, f.b) if side.source in WIRE]
+    return {s.source for s in sides} | {c.source for s in sides for c in s.copies}
+
+
 def test_translated_trio_is_one_group_and_its_contradictions_count_once() -> None:
-    report = checker.compare(_inputs(), nli=MirrorNli())
+    nli = MirrorNli()
+    report = checker.compare(_inputs(), nli=nli)
     assert len(report.groups) == 1
     group = report.groups[0]
     assert (group.id, group.sources) == ("G1", WIRE)
@@ -35,14 +42,13 @@ def test_translated_trio_is_one_group_and_its_contradictions_count_once() -> Non
         **{name: "G1" for name in WIRE},
     }
     # Korsland Radio contradicts three claims of the wire story, each told in three
-    # languages: nine findings, three distinct contradictions.
-    assert report.summary.contradictions == 9
+    # languages: three distinct contradictions, each reported with all three copies.
     assert report.summary.distinct_contradictions == 3
     covered = []
     for summary in report.contradiction_summaries:
         assert summary.between == ["G1", "korsland-radio.txt"]
         found = report.summary_findings(summary)
-        assert {f.a.source for f in found} == set(WIRE)
+        assert _carriers(report, found) == set(WIRE)
         assert {f.b.source for f in found} == {"korsland-radio.txt"}
         assert len({f.b.index for f in found}) == 1  # one Korsland sentence per summary
         assert summary.confidence == max(f.confidence for f in found)
@@ -53,6 +59,13 @@ def test_translated_trio_is_one_group_and_its_contradictions_count_once() -> Non
     reasons = " ".join(r for s in report.contradiction_summaries for r in s.reasons)
     assert "numbers differ: 2,000 vs 500" in reasons
     assert "different people as defence minister" in reasons
+    # Reprint-aware pairing judges a confirmed claim once, not once per copy.
+    blind_nli = MirrorNli()
+    blind = checker.compare(_inputs(), Config(reprint_pairing=False), nli=blind_nli)
+    assert blind.summary.distinct_contradictions == 3
+    assert nli.calls == report.summary.nli_calls < blind_nli.calls == blind.summary.nli_calls
+    assert report.summary.contradictions < blind.summary.contradictions
+    assert all(not side.copies for f in blind.findings for side in (f.a, f.b))
 
 
 def test_no_group_without_entailment_both_ways() -> None:
@@ -120,18 +133,23 @@ def test_reports_show_groups_provenance_and_repeats() -> None:
     buffer = io.StringIO()
     render_report(report, Console(file=buffer, width=200, no_color=True))
     text = " ".join(buffer.getvalue().split())
-    assert "9 contradiction(s) found, 3 once reprints are merged" in text
+    n = report.summary.contradictions
+    assert n > 3 and f"{n} contradiction(s) found, 3 once reprints are merged" in text
     assert "wire-ar.txt, wire-en.txt, wire-ru.txt tell one story" in text
     assert text.count("same contradiction") == 3  # wrapped in its cell: two words suffice
-    assert "G1 ↔ korsland-radio.txt: 3 contradiction(s) (9 findings)" in text
+    assert f"G1 ↔ korsland-radio.txt: 3 contradiction(s) ({n} findings)" in text
+    copies = [c for f in report.findings for side in (f.a, f.b) for c in side.copies]
+    assert copies and "same claim in: " in text
     assert "cites: Korsland Radio" in text
     assert text.count("A⇒B") == 3  # one row per distinct contradiction, no agreements listed
     md = report_markdown(report)
     assert "## Sources that tell one story" in md and md.count("same contradiction also in") == 3
-    assert "- G1 ↔ korsland-radio.txt: 3 contradiction(s) (9 findings)" in md
+    assert f"- G1 ↔ korsland-radio.txt: 3 contradiction(s) ({n} findings)" in md
+    assert "<br>same claim in: " in md
     assert "| wire-ru.txt | ru | 2026-03-10 | 6 | G1 | агентство Selmar News," in md
     html = report_html(report)
     assert "<h2>Sources that tell one story</h2>" in html and 'class="repeats"' in html
+    assert 'class="meta copies"' in html and "same claim in: " in html
 
 
 def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None:
@@ -141,7 +159,7 @@ def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None
     )
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "1.3"
+    assert report["schema_version"] == "2.0"
     assert {"groups", "contradiction_summaries"} <= report.keys()
     assert "distinct_contradictions" in report["summary"]
     assert {"reprint_similarity", "reprint_share"} <= report["thresholds"].keys()

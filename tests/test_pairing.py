@@ -1,16 +1,36 @@
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from checker import pairing as align_module
+from checker import pairing as pairing_module
+from checker.config import Config
 from checker.embed import UsemEmbedder, load_embedder
-from checker.pairing import top_k_pairs, unmatched
+from checker.pairing import (
+    PairingOptions,
+    mirror_links,
+    mirrors_from_links,
+    select_pairs,
+    unmatched,
+)
 from checker.schema import Sentence
+
+ROOT = Path(__file__).resolve().parent.parent
+OPEN = {"max_pairs": 10**6}  # no budget cut unless a test asks for one
 
 
 def sent(source: str, index: int, text: str = "x") -> Sentence:
     return Sentence(source=source, index=index, text=text, language="en")
+
+
+def unit(*rows: list[float]) -> np.ndarray:
+    vectors = np.array(rows, dtype=np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def pairs_of(plan) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    return {(c.i, c.j) for c in plan.pairs}
 
 
 @pytest.fixture(scope="module")
@@ -29,34 +49,68 @@ def test_usem_pairs_translation_not_unrelated(usem: UsemEmbedder) -> None:
     vectors = usem.encode([s.text for s in sentences])
     assert vectors.shape == (4, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    pairs = top_k_pairs(sentences, vectors, top_k=1, min_similarity=0.3)
-    linked = {(p.i, p.j) for p in pairs}
-    assert (0, 2) in linked and (2, 3) in linked
-    assert not any(1 in (p.i, p.j) for p in pairs)
+    plan = select_pairs(sentences, vectors, PairingOptions(per_source=1, floor=0.3, **OPEN))
+    assert (0, 2) in pairs_of(plan) and (2, 3) in pairs_of(plan)
+    assert not any(1 in pair for pair in pairs_of(plan))
     sims = vectors @ vectors.T
     assert sims[0, 2] > 0.6 and sims[0, 1] < 0.3
 
 
-def test_bound_and_cross_source_only() -> None:
+def test_per_source_survives_reprints_that_global_top_k_loses() -> None:
+    """Three copies of one story fill a global top-3; the other outlet's refusal,
+    less similar than any copy, is still each sentence's best in *its* source."""
+    claim = [1.0, 0.0, 0.0]
+    sentences = [sent("wire", 0), sent("copy1", 0), sent("copy2", 0), sent("copy3", 0)]
+    sentences.append(sent("later", 0))
+    vectors = unit(claim, [0.95, 0.3, 0.0], [0.95, 0.0, 0.3], [0.95, 0.2, 0.2], [0.3, 0.3, 0.9])
+    old = PairingOptions(per_source=3, floor=0.0, margin=2.0, scope="global", **OPEN)
+    new = PairingOptions(per_source=1, floor=0.0, reprints=False, **OPEN)
+    assert (0, 4) not in pairs_of(select_pairs(sentences, vectors, old))
+    assert (0, 4) in pairs_of(select_pairs(sentences, vectors, new))
+
+
+def test_bound_cross_source_only_and_priority_order() -> None:
     rng = np.random.default_rng(0)
-    n, k = 60, 3
+    n = 60
     sentences = [sent(f"s{i % 4}", i) for i in range(n)]
     vectors = rng.normal(size=(n, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    pairs = top_k_pairs(sentences, vectors, top_k=k, min_similarity=-1.0)
-    assert len(pairs) <= k * n  # grows with n, not n²
-    assert len(pairs) >= n * k // 2
-    assert all(sentences[p.i].source != sentences[p.j].source for p in pairs)
-    assert len({(p.i, p.j) for p in pairs}) == len(pairs) and all(p.i < p.j for p in pairs)
-    assert [p.similarity for p in pairs] == sorted((p.similarity for p in pairs), reverse=True)
+    options = PairingOptions(per_source=3, floor=-1.0, margin=2.0, pairs_per_sentence=2.0)
+    plan = select_pairs(sentences, vectors, options)
+    assert len(plan.pairs) == 2 * n < plan.considered  # the budget grows with n, not n²
+    assert plan.over_budget == plan.considered - 2 * n
+    assert all(sentences[c.i].source != sentences[c.j].source for c in plan.pairs)
+    assert len(pairs_of(plan)) == len(plan.pairs) and all(c.i < c.j for c in plan.pairs)
+    keys = [(c.rank, -c.score) for c in plan.pairs]
+    assert keys == sorted(keys)  # most promising first: best rank, then margin score
+    everything = select_pairs(sentences, vectors, PairingOptions(**{**options.__dict__, **OPEN}))
+    assert everything.pairs[: len(plan.pairs)] == plan.pairs  # the cut drops the tail
 
 
-def test_min_similarity_cuts_and_unmatched() -> None:
-    vectors = np.array([[1, 0], [0.8, 0.6], [0, 1], [-1, 0]], dtype=np.float32)
+def test_margin_keeps_later_counterparts_only_near_the_best() -> None:
+    """From one sentence's side: a counterpart after the first in a source is kept
+    only within `margin` of the first; the floor drops the rest."""
+    vectors = unit([1, 0, 0], [0.9, 0.44, 0], [0.75, 0.66, 0], [0.5, 0.87, 0], [-1, 0.1, 0])
+    blocks = np.array([0, 1, 1, 1, 2])
+    sims = vectors @ vectors.T  # a↔b0 0.90, a↔b1 0.75, a↔b2 0.50, a↔c -0.99
+    assert sims[0, 1] - sims[0, 2] < 0.2 < sims[0, 1] - sims[0, 3]
+
+    def kept(margin: float) -> list[tuple[int, int]]:
+        options = PairingOptions(per_source=3, margin=margin, floor=0.05)
+        links = pairing_module._links(vectors, blocks, options, rows=np.array([0]))
+        return [(col, rank) for _, col, rank, _ in links]
+
+    assert kept(0.2) == [(1, 1), (2, 2)]
+    assert kept(0.05) == [(1, 1)]
+    assert kept(2.0) == [(1, 1), (2, 2), (3, 3)]  # c is under the floor whatever the margin
+
+
+def test_floor_and_unmatched() -> None:
     sentences = [sent("a", 0), sent("b", 0), sent("b", 1), sent("c", 0)]
-    pairs = top_k_pairs(sentences, vectors, top_k=3, min_similarity=0.5)
-    assert {(p.i, p.j) for p in pairs} == {(0, 1)}
-    assert [s.source for s in unmatched(sentences, pairs)] == ["b", "c"]
+    vectors = unit([1, 0], [0.8, 0.6], [0, 1], [-1, 0.05])
+    plan = select_pairs(sentences, vectors, PairingOptions(per_source=2, floor=0.5, **OPEN))
+    assert pairs_of(plan) == {(0, 1)}
+    assert [s.source for s in unmatched(sentences, plan.pairs)] == ["b", "c"]
 
 
 def test_blocks_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,9 +118,110 @@ def test_blocks_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     sentences = [sent(f"s{i % 3}", i) for i in range(50)]
     vectors = rng.normal(size=(50, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    whole = top_k_pairs(sentences, vectors, top_k=2, min_similarity=0.0)
-    monkeypatch.setattr(align_module, "_BLOCK_ROWS", 7)
-    assert top_k_pairs(sentences, vectors, top_k=2, min_similarity=0.0) == whole
+    options = PairingOptions(per_source=2, floor=0.0, **OPEN)
+    whole = select_pairs(sentences, vectors, options).pairs
+    monkeypatch.setattr(pairing_module, "_BLOCK_ROWS", 7)
+    blocked = select_pairs(sentences, vectors, options).pairs
+    assert [(c.i, c.j, c.rank) for c in blocked] == [(c.i, c.j, c.rank) for c in whole]
+    assert np.allclose([c.score for c in blocked], [c.score for c in whole], atol=1e-5)
+
+
+def reprint_story() -> tuple[list[Sentence], np.ndarray]:
+    """A wire of three sentences, two copies of it, and an outlet with one sentence
+    about the wire's second claim."""
+    base = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0])
+    sentences, rows = [], []
+    for name, wobble in (("wire", 0.0), ("copy-ru", 0.05), ("copy-ar", -0.05)):
+        for k, v in enumerate(base):
+            sentences.append(sent(name, k))
+            rows.append(v + wobble * np.array([0, 0, 0, 1]))
+    sentences.append(sent("outlet", 0))
+    rows.append(np.array([0.2, 0.5, 0.1, 0.3]))
+    vectors = np.array(rows, dtype=np.float32)
+    return sentences, vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_copies_are_linked_then_a_confirmed_claim_is_paired_once() -> None:
+    sentences, vectors = reprint_story()
+    options = PairingOptions(per_source=1, **OPEN)
+    links = mirror_links(sentences, vectors, options)
+    # every pair of copies of each claim: 3 claims × 3 pairs
+    assert sorted((c.i, c.j) for c in links) == [
+        (0, 3),
+        (0, 6),
+        (1, 4),
+        (1, 7),
+        (2, 5),
+        (2, 8),
+        (3, 6),
+        (4, 7),
+        (5, 8),
+    ]
+    assert all(c.link for c in links)
+    mirrors = mirrors_from_links(sentences, [(c.i, c.j) for c in links], 0.6)
+    assert mirrors.groups == [["wire", "copy-ru", "copy-ar"]]
+    assert mirrors.copies(4) == [1, 7]
+    aware = select_pairs(
+        sentences, vectors, options, mirrors=mirrors, judged=[(c.i, c.j) for c in links]
+    )
+    to_outlet = [c for c in aware.pairs if 9 in (c.i, c.j)]
+    assert len(to_outlet) == 3  # once per claim, not once per copy
+    assert len([c for c in to_outlet if {c.i, c.j} & {1, 4, 7}]) == 1  # claim 2: one copy
+    assert not pairs_of(aware) & {(c.i, c.j) for c in links}  # links are not proposed twice
+    blind = select_pairs(sentences, vectors, PairingOptions(per_source=1, reprints=False, **OPEN))
+    assert len([c for c in blind.pairs if 9 in (c.i, c.j)]) == 9
+
+
+def test_refuted_copies_are_paired_on_their_own() -> None:
+    """If NLI refutes a copy (an edited reprint), it is no claim member and meets the
+    outlet itself."""
+    sentences, vectors = reprint_story()
+    options = PairingOptions(per_source=1, **OPEN)
+    links = mirror_links(sentences, vectors, options)
+    edited = {(1, 7), (4, 7)}  # copy-ar's claim 2 edited: it mirrors neither other copy
+    confirmed = [(c.i, c.j) for c in links if (c.i, c.j) not in edited]
+    mirrors = mirrors_from_links(sentences, confirmed, 0.6)
+    assert mirrors.copies(7) == [] and mirrors.copies(4) == [1]
+    aware = select_pairs(
+        sentences, vectors, options, mirrors=mirrors, judged=[(c.i, c.j) for c in links]
+    )
+    to_outlet = {(c.i, c.j) for c in aware.pairs if 9 in (c.i, c.j)}
+    assert (7, 9) in to_outlet and len(to_outlet) == 4  # three claims and the edited copy
+
+
+def test_sources_that_share_only_some_lines_are_no_group() -> None:
+    sentences, vectors = reprint_story()
+    links = mirror_links(sentences, vectors, PairingOptions(mirror_share=0.6, **OPEN))
+    one_each = [(0, 3), (0, 6)]  # one line in three mirrored: under the share
+    assert mirrors_from_links(sentences, one_each, 0.6).groups == []
+    assert mirrors_from_links(sentences, [(c.i, c.j) for c in links], 1.0).groups
+    assert mirror_links(sentences, vectors, PairingOptions(reprints=False)) == []
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"per_source": 0}, {"max_pairs": 0}, {"max_pairs": -1}, {"margin": -0.1}, {"margin": 2.5}],
+)
+def test_bad_pairing_options_are_refused(bad: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        Config(**bad)
+
+
+def test_defaults_reach_the_corpus_contradictions() -> None:
+    """The issue's bar, on the real embedder: ≥ 0.95 of the expected contradictions of
+    every manifest under samples/ reach NLI at ≤ 6 pairs per sentence."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import pairing_recall
+
+    stories = pairing_recall.load_stories(pairing_recall.manifests(), UsemEmbedder())
+    assert len(stories) >= 9 and sum(len(s.expected) for s in stories) >= 50
+    row = pairing_recall.default_row(stories)
+    assert row["recall"] >= 0.95, row
+    assert row["pairs/sentence"] <= 6.0, row
+    legacy = pairing_recall.measure(
+        stories, "global", PairingOptions(per_source=3, floor=0.3, margin=2.0, scope="global")
+    )
+    assert legacy["recall"] < row["recall"]  # what the global top-3 lost
 
 
 def test_sentence_transformers_embedder_by_path(st_embedder: Path) -> None:

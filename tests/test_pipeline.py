@@ -33,7 +33,7 @@ def test_library_compare_finds_planted_contradictions(samples: list[Path]) -> No
     s = report.summary
     assert s.contradictions == len(report.contradictions) > 0 and not s.consistent
     assert s.nli_calls == nli.calls == 2 * s.pairs_checked  # both directions, each pair once
-    assert s.pairs_checked <= Config().top_k * s.sentences
+    assert s.pairs_checked <= Config().pairs_per_sentence * s.sentences
     assert report.findings[0].verdict is Verdict.CONTRADICTION
     confidences = [f.confidence for f in report.contradictions]
     assert confidences == sorted(confidences, reverse=True)
@@ -82,6 +82,6 @@ def test_whole_pipeline_with_tiny_real_model(
 
 
 def test_align_alone(samples: list[Path]) -> None:
-    result = checker.align(samples, Config(top_k=1, min_similarity=0.6))
+    result = checker.align(samples, Config(per_source=1, min_similarity=0.6))
     assert result.pairs and all(p.similarity >= 0.6 for p in result.pairs)
     assert all(p.a.source != p.b.source for p in result.pairs)

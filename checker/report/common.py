@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from checker.schema import ContradictionSummary, Report
+from checker.schema import ContradictionSummary, FindingSide, Report
+
+
+def copies_line(side: FindingSide) -> str | None:
+    """'same claim in: wire-ru.txt#3, wire-ar.txt#3' for a claim judged once through
+    this sentence on behalf of its reprints/translations."""
+    if not side.copies:
+        return None
+    return "same claim in: " + ", ".join(f"{c.source}#{c.index}" for c in side.copies)
 
 
 def also_in(report: Report, summary: ContradictionSummary) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from checker.report.common import also_in, group_pairs
+from checker.report.common import also_in, copies_line, group_pairs
 from checker.schema import FindingSide, PairFinding, Report
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
@@ -24,7 +24,11 @@ def _side_md(side: FindingSide) -> str:
     dates = "".join(f" _[{_md(m.text)} = {m.date}]_" for m in side.mentioned_dates)
     gloss = f"<br>_{side.gloss.language}: {_md(side.gloss.text)}_" if side.gloss else ""
     cited = f"<br>cites: {_md(', '.join(side.cited))}" if side.cited else ""
-    return f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}{dates}{gloss}{cited}"
+    copies = f"<br>{_md(line)}" if (line := copies_line(side)) else ""
+    return (
+        f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}"
+        f"{dates}{gloss}{cited}{copies}"
+    )
 
 
 def _shown(report: Report) -> list[tuple[str, list[tuple[PairFinding, str | None]]]]:
@@ -143,6 +147,9 @@ def _cell(side: FindingSide) -> str:
         if side.cited
         else ""
     )
+    if line := copies_line(side):
+        cited += f'<span class="meta copies" dir="ltr">{html.escape(line)}</span>'
+
     return (
         f'<td class="text"><span class="meta" dir="ltr">{meta}</span>'
         f'<div dir="{direction}" lang="{html.escape(side.language)}">'

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.report.common import also_in, group_pairs
+from checker.report.common import also_in, copies_line, group_pairs
 from checker.schema import (
     Alignment,
     FindingSide,
@@ -29,6 +29,8 @@ def _side(side: FindingSide) -> Text:
         text.append(f"\n{side.gloss.language}: {side.gloss.text}", style="italic green")
     if side.cited:
         text.append(f"\ncites: {', '.join(side.cited)}", style="dim")
+    if copies := copies_line(side):
+        text.append(f"\n{copies}", style="dim")
     if side.mentioned_dates:
         dates = ", ".join(f"{m.text} = {m.date}" for m in side.mentioned_dates)
         text.append(f"\ndates: {dates}", style="magenta")
