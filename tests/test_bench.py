@@ -23,7 +23,7 @@ def test_e2e_smoke() -> None:
     for row in rows:
         calls, naive_calls = int(row[3]), int(row[4])
         sentences = int(row[2])
-        assert 0 < calls <= 2 * 3 * sentences  # both directions, top-3 per sentence
+        assert 0 < calls <= 2 * 6 * sentences  # both directions, the 6-per-sentence budget
         assert naive_calls > calls
 
 
@@ -31,3 +31,12 @@ def test_e2e_smoke() -> None:
 def test_nli_throughput_smoke() -> None:
     out = run(str(BENCH / "nli_throughput.py"), "--pairs", "16", "--skip-naive")
     assert "checker torch" in out and "checker onnx-int8" in out and "int8 vs fp32" in out
+
+
+def test_pairing_recall_smoke() -> None:
+    out = run(str(BENCH / "pairing_recall.py"), "--smoke")
+    rows = [ln for ln in out.splitlines() if ln.startswith("| global") or ln.startswith("| source")]
+    assert len(rows) == 8  # two strategies × with/without reprints × k in (1, 2)
+    default = next(ln for ln in out.splitlines() if ln.startswith("default: recall"))
+    recall, per_sentence = default.split()[2], default.split()[-4]
+    assert 0.0 <= float(recall) <= 1.0 and float(per_sentence) > 0
