@@ -316,7 +316,7 @@ def compare(
         vectors,
         options,
         mirrors=copies if copies.groups else None,
-        judged=[(c.i, c.j) for c in links],
+        judged=[(c.i, c.j) for c in possible],  # proposed once: judged, or over budget
         budget=budget - len(links),
     )
     candidates = links + plan.pairs

