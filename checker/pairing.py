@@ -25,6 +25,7 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -78,24 +79,23 @@ class PairingOptions:
 class Mirrors:
     """Reprint/translation groups and their claims, as the pairing stage uses them.
 
-    `claims` lists sentences that copy each other inside one group, anchor first;
-    `block` gives every sentence the block it is paired against others as: its group's
-    first source's id, or its own source's id when it is in no group.
+    `claims` lists the sentences (flat indices, ascending) that copy each other inside
+    one group; `block` gives every sentence the block it is paired against others as:
+    its group's first source's id, or its own source's id when it is in no group.
     """
 
     groups: list[list[str]] = field(default_factory=list)
     claims: list[list[int]] = field(default_factory=list)
     block: list[int] = field(default_factory=list)
 
-    def claim_of(self) -> dict[int, int]:
+    @cached_property
+    def _claim_of(self) -> dict[int, int]:
         return {i: c for c, members in enumerate(self.claims) for i in members}
 
     def copies(self, i: int) -> list[int]:
         """The other sentences of i's claim (empty when i stands alone)."""
-        for members in self.claims:
-            if i in members:
-                return [k for k in members if k != i]
-        return []
+        claim = self._claim_of.get(i)
+        return [] if claim is None else [k for k in self.claims[claim] if k != i]
 
 
 @dataclass
@@ -188,8 +188,8 @@ def mirrors_from_links(
         sizes[s.source] = sizes.get(s.source, 0) + 1
     groups, claims = group_by_links(sizes, ((keys[i], keys[j]) for i, j in links), min_share)
     source_ids = _source_ids(sentences)
-    first_of = {name: int(source_ids[[s.source for s in sentences].index(name)]) for name in sizes}
-    group_block = {name: first_of[names[0]] for names in groups for name in names}
+    id_of = {s.source: int(sid) for s, sid in zip(sentences, source_ids, strict=True)}
+    group_block = {name: id_of[names[0]] for names in groups for name in names}
     block = [group_block.get(s.source, int(source_ids[k])) for k, s in enumerate(sentences)]
     members: dict[Hashable, list[int]] = defaultdict(list)
     position = {key: k for k, key in enumerate(keys)}
