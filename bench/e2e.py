@@ -82,11 +82,11 @@ def _worker(model: str, paths: list[str], naive_cap: int, queue: Any) -> None:
 def _measure(model: str, paths: list[str], naive_cap: int) -> dict[str, Any]:
     start = time.perf_counter()
     from checker import Config, compare
+    from checker.embed import embedder_for
     from checker.nli import make_nli
-    from checker.pipeline import _embedder_for
 
     config = Config(nli_model=model)
-    nli, embedder = make_nli(config), _embedder_for(config)
+    nli, embedder = make_nli(config), embedder_for(config)
     report = compare(paths, config, nli=nli, embedder=embedder)
     cold = time.perf_counter() - start
     start = time.perf_counter()

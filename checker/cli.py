@@ -290,6 +290,41 @@ def embed_options(f: F) -> F:
     )
 
 
+def rule_options(f: F) -> F:
+    """The rule checks beside NLI, shared by compare and eval (they judge alike)."""
+    return _options(
+        f,
+        click.option(
+            "--no-number-check",
+            "no_number_check",
+            is_flag=True,
+            help="Do not flag paired sentences whose numbers differ (NLI alone decides).",
+        ),
+        click.option(
+            "--no-people-check",
+            "no_people_check",
+            is_flag=True,
+            help="Do not flag paired sentences naming different people in one role.",
+        ),
+        click.option(
+            "--number-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_NUMBER_SIMILARITY,
+            show_default=True,
+            help="Least pair similarity for the number check (different numbers conflict only in "
+            "sentences about the same thing).",
+        ),
+        click.option(
+            "--people-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_PEOPLE_SIMILARITY,
+            show_default=True,
+            help="Least pair similarity for the people check (it compares who said a thing only "
+            "in sentences that say the same thing).",
+        ),
+    )
+
+
 def model_place_options(f: F) -> F:
     return _options(
         f,
@@ -412,34 +447,7 @@ def main() -> None:
 @limit_options
 @click.option("--timestamp", is_flag=True, help="Record the run time in the report.")
 @click.option("--timeline", is_flag=True, help="Sort contradictions by the dates of their sources.")
-@click.option(
-    "--no-number-check",
-    "no_number_check",
-    is_flag=True,
-    help="Do not flag paired sentences whose numbers differ (NLI alone decides).",
-)
-@click.option(
-    "--no-people-check",
-    "no_people_check",
-    is_flag=True,
-    help="Do not flag paired sentences naming different people in one role.",
-)
-@click.option(
-    "--number-similarity",
-    type=click.FloatRange(-1.0, 1.0),
-    default=defaults.DEFAULT_NUMBER_SIMILARITY,
-    show_default=True,
-    help="Least pair similarity for the number check (different numbers conflict only in "
-    "sentences about the same thing).",
-)
-@click.option(
-    "--people-similarity",
-    type=click.FloatRange(-1.0, 1.0),
-    default=defaults.DEFAULT_PEOPLE_SIMILARITY,
-    show_default=True,
-    help="Least pair similarity for the people check (it compares who said a thing only "
-    "in sentences that say the same thing).",
-)
+@rule_options
 @click.option(
     "--reprint-share",
     type=click.FloatRange(0.0, 1.0, min_open=True),
@@ -805,6 +813,7 @@ def eval_group() -> None:
 @_format_option
 @output_option
 @nli_options
+@rule_options
 @model_place_options
 @click.option("--calibrate", is_flag=True, help="Suggest the threshold that maximises F1.")
 @click.option(
@@ -854,6 +863,7 @@ def eval_pairs(
 @_format_option
 @output_option
 @nli_options
+@rule_options
 @embed_options
 @model_place_options
 @common_options

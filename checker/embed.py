@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from checker.config import DEFAULT_EMBED_MODEL
+from checker.config import DEFAULT_EMBED_MODEL, Config
 from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.hub import resolve_model_dir
 from checker.schema import ModelInfo
@@ -244,3 +244,18 @@ def load_embedder(
             hint_name=manifest.name if manifest else None,
         )
     return CachedEmbedder(embedder, vector_cache) if vector_cache else embedder
+
+
+def embedder_for(config: Config) -> Embedder:
+    """The embedder `config` names, with the on-disk vector cache unless turned off."""
+    from checker.hub import cache_root
+
+    return load_embedder(
+        config.embed_model,
+        revision=config.embed_revision,
+        device=config.device,
+        cache_dir=config.cache_dir,
+        offline=config.offline,
+        threads=config.threads,
+        vector_cache=cache_root() / "embeddings.sqlite3" if config.embed_cache else None,
+    )

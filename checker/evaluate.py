@@ -18,11 +18,12 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.config import Config
+from checker.embed import Embedder, embedder_for
 from checker.errors import InputError, first_line
 from checker.nli import NliModel, make_nli
 from checker.progress import Progress, Silent
 from checker.schema import SCHEMA_VERSION, ModelInfo, Report, Thresholds, Verdict
-from checker.score import LABELS, decide, probs
+from checker.score import LABELS, judge, probs, rule_conflicts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -66,7 +67,19 @@ class PairError(_Model):
     hypothesis: str
     gold: str
     predicted: str
-    confidence: float
+    confidence: float | None = Field(description="null when a rule, not the model, decided")
+    decided_by: str = "nli"
+    nli_predicted: str = Field(description="What the NLI model alone said.")
+    reason: str | None = None
+
+
+class NliOnly(_Model):
+    """The same pairs judged by the NLI model alone, without the number/people rules:
+    beside the full verdict, it shows what the rules add or cost."""
+
+    accuracy: float
+    contradiction_vs_rest: ClassMetrics
+    confusion: list[list[int]]
 
 
 class CalibrationPoint(_Model):
@@ -78,7 +91,9 @@ class CalibrationPoint(_Model):
 
 
 class PairEvaluation(_Model):
-    """What `checker eval pairs --format json` prints."""
+    """What `checker eval pairs --format json` prints: every metric is of the verdict
+    `compare` would give (NLI, then the number and people rules); `nli_only` is the
+    model's verdict alone."""
 
     schema_version: str = SCHEMA_VERSION
     pairs: int
@@ -89,6 +104,8 @@ class PairEvaluation(_Model):
     confusion: list[list[int]] = Field(description="confusion[gold][predicted], in `labels` order")
     per_language: dict[str, float] = Field(description="accuracy per language, where given")
     worst_errors: list[PairError]
+    nli_only: NliOnly
+    decided_by_rules: int = Field(description="Pairs whose verdict a rule decided, not NLI.")
     calibration: list[CalibrationPoint] | None = None
     suggested_threshold: float | None = None
     thresholds: Thresholds
@@ -164,6 +181,12 @@ def _read_xnli_tsv(text: str, path: Path) -> list[LabelledPair]:
     return pairs
 
 
+def _contradiction_vs_rest(gold_c: np.ndarray, predicted: Sequence[str]) -> ClassMetrics:
+    pred_c = np.array([p == "contradiction" for p in predicted])
+    tp = int((gold_c & pred_c).sum())
+    return _prf(tp, int(pred_c.sum()) - tp, int(gold_c.sum()) - tp, "contradiction")
+
+
 def confusion_matrix(gold: Sequence[str], predicted: Sequence[str]) -> list[list[int]]:
     index = {label: i for i, label in enumerate(LABELS)}
     matrix = [[0] * len(LABELS) for _ in LABELS]
@@ -221,7 +244,7 @@ def calibration_curve(
     return curve, best.threshold if best.f1 > 0 else None
 
 
-def judge(
+def nli_scores(
     nli: NliModel, pairs: Sequence[tuple[str, str]], progress: Progress
 ) -> tuple[np.ndarray, np.ndarray]:
     """Both directions for each pair: arrays (n, 3) of a⇒b and b⇒a probabilities."""
@@ -236,24 +259,34 @@ def evaluate_pairs(
     config: Config | None = None,
     *,
     nli: NliModel | None = None,
+    embedder: Embedder | None = None,
     calibrate: bool = False,
     progress: Progress | None = None,
 ) -> PairEvaluation:
-    """Score labelled pairs with the compare verdict rule."""
+    """Score labelled pairs exactly as `compare` judges a pair (`checker.score.judge`:
+    NLI, then the number and people rules, which need the pair's embedding similarity),
+    and the NLI-only verdict beside it."""
     config = config or Config()
     progress = progress or Silent()
     model = nli or make_nli(config)
-    ab, ba = judge(model, [(p.premise, p.hypothesis) for p in pairs], progress)
-    predicted, confidences = [], []
-    for row_ab, row_ba in zip(ab, ba, strict=True):
-        d = decide(
+    texts = [(p.premise, p.hypothesis) for p in pairs]
+    ab, ba = nli_scores(model, texts, progress)
+    vectors = (embedder or embedder_for(config)).encode([t for pair in texts for t in pair])
+    similarities = (vectors[0::2] * vectors[1::2]).sum(axis=1)
+    judgements = [
+        judge(
             probs(row_ab.tolist()),
             probs(row_ba.tolist()),
+            rule_conflicts(premise, hypothesis, float(sim), config),
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )
-        predicted.append(VERDICT_LABEL[d.verdict])
-        confidences.append(d.confidence)
+        for row_ab, row_ba, (premise, hypothesis), sim in zip(
+            ab, ba, texts, similarities, strict=True
+        )
+    ]
+    predicted = [VERDICT_LABEL[j.verdict] for j in judgements]
+    nli_predicted = [VERDICT_LABEL[j.nli.verdict] for j in judgements]
     gold = [p.label for p in pairs]
     matrix = confusion_matrix(gold, predicted)
     correct = [g == p for g, p in zip(gold, predicted, strict=True)]
@@ -262,9 +295,7 @@ def evaluate_pairs(
         if pair.language:
             per_language.setdefault(pair.language, []).append(ok)
     gold_c = np.array([g == "contradiction" for g in gold])
-    pred_c = np.array([p == "contradiction" for p in predicted])
-    tp = int((gold_c & pred_c).sum())
-    vs_rest = _prf(tp, int(pred_c.sum()) - tp, int(gold_c.sum()) - tp, "contradiction")
+    vs_rest = _contradiction_vs_rest(gold_c, predicted)
     errors = sorted(
         (
             PairError(
@@ -274,12 +305,15 @@ def evaluate_pairs(
                 hypothesis=p.hypothesis,
                 gold=g,
                 predicted=q,
-                confidence=round(c, 6),
+                confidence=None if j.confidence is None else round(j.confidence, 6),
+                decided_by=j.decided_by,
+                nli_predicted=VERDICT_LABEL[j.nli.verdict],
+                reason=j.reason,
             )
-            for p, g, q, c in zip(pairs, gold, predicted, confidences, strict=True)
+            for p, g, q, j in zip(pairs, gold, predicted, judgements, strict=True)
             if g != q
         ),
-        key=lambda e: (-e.confidence, e.id),
+        key=lambda e: (e.confidence is None, -(e.confidence or 0.0), e.id),
     )[:WORST]
     curve, suggested = None, None
     if calibrate:
@@ -296,6 +330,14 @@ def evaluate_pairs(
         confusion=matrix,
         per_language={k: round(sum(v) / len(v), 6) for k, v in sorted(per_language.items())},
         worst_errors=errors,
+        nli_only=NliOnly(
+            accuracy=round(
+                sum(g == q for g, q in zip(gold, nli_predicted, strict=True)) / len(pairs), 6
+            ),
+            contradiction_vs_rest=_contradiction_vs_rest(gold_c, nli_predicted),
+            confusion=confusion_matrix(gold, nli_predicted),
+        ),
+        decided_by_rules=sum(j.decided_by != "nli" for j in judgements),
         calibration=curve,
         suggested_threshold=suggested,
         thresholds=config.thresholds(),

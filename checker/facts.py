@@ -121,8 +121,6 @@ _NUMBER = re.compile(
     rf"|(?P<word>{_WORD_RE}))(?:\s*(?P<scale>{_SCALE_RE})\.?)?(?!\w)",
     re.IGNORECASE,
 )
-# A rule, not a probability: how sure a number conflict makes a contradiction.
-NUMBER_CHECK_CONFIDENCE = 0.75
 
 
 def script_language(text: str) -> str:

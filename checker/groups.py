@@ -92,7 +92,10 @@ def summarise_contradictions(
             ContradictionSummary(
                 between=between,
                 findings=indices,
-                confidence=max(findings[k].confidence for k in indices),
+                confidence=max(
+                    (c for k in indices if (c := findings[k].confidence) is not None),
+                    default=None,
+                ),
                 reasons=reasons,
             )
         )

@@ -15,13 +15,12 @@ from typing import BinaryIO
 import numpy as np
 
 from checker.config import Config
-from checker.embed import Embedder, load_embedder
+from checker.embed import Embedder, embedder_for
 from checker.errors import InputError
-from checker.facts import NUMBER_CHECK_CONFIDENCE, mentioned_dates, number_conflict
+from checker.facts import mentioned_dates
 from checker.fetch import is_url
 from checker.gloss import Translator, gloss_texts, translators_for
 from checker.groups import group_sources, mirrors, summarise_contradictions
-from checker.hub import cache_root
 from checker.ingest import (
     HTML_SUFFIXES,
     STDIN,
@@ -40,7 +39,6 @@ from checker.pairing import (
     select_pairs,
     unmatched,
 )
-from checker.people import role_conflict
 from checker.progress import Progress, Silent
 from checker.provenance import attributions, cited_by
 from checker.schema import (
@@ -57,7 +55,7 @@ from checker.schema import (
     Summary,
     Verdict,
 )
-from checker.score import Decision, decide, probs
+from checker.score import judge, probs, rule_conflicts
 from checker.segment import segment
 
 Input = str | Path | RawSource
@@ -202,18 +200,6 @@ def _budget_warning(considered: int, judged: int) -> list[str]:
     ]
 
 
-def _embedder_for(config: Config) -> Embedder:
-    return load_embedder(
-        config.embed_model,
-        revision=config.embed_revision,
-        device=config.device,
-        cache_dir=config.cache_dir,
-        offline=config.offline,
-        threads=config.threads,
-        vector_cache=cache_root() / "embeddings.sqlite3" if config.embed_cache else None,
-    )
-
-
 def align(
     inputs: Iterable[Input] | None = None,
     config: Config | None = None,
@@ -229,7 +215,7 @@ def align(
     config = config or Config()
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
-    embedder = embedder or _embedder_for(config)
+    embedder = embedder or embedder_for(config)
     sentences, vectors = _embedded(sources, embedder, progress)
     # No NLI here to confirm reprints, so every copy is paired on its own.
     plan = select_pairs(sentences, vectors, config.pairing())
@@ -271,7 +257,7 @@ def compare(
     config = config or Config()
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
-    embedder = embedder or _embedder_for(config)
+    embedder = embedder or embedder_for(config)
     nli_model: NliModel = nli or make_nli(config)
     if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
@@ -340,7 +326,10 @@ def compare(
                 if config.timeline and f.verdict is Verdict.CONTRADICTION
                 else (far, far)
             ),
-            -f.confidence,
+            # the model's own verdicts by its confidence, then those a rule decided
+            # (no model confidence: never ranked as one) by similarity
+            f.confidence is None,
+            -(f.confidence or 0.0),
             -f.similarity,
             f.a.source,
             f.a.index,
@@ -423,15 +412,15 @@ def _finding(
 ) -> PairFinding:
     """One judged pair: the NLI verdict, the rule checks, and dates in reading order."""
     ab, ba = probs(forward.tolist()), probs(backward.tolist())
-    decision = decide(
+    a, b = sentences[cand.i], sentences[cand.j]
+    verdict = judge(
         ab,
         ba,
+        rule_conflicts(a.text, b.text, cand.similarity, config, (a.language, b.language)),
         contradiction_threshold=config.contradiction_threshold,
         agreement_threshold=config.agreement_threshold,
     )
-    reason = _fact_conflict(sentences[cand.i], sentences[cand.j], cand.similarity, config)
-    if reason and decision.verdict is not Verdict.CONTRADICTION:
-        decision = Decision(Verdict.CONTRADICTION, NUMBER_CHECK_CONFIDENCE)
+    reason = verdict.reason
 
     def side(s: Sentence) -> FindingSide:
         return FindingSide(
@@ -444,20 +433,24 @@ def _finding(
 
     first, second = side(sentences[cand.i]), side(sentences[cand.j])
     timeline = None
-    if decision.verdict is Verdict.CONTRADICTION and first.date and second.date:
+    if verdict.verdict is Verdict.CONTRADICTION and first.date and second.date:
         if second.date < first.date:  # the earlier statement first
             first, second, ab, ba = second, first, ba, ab
             if reason:  # worded in the new order: "earlier vs later"
-                reason = _fact_conflict(
-                    sentences[cand.j], sentences[cand.i], cand.similarity, config
+                reason = "; ".join(
+                    r
+                    for _, r in rule_conflicts(
+                        b.text, a.text, cand.similarity, config, (b.language, a.language)
+                    )
                 )
         if first.date != second.date:
             timeline = f"{first.date} → {second.date}: position changed?"
     return PairFinding(
         reason=reason,
         timeline=timeline,
-        verdict=decision.verdict,
-        confidence=round(decision.confidence, 6),
+        verdict=verdict.verdict,
+        confidence=None if verdict.confidence is None else round(verdict.confidence, 6),
+        decided_by=verdict.decided_by,
         similarity=cand.similarity,
         a=first,
         b=second,
@@ -531,17 +524,6 @@ def _glossed(
         else f.model_copy(update={"a": glossed(f.a), "b": glossed(f.b)})
         for f in findings
     ]
-
-
-def _fact_conflict(a: Sentence, b: Sentence, similarity: float, config: Config) -> str | None:
-    """Why two paired sentences cannot both be right, from rules beside NLI."""
-    people = config.people_check and similarity >= config.people_similarity
-    numbers = config.number_check and similarity >= config.number_similarity
-    reasons = [
-        numbers and number_conflict(a.text, b.text),
-        people and role_conflict(a.text, b.text, a.language, b.language),
-    ]
-    return "; ".join(r for r in reasons if r) or None
 
 
 def _annotated(finding: PairFinding) -> PairFinding:

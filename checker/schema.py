@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 # source within a budget: thresholds.top_k removed (the global top-k is gone), thresholds
 # .per_source/.margin/.max_pairs/.pairs_per_sentence, summary.pairs_considered and
 # .pairs_over_budget, finding sides' copies (a reprint's claim judged once),
-# thresholds.number_similarity.
+# thresholds.number_similarity; finding.decided_by, and finding/summary confidence null
+# when a rule (not the model) decided.
 SCHEMA_VERSION = "2.0"
 
 
@@ -124,7 +126,15 @@ class PairFinding(_Model):
     """The NLI verdict on one cross-source sentence pair, both directions kept."""
 
     verdict: Verdict
-    confidence: float = Field(description="Probability behind the verdict, 0..1.")
+    confidence: float | None = Field(
+        description="The NLI model's probability behind the verdict, 0..1; null when a rule "
+        "beside NLI decided it (see decided_by): no model produced a number for that."
+    )
+    decided_by: Literal["nli", "numbers", "people"] = Field(
+        default="nli",
+        description="What made the verdict: the NLI model, or the number or people rule "
+        "(then `reason` says why, and a_to_b/b_to_a keep what the model said).",
+    )
     similarity: float = Field(description="Cosine similarity that made this a pair.")
     a: FindingSide
     b: FindingSide
@@ -162,9 +172,12 @@ class ContradictionSummary(_Model):
     )
     findings: list[int] = Field(
         description="Indices into `findings` of every pair that states this contradiction; "
-        "the first is the most confident."
+        "the first comes first in `findings`."
     )
-    confidence: float
+    confidence: float | None = Field(
+        description="The highest model confidence among the findings; null when rules "
+        "decided them all."
+    )
     reasons: list[str] = Field(default_factory=list)
 
 
@@ -220,7 +233,12 @@ class Report(_Model):
 
     schema_version: str = SCHEMA_VERSION
     sources: list[Source]
-    findings: list[PairFinding]
+    findings: list[PairFinding] = Field(
+        description="Contradictions, then agreements, then unrelated pairs. Within each: "
+        "(with --timeline, contradictions by their sources' dates, then) the model's "
+        "verdicts by confidence, highest first, then verdicts a rule decided (no model "
+        "confidence) by similarity, highest first."
+    )
     groups: list[SourceGroup] = Field(
         default_factory=list, description="Reprint/translation groups of two or more sources."
     )

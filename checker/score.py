@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.config import Config
+from checker.facts import number_conflict
+from checker.people import role_conflict
 from checker.schema import NliProbs, Verdict
 
 LABELS = ("entailment", "neutral", "contradiction")
@@ -43,3 +46,61 @@ def probs(row: list[float] | tuple[float, ...]) -> NliProbs:
     """NliProbs from a row in LABELS order, rounded so JSON output is stable."""
     e, n, c = (round(float(x), 6) for x in row)
     return NliProbs(entailment=e, neutral=n, contradiction=c)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on one pair, as every command reports it.
+
+    `decided_by` says what made the verdict: the NLI model, or a rule beside it that
+    found the two sentences cannot both be right ("numbers", "people"). `confidence` is
+    the model's probability behind the verdict, and None when a rule overruled the
+    model: no model produced a number for that. `nli` is what the model alone said.
+    """
+
+    verdict: Verdict
+    confidence: float | None
+    decided_by: str
+    nli: Decision
+    reason: str | None
+
+
+def rule_conflicts(
+    a: str,
+    b: str,
+    similarity: float,
+    config: Config,
+    languages: tuple[str | None, str | None] = (None, None),
+) -> list[tuple[str, str]]:
+    """(rule, reason) for each rule beside NLI that finds two sentences cannot both be
+    right. Each rule runs only on pairs similar enough to be about the same thing."""
+    found = []
+    if config.number_check and similarity >= config.number_similarity:
+        if reason := number_conflict(a, b):
+            found.append(("numbers", reason))
+    if config.people_check and similarity >= config.people_similarity:
+        if reason := role_conflict(a, b, *languages):
+            found.append(("people", reason))
+    return found
+
+
+def judge(
+    a_to_b: NliProbs,
+    b_to_a: NliProbs,
+    rules: list[tuple[str, str]],
+    *,
+    contradiction_threshold: float,
+    agreement_threshold: float,
+) -> Judgement:
+    """NLI first, then the rule checks: a rule conflict makes a contradiction whatever
+    the model said. `rules` is `(rule, reason)` for each rule that fired."""
+    nli = decide(
+        a_to_b,
+        b_to_a,
+        contradiction_threshold=contradiction_threshold,
+        agreement_threshold=agreement_threshold,
+    )
+    reason = "; ".join(r for _, r in rules) or None
+    if not rules or nli.verdict is Verdict.CONTRADICTION:
+        return Judgement(nli.verdict, nli.confidence, "nli", nli, reason)
+    return Judgement(Verdict.CONTRADICTION, None, rules[0][0], nli, reason)

@@ -137,3 +137,43 @@ def test_cli_formats_and_output_permissions(
         umask = os.umask(0)
         os.umask(umask)
         assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's 0600
+
+
+class NeutralNli:
+    """A model that calls every pair neutral: only the rules can flag anything."""
+
+    def predict(self, pairs, progress=None):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        if progress is not None:
+            progress(len(pairs))
+        return np.tile([0.1, 0.8, 0.1], (len(pairs), 1))
+
+    def info(self):  # type: ignore[no-untyped-def]
+        from checker.schema import ModelInfo
+
+        return ModelInfo(role="nli", name="neutral-fake", backend="fake")
+
+
+def test_rule_findings_show_their_rule_not_a_confidence(samples: list[Path]) -> None:
+    import io
+
+    from rich.console import Console
+
+    from checker.report import render_report
+
+    report = checker.compare(samples, nli=NeutralNli())
+    rule = [f for f in report.contradictions if f.decided_by == "numbers"]
+    assert rule and all(f.confidence is None for f in rule)
+    assert all(f.a_to_b.neutral == 0.8 and f.b_to_a.neutral == 0.8 for f in rule)  # kept
+    assert report.contradictions == rule  # the model flagged nothing itself
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=200, no_color=True))
+    for text in (buffer.getvalue(), report_markdown(report), report_html(report)):
+        assert "rule: numbers" in text
+        assert "0.75" not in text
+    data = json.loads(report.model_dump_json())
+    assert {f["decided_by"] for f in data["findings"] if f["verdict"] == "contradiction"} == {
+        "numbers"
+    }
+    assert all(s["confidence"] is None for s in data["contradiction_summaries"])

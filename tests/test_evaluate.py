@@ -19,8 +19,9 @@ from checker.evaluate import (
     read_manifest,
     read_pairs,
 )
+from checker.ingest import from_text
 from checker.pipeline import compare
-from checker.schema import ModelInfo
+from checker.schema import ModelInfo, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {  # checker's label order: entailment, neutral, contradiction
@@ -261,3 +262,52 @@ def test_every_expected_contradiction_reaches_the_model(path: Path, nli_random: 
     missing = [(e.a, e.b) for e in result.expected if e.status == "not paired"]
     assert missing == []
     assert report.summary.pairs_checked <= 6 * report.summary.sentences
+
+
+NUMBER_PAIR = (
+    "The force is expected to number about 20,000 troops.",
+    "Численность сил составит около 5 тысяч военнослужащих.",
+)
+
+
+def test_eval_pairs_judges_as_compare_does() -> None:
+    """A labelled pair with conflicting numbers that the model calls neutral is a
+    contradiction in `eval pairs`, as in `compare`; the NLI-only verdict stays beside."""
+    pair = LabelledPair(
+        id="n1", premise=NUMBER_PAIR[0], hypothesis=NUMBER_PAIR[1], label="contradiction"
+    )
+    other = LabelledPair(
+        id="n2",
+        premise="Foreign Minister Lena Varga spoke in Geneva.",
+        hypothesis="Министр иностранных дел Лена Варга выступила в Женеве.",
+        label="neutral",
+    )
+    nli = FixedNli({NUMBER_PAIR: "n", (other.premise, other.hypothesis): "n"})
+    result = evaluate_pairs([pair, other], nli=nli)
+    assert result.accuracy == 1.0 and result.decided_by_rules == 1
+    assert result.nli_only.accuracy == 0.5
+    assert result.contradiction_vs_rest.recall == 1.0
+    assert result.nli_only.contradiction_vs_rest.recall == 0.0
+    texts = [from_text(t, name=f"s{k}") for k, t in enumerate(NUMBER_PAIR)]
+    compared = compare(texts, nli=FixedNli({}))
+    finding = compared.findings[0]
+    assert finding.verdict is Verdict.CONTRADICTION and finding.decided_by == "numbers"
+    off = evaluate_pairs([pair], Config(number_check=False), nli=nli)
+    assert off.accuracy == 0.0 and off.decided_by_rules == 0
+
+
+def test_eval_pairs_cli_shows_the_nli_only_verdict(tmp_path: Path, nli_agreeing: Path) -> None:
+    path = tmp_path / "numbers.jsonl"
+    row = {"id": "n1", "premise": NUMBER_PAIR[0], "hypothesis": NUMBER_PAIR[1]}
+    path.write_text(json.dumps({**row, "label": "contradiction"}, ensure_ascii=False))
+    args = ["eval", "pairs", str(path), "--nli-model", str(nli_agreeing)]
+    data = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    assert data["accuracy"] == 1.0 and data["nli_only"]["accuracy"] == 0.0
+    assert data["decided_by_rules"] == 1
+    table = CliRunner().invoke(main, args)
+    assert table.exit_code == 0, table.output
+    assert "NLI alone (without the number and people rules): accuracy 0.000" in table.stdout
+    off = json.loads(
+        CliRunner().invoke(main, [*args, "--no-number-check", "--format", "json"]).stdout
+    )
+    assert off["accuracy"] == 0.0

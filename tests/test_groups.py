@@ -51,7 +51,9 @@ def test_translated_trio_is_one_group_and_its_contradictions_count_once() -> Non
         assert _carriers(report, found) == set(WIRE)
         assert {f.b.source for f in found} == {"korsland-radio.txt"}
         assert len({f.b.index for f in found}) == 1  # one Korsland sentence per summary
-        assert summary.confidence == max(f.confidence for f in found)
+        model = [f.confidence for f in found if f.confidence is not None]
+        assert summary.confidence == (max(model) if model else None)
+        assert all((f.confidence is None) == (f.decided_by != "nli") for f in found)
         covered += summary.findings
     assert sorted(covered) == [
         n for n, f in enumerate(report.findings) if f.verdict is Verdict.CONTRADICTION

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from checker.schema import ContradictionSummary, FindingSide, Report
+from checker.schema import ContradictionSummary, FindingSide, PairFinding, Report
+
+
+def confidence_cell(finding: PairFinding) -> str:
+    """The model's confidence, or which rule decided: never a number no model gave."""
+    if finding.confidence is None:
+        return f"rule: {finding.decided_by}"
+    return f"{finding.confidence:.2f}"
 
 
 def copies_line(side: FindingSide) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from checker.report.common import also_in, copies_line, group_pairs
+from checker.report.common import also_in, confidence_cell, copies_line, group_pairs
 from checker.schema import FindingSide, PairFinding, Report
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
@@ -104,7 +104,7 @@ def report_markdown(report: Report) -> str:
         for n, (f, repeats) in enumerate(findings, 1):
             why = "; ".join(x for x in (f.reason, f.timeline, _scores(f), repeats) if x)
             lines.append(
-                f"| {n} | {f.confidence:.2f} | {_side_md(f.a)} | {_side_md(f.b)} | {_md(why)} |"
+                f"| {n} | {confidence_cell(f)} | {_side_md(f.a)} | {_side_md(f.b)} | {_md(why)} |"
             )
     if report.unmatched:
         lines += ["", "## Told by one source only", ""]
@@ -173,7 +173,8 @@ def _findings_html(title: str, findings: list[tuple[PairFinding, str | None]]) -
             + (f'<div class="repeats">{html.escape(repeats)}</div>' if repeats else "")
         )
         rows.append(
-            f'<tr class="pair"><td>{n}</td><td>{f.confidence:.2f}</td>{_cell(f.a)}{_cell(f.b)}'
+            f'<tr class="pair"><td>{n}</td><td>{html.escape(confidence_cell(f))}</td>'
+            f"{_cell(f.a)}{_cell(f.b)}"
             f'<td class="why-cell">{why}</td></tr>'
         )
     return (

@@ -13,11 +13,17 @@ from checker.evaluate import DocEvaluation, PairEvaluation
 
 
 def render_pair_evaluation(result: PairEvaluation, console: Console) -> None:
-    vs = result.contradiction_vs_rest
+    vs, alone = result.contradiction_vs_rest, result.nli_only
     console.print(
         Text(f"{result.pairs} pairs  accuracy {result.accuracy:.3f}  ", style="bold").append(
             f"contradiction vs rest: P {vs.precision:.3f} R {vs.recall:.3f} F1 {vs.f1:.3f}"
         )
+    )
+    nv = alone.contradiction_vs_rest
+    console.print(
+        f"NLI alone (without the number and people rules): accuracy {alone.accuracy:.3f}  "
+        f"contradiction vs rest: P {nv.precision:.3f} R {nv.recall:.3f} F1 {nv.f1:.3f}; "
+        f"{result.decided_by_rules} verdict(s) decided by a rule"
     )
     per_class = Table(title="Per class", title_justify="left")
     for column in ("label", "precision", "recall", "F1", "support"):
@@ -65,12 +71,19 @@ def render_pair_evaluation(result: PairEvaluation, console: Console) -> None:
         worst = Table(
             title="Most confident errors", title_justify="left", show_lines=True, expand=True
         )
-        for column in ("id", "gold", "predicted", "conf."):
+        for column in ("id", "gold", "predicted", "NLI alone", "conf."):
             worst.add_column(column, no_wrap=True)
         worst.add_column("premise / hypothesis", ratio=1)
         for e in result.worst_errors:
+            conf = f"rule: {e.decided_by}" if e.confidence is None else f"{e.confidence:.2f}"
+            why = f"\n{e.reason}" if e.reason else ""
             worst.add_row(
-                e.id, e.gold, e.predicted, f"{e.confidence:.2f}", f"{e.premise}\n{e.hypothesis}"
+                e.id,
+                e.gold,
+                e.predicted,
+                e.nli_predicted,
+                conf,
+                f"{e.premise}\n{e.hypothesis}{why}",
             )
         console.print(worst)
 
@@ -99,7 +112,8 @@ def render_doc_evaluation(result: DocEvaluation, console: Console) -> None:
         )
     console.print(table)
     for e in result.false_flags:
-        console.print(Text(f"false flag: {e.a} <> {e.b} ({e.confidence:.2f})", style="red"))
+        conf = "rule" if e.confidence is None else f"{e.confidence:.2f}"
+        console.print(Text(f"false flag: {e.a} <> {e.b} ({conf})", style="red"))
 
 
 def plot_calibration(result: PairEvaluation, path: Path) -> None:

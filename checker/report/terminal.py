@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.report.common import also_in, copies_line, group_pairs
+from checker.report.common import also_in, confidence_cell, copies_line, group_pairs
 from checker.schema import (
     Alignment,
     FindingSide,
@@ -63,7 +63,7 @@ def _table(title: str, style: str) -> Table:
 def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
     table = _table(title, style)
     for n, f in enumerate(findings, 1):
-        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), _scores(f))
+        table.add_row(str(n), confidence_cell(f), _side(f.a), _side(f.b), _scores(f))
     return table
 
 
@@ -76,7 +76,7 @@ def _contradictions_table(report: Report) -> Table:
         repeats = also_in(report, summary)
         if repeats:
             scores.append(f"\n{repeats}", style="cyan")
-        table.add_row(str(n), f"{f.confidence:.2f}", _side(f.a), _side(f.b), scores)
+        table.add_row(str(n), confidence_cell(f), _side(f.a), _side(f.b), scores)
     return table
 
 
