@@ -1,8 +1,11 @@
 """checker: find contradictions and agreements between news articles, across languages.
 
-    from checker import compare
+    from checker import compare, text_source
     report = compare(["en.txt", "ru.txt", "ar.txt"])
     for finding in report.contradictions: ...
+    report = compare(["en.txt", text_source("Текст статьи…", name="wire-ru")])
+
+A str is always a path, directory, '-' or URL; text itself goes in as `text_source`.
 
 Importing this package is cheap: torch and transformers load only when a model runs.
 """
@@ -12,10 +15,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Config", "Report", "align", "compare", "load_sources", "__version__"]
+__all__ = [
+    "Config",
+    "RawSource",
+    "Report",
+    "align",
+    "compare",
+    "load_sources",
+    "text_source",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from checker.config import Config
+    from checker.ingest import RawSource, text_source
     from checker.pipeline import align, compare, load_sources
     from checker.schema import Report
 
@@ -29,6 +42,10 @@ def __getattr__(name: str) -> Any:
         from checker.schema import Report
 
         return Report
+    if name in ("RawSource", "text_source"):
+        from checker import ingest
+
+        return getattr(ingest, name)
     if name in ("align", "compare", "load_sources"):
         from checker import pipeline
 

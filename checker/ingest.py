@@ -238,7 +238,7 @@ def read_source(
     else:
         path = Path(item)
         if not path.exists():
-            raise InputError(f"{item}: no such file or directory")
+            raise InputError(f"no such file or directory: {item}")
         if path.is_dir():
             raise InputError(f"{item}: is a directory (pass it alone to read its files)")
         try:
@@ -253,6 +253,14 @@ def read_source(
         default_name = path.name
     text = decode_bytes(data, item)
     return from_text(text, name=name or default_name, origin=item, date=date, path=path)
+
+
+def text_source(
+    text: str, *, name: str, date: dt.date | None = None, html: bool | None = None
+) -> RawSource:
+    """Text held in memory, as a source. The library's only way to pass text itself:
+    a plain str given to `compare`/`align`/`load_sources` is always a path or URL."""
+    return from_text(text, name=name, date=date, html=html)
 
 
 def from_text(

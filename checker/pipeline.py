@@ -18,15 +18,10 @@ from checker.config import Config
 from checker.embed import Embedder, embedder_for
 from checker.errors import InputError
 from checker.facts import mentioned_dates
-from checker.fetch import is_url
 from checker.gloss import Translator, gloss_texts, translators_for
 from checker.groups import group_sources, mirrors, summarise_contradictions
 from checker.ingest import (
-    HTML_SUFFIXES,
-    STDIN,
-    TEXT_SUFFIXES,
     RawSource,
-    from_text,
     read_sources,
     too_many_sources,
 )
@@ -61,14 +56,6 @@ from checker.segment import segment
 Input = str | Path | RawSource
 
 
-def _is_path_like(item: str) -> bool:
-    if item == STDIN or is_url(item):
-        return True
-    if "\n" in item:
-        return False
-    return Path(item).exists() or Path(item).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-
-
 def load_sources(
     inputs: Iterable[Input],
     *,
@@ -77,22 +64,23 @@ def load_sources(
     stdin: BinaryIO | None = None,
     config: Config | None = None,
 ) -> list[Source]:
-    """Read, clean and segment every input. A str is a path if it names a file, a
-    directory or has a text/HTML suffix; otherwise it is the text itself. The limits
-    in `config` (sources, megabytes and sentences per source) are enforced here."""
+    """Read, clean and segment every input.
+
+    A `str` or `Path` is always a file, a directory, '-' (stdin) or an http(s) URL, never
+    the text itself: a mistyped path is an error, not an article. Pass text as a
+    `RawSource` (`checker.text_source(text, name=...)`). The limits in `config`
+    (sources, megabytes and sentences per source) are enforced here."""
     config = config or Config()
     max_bytes = int(config.max_source_mb * 1_000_000)
     raws: list[RawSource] = []
     paths: list[str] = []
     for item in inputs:
         if isinstance(item, RawSource):
+            if len(item.text.encode("utf-8")) > max_bytes:
+                raise InputError(f"{item.name}: over the per-source limit")
             raws.append(item)
-        elif isinstance(item, Path) or _is_path_like(item):
-            paths.append(str(item))
         else:
-            if len(item.encode("utf-8")) > max_bytes:
-                raise InputError(f"text{len(raws) + len(paths) + 1}: over the per-source limit")
-            raws.append(from_text(item, name=f"text{len(raws) + len(paths) + 1}"))
+            paths.append(str(item))
     if paths:
         raws.extend(
             read_sources(
@@ -250,7 +238,8 @@ def compare(
 ) -> Report:
     """Find contradictions and agreements between sources.
 
-    `inputs` are paths, '-' (stdin), raw texts or `RawSource`s; or pass already
+    `inputs` are paths, directories, '-' (stdin), URLs or `RawSource`s (text you hold
+    in memory: `checker.text_source`); or pass already
     segmented `sources`. `embedder` and `nli` default to the models in `config`.
     `names` maps an input to a source name, `dates` a source name to its date.
     """

@@ -116,7 +116,17 @@ def test_stdin_and_names(nli_contradicting_deberta: Path, samples: list[Path]) -
 def test_missing_file_exit_2_one_line(tmp_path: Path) -> None:
     result = run("compare", str(tmp_path / "nope.txt"), str(tmp_path / "nope2.txt"))
     assert result.exit_code == ExitCode.USAGE
-    assert "nope.txt: no such file" in one_line(result.stderr)
+    assert f"no such file or directory: {tmp_path / 'nope.txt'}" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("typo", ["ru copy", "samples/story/ru copy", "Arvania will join."])
+def test_a_mistyped_path_is_never_read_as_text(typo: str, samples: list[Path]) -> None:
+    """Every argument is a path, a directory, '-' or a URL: a missing one is exit 2 with
+    one line naming it, whatever its suffix (it used to become a source '<text>')."""
+    result = run("compare", str(samples[0]), typo, "--format", "json")
+    assert result.exit_code == ExitCode.USAGE
+    assert one_line(result.stderr) == f"checker: error: no such file or directory: {typo}"
+    assert result.stdout == ""
     assert "Traceback" not in result.output
 
 

@@ -45,7 +45,9 @@ def test_findings_carry_the_dates() -> None:
         "The talks with 20,000 troops were held on 7 January in Geneva, officials said.",
         "Переговоры о 5 тысячах военных прошли 9 января в Женеве, сообщили чиновники.",
     ]
-    report = checker.compare(texts, nli=RuleNli())
+    report = checker.compare(
+        [checker.text_source(t, name=f"text{k}") for k, t in enumerate(texts, 1)], nli=RuleNli()
+    )
     finding = report.contradictions[0]
     sides = {finding.a.language: finding.a, finding.b.language: finding.b}
     assert [m.date.day for m in sides["en"].mentioned_dates] == [7]

@@ -46,7 +46,11 @@ def test_html_escapes_text(samples: list[Path]) -> None:
         "<b>Troops</b> number 20,000 & more, officials said on Monday.",
         "Численность — 5 тысяч <script>x</script>, сообщили дипломаты.",
     ]
-    page = report_html(checker.compare(texts, nli=RuleNli()))
+    page = report_html(
+        checker.compare(
+            [checker.text_source(t, name=f"text{k}") for k, t in enumerate(texts, 1)], nli=RuleNli()
+        )
+    )
     assert "<script>x</script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
 
 

@@ -47,8 +47,12 @@ def test_texts_and_determinism() -> None:
         "The force will number about 20,000 troops. The talks were held in Geneva on Monday.",
         "Численность сил составит около 5 тысяч военнослужащих. Переговоры прошли в Женеве.",
     ]
-    first = checker.compare(texts, nli=RuleNli())
-    second = checker.compare(texts, nli=RuleNli())
+    first = checker.compare(
+        [checker.text_source(t, name=f"text{k}") for k, t in enumerate(texts, 1)], nli=RuleNli()
+    )
+    second = checker.compare(
+        [checker.text_source(t, name=f"text{k}") for k, t in enumerate(texts, 1)], nli=RuleNli()
+    )
     assert first.model_dump_json() == second.model_dump_json()
     assert [s.name for s in first.sources] == ["text1", "text2"]
     assert first.summary.contradictions >= 1
@@ -56,16 +60,27 @@ def test_texts_and_determinism() -> None:
 
 def test_one_source_is_an_error() -> None:
     with pytest.raises(InputError, match="at least two"):
-        checker.compare(["Only one source here, with one sentence."], nli=RuleNli())
+        checker.compare(
+            [checker.text_source("Only one source here, with one sentence.", name="one")],
+            nli=RuleNli(),
+        )
 
 
 def test_empty_source_is_reported_not_dropped() -> None:
     with pytest.raises(InputError, match="yielded none"):
         checker.compare(
-            ["Home\nMenu\n", "A real sentence about the talks in Geneva."], nli=RuleNli()
+            [
+                checker.text_source(t, name=f"text{k}")
+                for k, t in enumerate(
+                    ["Home\nMenu\n", "A real sentence about the talks in Geneva."], 1
+                )
+            ],
+            nli=RuleNli(),
         )
     texts = ["Home\nMenu\n", "The talks were held in Geneva.", "Переговоры прошли в Женеве."]
-    report = checker.compare(texts, nli=RuleNli())
+    report = checker.compare(
+        [checker.text_source(t, name=f"text{k}") for k, t in enumerate(texts, 1)], nli=RuleNli()
+    )
     assert [s.sentence_count for s in report.sources] == [0, 1, 1]
 
 
@@ -132,3 +147,20 @@ def test_a_budget_cut_is_counted_and_warned(samples: list[Path]) -> None:
     assert "pair budget reached" in report_markdown(cut) and "pair budget reached" in report_html(
         cut
     )
+
+
+def test_a_str_is_never_taken_for_article_text(tmp_path: Path, samples: list[Path]) -> None:
+    """A mistyped path is an error naming it, whatever it looks like; text goes in as
+    text_source only."""
+    for typo in ("samples/story/ru copy", str(tmp_path / "nope"), "Arvania will join."):
+        with pytest.raises(InputError, match="no such file or directory: "):
+            checker.load_sources([str(samples[0]), typo])
+    bare = tmp_path / "wire"  # no suffix, but it exists: read, its type sniffed
+    bare.write_text("<html><body><p>The talks were held in Geneva on Monday.</p></body></html>")
+    spaced = tmp_path / "ru copy.txt"
+    spaced.write_text("Переговоры прошли в Женеве в понедельник.", encoding="utf-8")
+    sources = checker.load_sources([bare, str(spaced)])
+    assert [s.name for s in sources] == ["wire", "ru copy.txt"]
+    assert sources[0].sentences[0].text == "The talks were held in Geneva on Monday."
+    with pytest.raises(InputError, match="no such file or directory: "):
+        checker.load_sources([str(tmp_path / "sampels"), str(spaced)])  # a directory typo
