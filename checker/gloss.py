@@ -13,6 +13,7 @@ language codes, which `FLORES` maps from the two-letter codes checker detects.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,7 +45,21 @@ FLORES = {
     "zu": "zul_Latn",
 }  # fmt: skip
 # Marian checkpoints with several targets expect a ">>xxx<<" token before the source text.
-_ISO3 = {"en": "eng", "ru": "rus", "ar": "ara", "de": "deu", "fr": "fra", "es": "spa"}
+_ISO3 = {
+    "en": "eng", "ru": "rus", "ar": "ara", "de": "deu", "fr": "fra", "es": "spa",
+    "it": "ita", "pt": "por", "tr": "tur", "uk": "ukr", "zh": "zho", "fa": "fas",
+    "he": "heb", "hi": "hin", "ur": "urd", "pl": "pol", "nl": "nld", "ja": "jpn",
+}  # fmt: skip
+_ISO2 = {three: two for two, three in _ISO3.items()}
+_TARGET_TOKEN = re.compile(r"^>>([a-z]{2,3}(?:_[A-Za-z]+)?)<<$")
+_OPUS_NAME = re.compile(r"opus-mt-(?:tc-big-)?([a-z]+)-([a-z]+)$")
+
+
+def _two_letter(code: str) -> str:
+    code = code.split("_")[0].lower()
+    return _ISO2.get(code, code)
+
+
 _PATTERNS = [*DEFAULT_PATTERNS["torch"], "*.spm"]
 
 
@@ -64,6 +79,7 @@ class Translator:
         max_length: int = 512,
         hint_name: str | None = None,
         patterns: list[str] | None = None,
+        targets: Iterable[str] | None = None,
     ) -> None:
         self.name = name
         self.revision = revision
@@ -75,6 +91,7 @@ class Translator:
         self.max_length = max_length
         self.hint_name = hint_name
         self.patterns = patterns or _PATTERNS
+        self._declared_targets = sorted(targets) if targets else None
         self._path: Path | None = None
         self._model: Any = None
         self._tokenizer: Any = None
@@ -115,17 +132,57 @@ class Translator:
         )
         self._model, self._tokenizer = model, tokenizer
 
+    def _is_nllb(self) -> bool:
+        return self._model.config.model_type in ("m2m_100", "mbart") and hasattr(
+            self._tokenizer, "src_lang"
+        )
+
+    def _target_tokens(self) -> list[str]:
+        """The ">>xxx<<" tokens of a multi-target Marian model (empty for one target)."""
+        return [t for t in self._tokenizer.get_vocab() if _TARGET_TOKEN.match(t)]
+
+    def targets(self) -> list[str]:
+        """The languages this model translates into, as read from the model itself:
+        the catalog's list, NLLB's language tokens, a multi-target Marian's ">>xxx<<"
+        tokens, the target recorded in its tokenizer config, or an opus-mt name. Empty
+        when none of these says: then the model is not trusted with any target."""
+        if self._declared_targets is not None:
+            return self._declared_targets
+        self.load()
+        vocab = self._tokenizer.get_vocab()
+        if self._is_nllb():
+            return sorted(two for two, code in FLORES.items() if code in vocab)
+        if tokens := self._target_tokens():
+            return sorted({_two_letter(_TARGET_TOKEN.match(t).group(1)) for t in tokens})  # type: ignore[union-attr]
+        recorded = self._tokenizer.init_kwargs.get("target_lang") or getattr(
+            self._tokenizer, "target_lang", None
+        )
+        if isinstance(recorded, str) and recorded:
+            return [_two_letter(recorded)]
+        named = _OPUS_NAME.search(self.name.rstrip("/"))
+        return [_two_letter(named.group(2))] if named else []
+
     def _generate_kwargs(self, source: str, target: str) -> tuple[str, dict[str, Any]]:
         """(text prefix, generate() arguments) for this model family and direction."""
-        tok, config = self._tokenizer, self._model.config
-        if config.model_type in ("m2m_100", "mbart") and hasattr(tok, "src_lang"):
+        tok = self._tokenizer
+        if self._is_nllb():
             if source not in FLORES or target not in FLORES:
                 raise ConfigError(f"no NLLB language code known for '{source}' or '{target}'")
             tok.src_lang = FLORES[source]
             return "", {"forced_bos_token_id": tok.convert_tokens_to_ids(FLORES[target])}
-        marker = f">>{_ISO3.get(target, target)}<<"
-        vocab = tok.get_vocab()
-        return (f"{marker} " if marker in vocab else ""), {}
+        tokens = self._target_tokens()
+        if not tokens:
+            return "", {}  # one target: nothing to choose
+        marker = next(
+            (t for t in tokens if _two_letter(_TARGET_TOKEN.match(t).group(1)) == target),  # type: ignore[union-attr]
+            None,
+        )
+        if marker is None:
+            raise ModelError(
+                f"translation model '{self.name}' has no target token for '{target}' "
+                f"(it has {', '.join(sorted(tokens))})"
+            )
+        return f"{marker} ", {}
 
     def translate(self, texts: list[str], source: str, target: str) -> list[str]:
         """Greedy translations of `texts` from `source` into `target`, in order."""
@@ -216,6 +273,7 @@ def translators_for(
                 threads=config.threads,
                 hint_name=manifest.name if manifest else None,
                 patterns=manifest.files_for("torch") if manifest else None,
+                targets=manifest.targets if manifest else None,
             )
         out[lang] = built[name]
     return out, missing
@@ -236,3 +294,24 @@ def gloss_texts(
         ):
             out[(lang, text)] = translation
     return out
+
+
+def usable_translators(
+    translators: dict[str, Translator], target: str
+) -> tuple[dict[str, Translator], list[str]]:
+    """Only the translators that translate into `target` (read from each model), and a
+    warning for every source language left unglossed because its model does not: a
+    gloss must be in the language it is labelled with."""
+    usable: dict[str, Translator] = {}
+    warnings = []
+    for lang, translator in translators.items():
+        into = translator.targets()
+        if target in into:
+            usable[lang] = translator
+        else:
+            warnings.append(
+                f"--gloss {target}: translation model '{translator.name}' does not translate "
+                f"into {target} (it translates into {', '.join(into) or 'no language it names'}); "
+                f"{lang} sentences are not glossed"
+            )
+    return usable, warnings

@@ -18,7 +18,7 @@ from checker.config import Config
 from checker.embed import Embedder, embedder_for
 from checker.errors import InputError
 from checker.facts import mentioned_dates
-from checker.gloss import Translator, gloss_texts, translators_for
+from checker.gloss import Translator, gloss_texts, translators_for, usable_translators
 from checker.groups import group_sources, mirrors, summarise_contradictions
 from checker.ingest import (
     RawSource,
@@ -254,10 +254,12 @@ def compare(
     translators, unglossed = translators_for(
         config, {x.language for s in sources for x in s.sentences}
     )
-    if translators:
+    gloss_warnings: list[str] = []
+    if translators and config.gloss:
         with progress.task("Finding translation model(s) for --gloss"):
             for translator in dict.fromkeys(translators.values()):
                 translator.resolve()  # fail on a missing model before any long work
+            translators, gloss_warnings = usable_translators(translators, config.gloss)
     sentences, vectors = _embedded(sources, embedder, progress)
     options = config.pairing()
     budget = options.budget(len(sentences))
@@ -378,6 +380,7 @@ def compare(
         gloss_language=config.gloss,
         warnings=source_warnings(sources, _nli_languages(config, nli_model))
         + _budget_warning(considered, len(candidates))
+        + gloss_warnings
         + [
             f"--gloss {config.gloss}: no translation model in the catalog for {lang}; its "
             "sentences are not glossed (pass --gloss-model NAME|PATH)"

@@ -42,7 +42,7 @@ def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def marian_tiny(models_dir: Path) -> Path:
     """Marian (opus-mt layout: source.spm, target.spm, vocab.json), random weights;
     every translation is "Arvania" repeated."""
-    return build_marian(models_dir / "marian-tiny", word="Arvania")
+    return build_marian(models_dir / "marian-tiny", word="Arvania", target_lang="en")
 
 
 @pytest.fixture(scope="session")

@@ -63,13 +63,33 @@ def test_compare_glosses_every_shown_foreign_sentence(
     assert 'class="gloss" dir="ltr" lang="en">Arvania' in report_html(report)
 
 
-def test_gloss_into_a_script_direction(samples: list[Path], marian_tiny: Path) -> None:
+def test_a_model_is_never_used_for_a_target_it_does_not_translate_into(
+    samples: list[Path], marian_tiny: Path
+) -> None:
+    """The tiny opus-mt-style model records target_lang "en": asked for --gloss ar it
+    glosses nothing (it used to write English tagged lang="ar" dir="rtl") and says so."""
+    assert Translator(str(marian_tiny)).targets() == ["en"]
     report = checker.compare(
         samples, Config(gloss="ar", gloss_model=str(marian_tiny)), nli=RuleNli()
     )
+    assert all(s.gloss is None for f in report.findings for s in (f.a, f.b))
+    refused = [w for w in report.warnings if "does not translate into ar" in w]
+    assert len(refused) == 2 and all("translates into en" in w for w in refused)  # en, ru
+    assert 'class="gloss"' not in report_html(report)
+
+
+def test_gloss_into_a_script_direction(samples: list[Path], tmp_path: Path) -> None:
+    from tinymodels import build_marian
+
+    into_arabic = build_marian(tmp_path / "mul-ar", word="القوة", target_lang="ar")
+    report = checker.compare(
+        samples, Config(gloss="ar", gloss_model=str(into_arabic)), nli=RuleNli()
+    )
     sides = [s for f in report.contradictions for s in (f.a, f.b)]
     assert all((s.gloss is None) == (s.language == "ar") for s in sides)
-    assert 'class="gloss" dir="rtl" lang="ar"' in report_html(report)
+    glossed = [s.gloss for s in sides if s.gloss is not None]
+    assert glossed and all(g.language == "ar" and "القوة" in g.text for g in glossed)
+    assert 'class="gloss" dir="rtl" lang="ar">القوة' in report_html(report)
 
 
 def test_gloss_json_on_the_cli(samples: list[Path], marian_tiny: Path, nli_agreeing: Path) -> None:
@@ -183,7 +203,12 @@ def test_multi_target_marian_gets_its_target_token(tmp_path: Path, marian_tiny: 
 
     multi = Translator(str(build_marian(tmp_path / "en-mul", targets=("ara", "rus"))))
     multi.load()
+    assert multi.targets() == ["ar", "ru"]  # read from its >>xxx<< tokens
     assert multi._generate_kwargs("en", "ar") == (">>ara<< ", {})
+    from checker.errors import ModelError
+
+    with pytest.raises(ModelError, match="no target token for 'fr'"):
+        multi._generate_kwargs("en", "fr")  # an error, not an empty prefix
     assert _words(multi.translate(["The force will number 20,000."], "en", "ar")[0]) == {"Arvania"}
     single = Translator(str(marian_tiny))
     single.load()
@@ -198,3 +223,18 @@ def test_gloss_without_torch_is_a_model_error(
     monkeypatch.setitem(sys.modules, "torch", None)  # as on an ONNX-only install
     with pytest.raises(ModelError, match="--gloss runs translation models with torch"):
         Translator(str(marian_tiny)).load()
+
+
+def test_targets_come_from_the_catalog_or_the_model(nllb_tiny: Path) -> None:
+    from checker.gloss import usable_translators
+
+    declared = Translator("Helsinki-NLP/opus-mt-ru-en", targets=find("opus-mt-ru-en").targets)
+    assert declared.targets() == ["en"]  # from the manifest: nothing is loaded
+    usable, warnings = usable_translators({"ru": declared}, "ar")
+    assert usable == {} and warnings == [
+        "--gloss ar: translation model 'Helsinki-NLP/opus-mt-ru-en' does not translate into "
+        "ar (it translates into en); ru sentences are not glossed"
+    ]
+    assert usable_translators({"ru": declared}, "en") == ({"ru": declared}, [])
+    nllb = Translator(str(nllb_tiny)).targets()
+    assert {"en", "fr", "ru"} <= set(nllb)  # its FLORES language tokens

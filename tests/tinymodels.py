@@ -171,13 +171,19 @@ TINY_SEQ2SEQ = dict(
 
 
 def build_marian(
-    path: Path, *, word: str = "Arvania", seed: int = 0, targets: tuple[str, ...] = ()
+    path: Path,
+    *,
+    word: str = "Arvania",
+    seed: int = 0,
+    targets: tuple[str, ...] = (),
+    target_lang: str | None = None,
 ) -> Path:
     """A tiny random Marian (opus-mt) translation model with real sentencepiece
     tokenizers trained here. Its output bias favours the target piece for `word` and
     forbids end-of-sentence, so every translation is that word repeated up to the length
     limit: a known output that proves the whole generate/decode path ran. `targets`
-    adds ">>xxx<<" target tokens, as multi-target opus-mt models have."""
+    adds ">>xxx<<" target tokens, as multi-target opus-mt models have; `target_lang` is
+    recorded in tokenizer_config.json, as opus-mt checkpoints record theirs."""
     import io
     import json
 
@@ -213,6 +219,7 @@ def build_marian(
         source_spm=str(path / "source.spm"),
         target_spm=str(path / "target.spm"),
         vocab=str(path / "vocab.json"),
+        **({"target_lang": target_lang} if target_lang else {}),
     )
     torch.manual_seed(seed)
     config = MarianConfig(
