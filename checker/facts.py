@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from checker.errors import first_line
+
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SCALES = {
     "thousand": 1_000,
@@ -221,9 +223,14 @@ def _search_dates(
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     try:
-        found = search_dates(text, languages=[language], settings=settings)
-    except (ValueError, KeyError):  # a language dateparser does not know
-        found = search_dates(text, settings=settings)
-    except Exception:  # dateparser is a helper here, never a failure point
-        return ()
+        try:
+            found = search_dates(text, languages=[language], settings=settings)
+        except (ValueError, KeyError):  # a language dateparser does not know
+            found = search_dates(text, settings=settings)
+    except Exception as exc:  # never a failure point of the run, but never silent either
+        raise DateReadError(first_line(exc)) from exc
     return tuple((words.strip(), when.date()) for words, when in (found or []))
+
+
+class DateReadError(Exception):
+    """dateparser failed on a sentence: its dates are unknown, not absent."""

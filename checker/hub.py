@@ -8,6 +8,7 @@ of huggingface_hub's retry loop. Only safetensors and ONNX weights are ever fetc
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -121,10 +122,47 @@ def check_model_dir(path: Path, label: str, backend: str = "torch") -> Path:
     return path
 
 
+def damage(path: Path) -> str | None:
+    """What is wrong with files that are present but unreadable (a broken download, a
+    full disk): config.json that is not JSON, a safetensors file whose header or data
+    runs past its end. Missing files are not damage. Reads headers only."""
+    config = path / "config.json"
+    if config.is_file():
+        try:
+            json.loads(config.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return "config.json is not valid JSON"
+    for weights in sorted(path.rglob("*.safetensors")):
+        try:
+            with weights.open("rb") as handle:
+                size = weights.stat().st_size
+                raw = handle.read(8)
+                length = int.from_bytes(raw, "little") if len(raw) == 8 else -1
+                if length <= 0 or 8 + length > size:
+                    return f"{weights.name} is truncated or not safetensors"
+                header = json.loads(handle.read(length))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return f"{weights.name} has an unreadable header"
+        ends = [
+            t["data_offsets"][1]
+            for k, t in header.items()
+            if k != "__metadata__" and isinstance(t, dict) and "data_offsets" in t
+        ]
+        if ends and 8 + length + max(ends) > size:
+            return f"{weights.name} is truncated ({size} bytes, its header needs more)"
+    return None
+
+
+class DamagedModelError(ModelError):
+    """A cached model whose files are present but broken: delete and fetch again."""
+
+
 def cached_snapshot(
     name: str, revision: str | None, cache_dir: Path | None, backend: str = "torch"
 ) -> Path | None:
-    """The cached snapshot of `name` at `revision` if it holds what `backend` needs."""
+    """The cached snapshot of `name` at `revision` if it holds what `backend` needs;
+    None when it is not cached (or lacks that backend's files). A snapshot whose files
+    are present but broken is an error that says so, never "not available"."""
     from huggingface_hub import snapshot_download
 
     try:
@@ -133,8 +171,18 @@ def cached_snapshot(
                 name, revision=revision, cache_dir=hub_cache_dir(cache_dir), local_files_only=True
             )
         )
+    except (OSError, ValueError):
+        return None
+    broken = damage(local)
+    if broken is not None:
+        repo = local.parents[1] if local.parent.name == "snapshots" else local
+        raise DamagedModelError(
+            f"the cached copy of '{name}' at {local} is damaged ({broken}); delete {repo} "
+            f"and {fetch_hint(name, revision, backend)}"
+        )
+    try:
         return check_model_dir(local, "model", backend)
-    except (OSError, ValueError, ModelError):
+    except ModelError:
         return None
 
 

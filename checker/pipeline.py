@@ -17,7 +17,7 @@ import numpy as np
 from checker.config import Config
 from checker.embed import Embedder, embedder_for
 from checker.errors import InputError
-from checker.facts import mentioned_dates
+from checker.facts import DateReadError, mentioned_dates
 from checker.gloss import Translator, gloss_texts, translators_for, usable_translators
 from checker.groups import group_sources, mirrors, summarise_contradictions
 from checker.ingest import (
@@ -113,7 +113,8 @@ def with_provenance(source: Source) -> Source:
 
 def source_warnings(sources: Sequence[Source], nli_languages: Sequence[str] = ()) -> list[str]:
     """What a reader must know about the input: nothing is dropped silently."""
-    warnings = [
+    warnings = [f"{s.name}: {w}" for s in sources for w in s.warnings]
+    warnings += [
         f"{s.name}: no sentences after cleaning (empty, whitespace or boilerplate only)"
         for s in sources
         if s.sentence_count == 0
@@ -303,7 +304,8 @@ def compare(
         copies,
     )
     considered = len(possible) + plan.considered
-    findings_by_candidate = [_annotated(f) for f in findings_by_candidate]
+    date_problems: dict[str, str] = {}
+    findings_by_candidate = [_annotated(f, date_problems) for f in findings_by_candidate]
     if translators and config.gloss:
         findings_by_candidate = _glossed(findings_by_candidate, translators, config.gloss, progress)
     rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
@@ -344,7 +346,16 @@ def compare(
     )
     summaries = summarise_contradictions(findings, groups, claim_of)
     group_of = {name: g.id for g in groups for name in g.sources}
-    sources = [s.model_copy(update={"group": group_of.get(s.name)}) for s in sources]
+    sources = [
+        s.model_copy(
+            update={
+                "group": group_of.get(s.name),
+                "warnings": s.warnings
+                + ([date_problems[s.name]] if s.name in date_problems else []),
+            }
+        )
+        for s in sources
+    ]
     counts = {v: sum(f.verdict is v for f in findings) for v in Verdict}
     contradictions, agreements = counts[Verdict.CONTRADICTION], counts[Verdict.AGREEMENT]
     summary = Summary(
@@ -378,7 +389,7 @@ def compare(
         models=[embedder.info(), nli_model.info()]
         + [t.info() for t in dict.fromkeys(translators.values())],
         gloss_language=config.gloss,
-        warnings=source_warnings(sources, _nli_languages(config, nli_model))
+        warnings=source_warnings(sources, _nli_languages(nli_model))
         + _budget_warning(considered, len(candidates))
         + gloss_warnings
         + [
@@ -482,11 +493,12 @@ def _with_copies(
     return [f.model_copy(update={"a": named(f.a, f.b), "b": named(f.b, f.a)}) for f in findings]
 
 
-def _nli_languages(config: Config, nli_model: NliModel) -> list[str]:
-    """The catalog's language list for the NLI model in use, if it is a catalog model."""
+def _nli_languages(nli_model: NliModel) -> list[str]:
+    """The catalog's language list for the NLI model that ran (by its hub id or catalog
+    name), if it is a catalog model; never the configured one's when another ran."""
     from checker.catalog import find
 
-    entry = find(nli_model.info().name) or find(config.nli_model)
+    entry = find(nli_model.info().name)
     return list(entry.languages) if entry is not None and entry.role == "nli" else []
 
 
@@ -518,14 +530,19 @@ def _glossed(
     ]
 
 
-def _annotated(finding: PairFinding) -> PairFinding:
+def _annotated(finding: PairFinding, problems: dict[str, str]) -> PairFinding:
     """Dates written in, and attributions of, the sentences of a shown finding
-    (contradictions and agreements)."""
+    (contradictions and agreements). A sentence whose dates cannot be read is noted
+    in `problems` by source, for the report's warnings: unknown is not "no dates"."""
     if finding.verdict is Verdict.UNRELATED:
         return finding
 
     def annotate(side: FindingSide) -> FindingSide:
-        found = mentioned_dates(side.text, side.language, side.date)
+        try:
+            found = mentioned_dates(side.text, side.language, side.date)
+        except DateReadError as exc:
+            problems.setdefault(side.source, f"dates in its sentences could not be read ({exc})")
+            found = []
         return side.model_copy(
             update={
                 "mentioned_dates": [MentionedDate(text=w, date=d) for w, d in found],

@@ -64,6 +64,11 @@ class Source(_Model):
     sentence_count: int
     sentences: list[Sentence] = Field(default_factory=list)
     dropped: list[DroppedLine] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What reading this source had to repair or guess (broken bytes, an "
+        "encoding guessed without charset detection, dates that could not be read).",
+    )
 
 
 class Verdict(str, Enum):

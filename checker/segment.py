@@ -193,6 +193,7 @@ def segment(raw: RawSource, *, min_chars: int = 12) -> Source:
         sentence_count=len(sentences),
         sentences=sentences,
         dropped=dropped,
+        warnings=list(raw.notes),
     )
 
 

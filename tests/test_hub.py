@@ -94,3 +94,31 @@ def test_local_directory_checks(tmp_path: Path, nli_random: Path) -> None:
 )
 def test_is_local_reference(name: str, local: bool) -> None:
     assert is_local_reference(name) is local
+
+
+@pytest.mark.parametrize("broken", ["truncated-weights", "garbage-config"])
+def test_a_damaged_cached_model_says_damaged_and_what_to_delete(
+    hf_cache: Path, broken: str
+) -> None:
+    """Not "not available offline": the copy is there but broken, so the user must
+    delete it, not fetch it 'again' next to it."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    snapshot = next((hf_cache).glob("models--*/snapshots/*"))
+    if broken == "truncated-weights":
+        weights = snapshot / "model.safetensors"
+        weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    else:
+        (snapshot / "config.json").write_text("{ not json", encoding="utf-8")
+    samples = Path(__file__).resolve().parent.parent / "samples" / "story"
+    result = CliRunner().invoke(
+        main, ["compare", str(samples), "--cache-dir", str(hf_cache), "--offline"]
+    )
+    assert result.exit_code == 3, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "is damaged" in lines[0]
+    assert f"delete {snapshot.parents[1]}" in lines[0] and "not available offline" not in lines[0]
+    listed = CliRunner().invoke(main, ["models", "list", "--cache-dir", str(hf_cache)])
+    assert listed.exit_code == 0 and "DAMAGED" in listed.stdout

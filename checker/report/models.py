@@ -20,6 +20,7 @@ def _size(mb: int | None) -> str:
 
 def _present(row: ModelStatus) -> str:
     here = [b.backend for b in row.backends if b.present]
+    here += [f"{b.backend} DAMAGED" for b in row.backends if b.damaged]
     return ", ".join(here) if here else "-"
 
 
@@ -67,7 +68,7 @@ def model_panel(row: ModelStatus) -> Panel:
     if row.notes:
         grid.add_row("notes", row.notes)
     for b in row.backends:
-        where = b.path if b.present else "not here"
+        where = b.damaged or (b.path if b.present else "not here")
         grid.add_row(f"{b.backend} ({_size(b.size_mb)})", where)
     return Panel(grid, title=f"{row.name}: {row.description}", title_align="left")
 
