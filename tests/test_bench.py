@@ -40,3 +40,18 @@ def test_pairing_recall_smoke() -> None:
     default = next(ln for ln in out.splitlines() if ln.startswith("default: recall"))
     recall, per_sentence = default.split()[2], default.split()[-4]
     assert 0.0 <= float(recall) <= 1.0 and float(per_sentence) > 0
+
+
+@pytest.mark.slow
+def test_thresholds_smoke() -> None:
+    out = run(str(BENCH / "thresholds.py"), "--smoke")
+    rows = [
+        ln.split("|")[1:-1]
+        for ln in out.splitlines()
+        if ln.startswith("| story") or ln.startswith("| reprints")
+    ]
+    assert len(rows) == 10  # two corpora × five settings
+    by = {(r[0].strip(), r[1].strip()): r[2].strip() for r in rows}
+    assert by[("reprints", "default (0.6, 0.6)")] == "wire-ar+wire-en+wire-ru"
+    assert by[("story", "default (0.6, 0.6)")] == "-"  # three outlets, not reprints
+    assert by[("story", "share 0.5")] == "ar+en+ru"  # what a lower share would merge
