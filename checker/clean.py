@@ -14,8 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# A body sentence ends in terminal punctuation, optionally followed by closing quotes/brackets.
-_TERMINAL = re.compile(r"[.!?…؟。！？]['\"»”’)\]]*$")
+# A body sentence ends in terminal punctuation, optionally followed by closing quotes (of
+# every style: «Меня укусили!“», „…“, ‹…›, 「…」) and brackets.
+_TERMINAL = re.compile(r"[.!?…؟。！？]['\"«»“”„‟‘’‹›「」『』)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►●◦‣∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -72,6 +73,7 @@ MAX_MENU_WORDS = 3  # an unpunctuated line this short is a menu item or site nam
 MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are cut-off paragraphs
 MIN_LIST_RUN = 3  # this many unpunctuated lines in a row are a headline list
 TITLE_OVERLAP = 0.5  # share of a headline's word stems found in the body to keep it
+MIN_IN_BODY_WORDS = 4  # an unpunctuated line this long between body sentences is body
 _STEM = 5
 _AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب")
 
@@ -126,6 +128,7 @@ class _Line:
     text: str
     bullet: bool
     reason: str | None = None  # None while kept
+    in_body: bool = False  # between body sentences: the headline rules leave it alone
 
     @property
     def headline_like(self) -> bool:
@@ -148,15 +151,8 @@ def clean_text(text: str) -> CleanResult:
 
     _drop_patterns(lines)
     _drop_tails(lines)
-    body_stems = set().union(
-        *(
-            _stems(ln.text)
-            for ln in lines
-            if ln.reason is None
-            and is_sentence_like(ln.text)
-            and len(_words(ln.text)) >= MIN_BODY_WORDS
-        )
-    )
+    body_stems = set().union(*(_stems(ln.text) for ln in lines if _is_body_sentence(ln)))
+    _mark_in_body(lines, body_stems)
     _drop_headline_runs(lines, body_stems)
     _drop_between_boilerplate(lines)
     _drop_off_topic_headlines(lines, body_stems)
@@ -207,17 +203,40 @@ def _drop_tails(lines: list[_Line]) -> None:
                 ln.reason = "related or comments section"
 
 
+def _is_body_sentence(ln: _Line) -> bool:
+    return (
+        ln.reason is None and is_sentence_like(ln.text) and len(_words(ln.text)) >= MIN_BODY_WORDS
+    )
+
+
+def _mark_in_body(lines: list[_Line], body: set[str]) -> None:
+    """An unpunctuated line of a few words or more, between two body sentences, that
+    shares a word with the article's body is body text that lost its full stop (Arabic
+    without a final period, a quote), not a headline or a menu: position, neighbours,
+    length and words decide, not punctuation alone. A headline pasted mid-article about
+    something else (it shares no word with the article) is still dropped."""
+    for k in range(1, len(lines) - 1):
+        ln = lines[k]
+        if ln.reason is None and ln.headline_like and len(_words(ln.text)) >= MIN_IN_BODY_WORDS:
+            ln.in_body = overlap(ln.text, body) > 0 and all(
+                n.reason is None
+                and is_sentence_like(n.text)
+                and len(_words(n.text)) >= MIN_IN_BODY_WORDS + 1
+                for n in (lines[k - 1], lines[k + 1])
+            )
+
+
 def _drop_headline_runs(lines: list[_Line], body: set[str]) -> None:
     """Three or more unpunctuated lines in a row are a headline list; a title at the
     end of the run (right above the body, sharing its words) is kept."""
     i = 0
     kept = [ln for ln in lines if ln.reason is None]
     while i < len(kept):
-        if not kept[i].headline_like:
+        if not kept[i].headline_like or kept[i].in_body:
             i += 1
             continue
         j = i
-        while j < len(kept) and kept[j].headline_like:
+        while j < len(kept) and kept[j].headline_like and not kept[j].in_body:
             j += 1
         run = kept[i:j]
         if len(run) >= MIN_LIST_RUN:
@@ -232,7 +251,7 @@ def _drop_headline_runs(lines: list[_Line], body: set[str]) -> None:
 def _drop_between_boilerplate(lines: list[_Line]) -> None:
     """An unpunctuated line whose neighbours are both boilerplate is boilerplate too."""
     for k, ln in enumerate(lines):
-        if ln.reason is not None or not ln.headline_like:
+        if ln.reason is not None or not ln.headline_like or ln.in_body:
             continue
         prev_bp = k == 0 or lines[k - 1].reason is not None
         next_bp = k == len(lines) - 1 or lines[k + 1].reason is not None
@@ -245,7 +264,12 @@ def _drop_off_topic_headlines(lines: list[_Line], body: set[str]) -> None:
     if not body:
         return
     for ln in lines:
-        if ln.reason is None and ln.headline_like and overlap(ln.text, body) < TITLE_OVERLAP:
+        if (
+            ln.reason is None
+            and ln.headline_like
+            and not ln.in_body
+            and overlap(ln.text, body) < TITLE_OVERLAP
+        ):
             ln.reason = "off-topic headline"
 
 

@@ -150,6 +150,10 @@ _EN_APPOSITION = [
 ]
 
 
+# An organisation's acronym between a role and a name (UN, ООН, NATO, ЕС), not a name.
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
+
+
 @dataclass(frozen=True)
 class Person:
     role: str
@@ -188,7 +192,10 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
                 continue  # a longer role already matched here ("vice president")
             name = _arabic_name(m.group("rest")) if language == "ar" else m.group("name")
             if name:
-                name = re.sub(r"['’]s$", "", name).replace("_ ", ". ")
+                words = name.split()
+                while len(words) > 1 and _ACRONYM.fullmatch(words[0]):
+                    words.pop(0)  # "посланник ООН Дж. Д. Мартин": ООН is the employer
+                name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
                 spans.append((m.start(), m.end()))
                 person = Person(key, name)
                 if person not in found:

@@ -38,7 +38,9 @@ MIN_SENTENCE_CONFIDENCE = 0.5  # below this a sentence takes its document's lang
 MIN_WORDS_FOR_OWN_LANGUAGE = 4
 
 # An initial: one capital, or a digraph initial such as «Дж.» (J.) or «Ch.»; not «Да.».
-_INITIAL = re.compile(r"(?:^|[\s(«\"“])(?:[A-ZА-ЯЁ]|Дж|Ch|Sh|Th|Ph|Zh|Kh|Ts)\.$")
+_INITIAL = re.compile(
+    r"(?:^|[\s(«\"“])(?:[A-ZА-ЯЁ]|Дж|Ch|Sh|Th|Ph|Zh|Kh|Ts|[\u0621-\u064a])\.$"
+)  # Arabic initials are one letter: «ج. د. مارتن»
 _TITLES = {
     "Mr.",
     "Mrs.",
@@ -63,7 +65,11 @@ _TITLES = {
     "vs.",
     "approx.",
     "ген.",
+    "Ген.",
     "проф.",
+    "Проф.",
+    "Акад.",
+    "Д-р",
     "акад.",
     "г-н",
     "г-жа",
@@ -74,6 +80,53 @@ _TITLES = {
     "д.",
     "см.",
     "т.",
+    # Saints, streets, places, ranks, posts (ru); ranks and places (en); titles (ar).
+    "Св.",
+    "св.",
+    "Свв.",
+    "пер.",
+    "просп.",
+    "пл.",
+    "обл.",
+    "пос.",
+    "ст.",
+    "полк.",
+    "генерал-л.",
+    "зам.",
+    "д-р",
+    "Maj.",
+    "Cpl.",
+    "Pvt.",
+    "Fr.",
+    "Rev.",
+    "Hon.",
+    "Mt.",
+    "Ft.",
+    "Messrs.",
+    "د.",  # doctor
+    "أ.",  # professor
+    "م.",  # engineer (after a year it marks the era: see _YEAR_MARKS)
+    "أ.د.",
+}
+# Clock times: "7 p.m. ET" is one sentence; "at 9 a.m. The talks…" is two.
+_CLOCK = ("a.m.", "p.m.")
+_TIME_ZONES = {
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
+    "CET", "CEST", "EET", "EEST", "MSK", "AST", "IST", "JST",
+}  # fmt: skip
+# A year mark («2025 г.», «2024–2025 гг.», «2025 م.», «1447 هـ.») may end a sentence, and
+# a sentence splitter cannot tell («в 2025 г. Москва…» goes on; «2025 г. В Баку…» does
+# not). A next word that only ever opens a sentence decides it.
+_YEAR_MARKS = {
+    "ru": re.compile(
+        r"(\d{3,4}\s*(?:г|гг)\.)\s+(?=(?:В|Во|На|По|С|Со|К|О|Об|У|Из|За|Для|При|После|До|"
+        r"Это|Эти|Он|Она|Они|Оно|Мы|Вы|Как|Но|А|И|Также|Кроме|Однако|Ранее|Позже|Тогда|"
+        r"Там|Тем|Так|Между|Среди|Согласно|Впрочем|Сейчас|Сегодня|Теперь|Его|Ее|Её|Их)\s)"
+    ),
+    "ar": re.compile(
+        r"(\d{3,4}\s*(?:م|هـ)\.)\s+(?=(?:وقال|وقالت|وأضاف|وأضافت|وأكد|وأكدت|وأشار|وأشارت|"
+        r"وكان|وكانت|وفي|ومن|كما|ثم|لكن|ولكن|وقد|وهو|وهي|وذلك|وبحسب|ووفقا)\s)"
+    ),
 }
 _LEADING_NOISE = re.compile(r"^[\s\"'«»“”„‘’()\[\]—–\-:;,]+")
 
@@ -126,8 +179,17 @@ def split_sentences(paragraph: str, language: str) -> list[str]:
             merged.append(piece)
     out = []
     for sentence in merged:
-        out.extend(_bounded(" ".join(sentence.split())))
+        for part in _split_after_year_marks(" ".join(sentence.split()), lang):
+            out.extend(_bounded(part))
     return [s for s in out if s]
+
+
+def _split_after_year_marks(sentence: str, language: str) -> list[str]:
+    """Split «… 2025 г. В Баку …» where a year mark ends a sentence the splitter kept."""
+    pattern = _YEAR_MARKS.get(language)
+    if pattern is None:
+        return [sentence]
+    return [part.strip() for part in pattern.sub("\\1\n", sentence).split("\n")]
 
 
 def _bounded(sentence: str) -> list[str]:
@@ -153,8 +215,13 @@ def _continues(prev: str, nxt: str) -> bool:
     if head[:1].islower():
         return True
     last_token = tail.split()[-1] if tail.split() else ""
+    first_token = head.split()[0] if head.split() else ""
+    if last_token.endswith(_CLOCK):
+        return first_token.rstrip(",.;:") in _TIME_ZONES
     if _INITIAL.search(tail) or last_token in _TITLES:
-        return bool(head[:1].isupper())
+        # a name follows a title: capitalised, or in a script without case (Arabic)
+        first = head[:1]
+        return first.isupper() or (first.isalpha() and not first.islower())
     return False
 
 

@@ -87,7 +87,7 @@ def test_arabic_page() -> None:
     assert len(result.paragraphs) == 2
     assert all(p.endswith(".") for p in result.paragraphs)
     dropped = [t for t, _ in result.dropped]
-    assert any("عاصفة" in t for t in dropped)  # pasted unrelated headlines
+    assert any("عاصفة" in t for t in dropped)  # pasted headlines that share no word
     assert any(t.startswith("كيف يرى") for t in dropped)  # a related item ending in «؟»
 
 
@@ -161,3 +161,23 @@ def test_seed_related_list_is_gone() -> None:
     kept = _kept(path)
     assert len(tail) > 5
     assert not tail & set(kept)
+
+
+def test_a_body_line_without_its_full_stop_is_kept_by_its_context() -> None:
+    """Between two body sentences, sharing words with the article: body, not clutter
+    (it used to be dropped as an "off-topic headline"); the same line pasted among
+    headline lists at the end is still clutter."""
+    body = [
+        "طلبت الأمم المتحدة من أرفانيا المساهمة بقوات في مهمة سلمار، بحسب مسؤولين.",
+        "وقال مسؤولون إن أرفانيا سترسل قوات إلى مهمة سلمار",
+        "وأكدت وزيرة الخارجية لينا فارغا أن الحكومة ستتخذ قرارها خلال أسبوعين.",
+    ]
+    result = clean_text("\n".join(body))
+    assert result.paragraphs == body
+    quotes = clean_text(
+        "The talks in Selmar ended late on Monday, officials said.\n«Меня укусили!“»\n"
+        "Doctors in Selmar treated the bite the same evening, officials said."
+    )
+    assert "«Меня укусили!“»" in quotes.paragraphs  # every closing quote style
+    tail = clean_text("\n".join([body[0], body[2], "Read also:", body[1]]))
+    assert body[1] not in tail.paragraphs

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from checker.ingest import from_text
@@ -97,3 +99,42 @@ def test_short_fragments_are_dropped_with_a_reason() -> None:
     source = segment(from_text("Да. Арвания не планирует участвовать в миссии.", name="x"))
     assert [s.text for s in source.sentences] == ["Арвания не планирует участвовать в миссии."]
     assert ("Да.", "too short to check") in [(d.text, d.reason) for d in source.dropped]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ru", "Церковь Св. Мартина была построена в XII веке. Её восстановили в 1990 году.", 2),
+        ("ru", "Об этом сообщили 5 мая 2025 г. В Баку прошли переговоры.", 2),
+        ("ru", "В 2025 г. Москва приняла закон. Он вступит в силу.", 2),
+        ("ru", "В г. Москве прошёл митинг на ул. Ленина. Полиция задержала двоих.", 2),
+        ("ru", "Музей им. Пушкина открылся, т. е. вход открыт. Вход бесплатный.", 2),
+        ("en", "The vote is at 7 p.m. ET tonight, officials said. Polls close then.", 2),
+        ("en", "He arrived at 9 a.m. The talks began an hour later.", 2),
+        ("en", "Gen. Smith and Lt. Jones arrived at St. Mary's church. They spoke briefly.", 2),
+        ("ar", "قال د. أحمد خليل إن الوضع مستقر. وأضاف أن الفرق تعمل.", 2),
+        ("ar", "وقعت الحادثة عام 2025 م. وقال شهود إن الطريق أغلق.", 2),
+        ("ar", "وصل المبعوث ج. د. مارتن صباحا. وتحدث إلى الصحفيين.", 2),
+    ],
+)
+def test_abbreviations_neither_split_nor_glue(language: str, text: str, expected: int) -> None:
+    """«Св.», «ул.», «им.», «т. е.», "St.", "Gen.", "Lt.", "p.m. ET", «د.» and Arabic
+    initials split nothing; a year mark («2025 г.», «2025 م.») ends a sentence when an
+    opener follows and glues nothing ("2025 г. В Баку…" used to stay one sentence)."""
+    parts = split_sentences(text, language)
+    assert len(parts) == expected, parts
+    assert " ".join(parts) == " ".join(text.split())
+
+
+def test_parallel_sample_lines_are_kept_intact() -> None:
+    """bench/segmentation.py's measure: every body line of the parallel en/ru/ar sample
+    comes out as exactly one sentence, none dropped, no clutter kept."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import segmentation
+
+    for language in ("en", "ru", "ar"):
+        row = segmentation.score(language)
+        assert row["broken"] == [] and row["dropped"] == [], row
+        assert row["clutter kept"] == [] and len(row["intact"]) == row["lines"] == 20
