@@ -23,7 +23,7 @@ from rich.console import Console
 from checker import __version__
 from checker import config as defaults
 from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL, Config
-from checker.errors import CheckerError, ConfigError, ExitCode, InputError
+from checker.errors import CheckerError, ConfigError, ExitCode
 from checker.output import write_atomic
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -131,34 +131,39 @@ def _dates(values: tuple[str, ...]) -> dict[str, dt.date]:
     return {k: parse_date(v, f"--date {k}") for k, v in _key_values(values, "--date").items()}
 
 
+def _default(field: str) -> Any:
+    """A CLI option's default is its Config field's: one source of truth."""
+    return Config.model_fields[field].default
+
+
 def limit_options(f: F) -> F:
     return _options(
         f,
         click.option(
             "--max-sources",
             type=int,
-            default=50,
+            default=_default("max_sources"),
             show_default=True,
             help="Refuse more sources than this.",
         ),
         click.option(
             "--max-source-mb",
             type=float,
-            default=5.0,
+            default=_default("max_source_mb"),
             show_default=True,
             help="Refuse a source bigger than this (read nothing of it).",
         ),
         click.option(
             "--max-sentences",
             type=int,
-            default=2000,
+            default=_default("max_sentences"),
             show_default=True,
             help="Refuse a source with more sentences than this.",
         ),
         click.option(
             "--url-timeout",
             type=float,
-            default=10.0,
+            default=_default("url_timeout"),
             show_default=True,
             help="Seconds to wait for a URL before giving up.",
         ),
@@ -223,10 +228,30 @@ def input_options(f: F) -> F:
     return click.argument("inputs", nargs=-1, required=True)(f)
 
 
+# Options several commands share, each declared once.
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output on stderr.")
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Hugging Face cache directory (default: HF_HOME's).",
+)
+offline_option = click.option(
+    "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
+)
+backend_option = click.option(
+    "--backend",
+    type=click.Choice(["torch", "onnx", "onnx-int8"]),
+    default="torch",
+    show_default=True,
+    help="NLI runtime (and, for `models`, whose files): torch, or onnxruntime with fp32 or "
+    "int8 weights (CPU, no torch).",
+)
+
+
 def common_options(f: F) -> F:
-    f = click.option("--debug", is_flag=True, help="Show tracebacks on errors.")(f)
-    f = click.option("--quiet", "-q", is_flag=True, help="No progress output on stderr.")(f)
-    return f
+    return _options(f, quiet_option, debug_option)
 
 
 def _options(f: F, *decorators: Callable[[F], F]) -> F:
@@ -326,18 +351,7 @@ def rule_options(f: F) -> F:
 
 
 def model_place_options(f: F) -> F:
-    return _options(
-        f,
-        click.option(
-            "--cache-dir",
-            type=click.Path(path_type=Path),
-            default=None,
-            help="Hugging Face cache directory (default: HF_HOME's).",
-        ),
-        click.option(
-            "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
-        ),
-    )
+    return _options(f, cache_dir_option, offline_option)
 
 
 def nli_options(f: F) -> F:
@@ -351,13 +365,7 @@ def nli_options(f: F) -> F:
             help="NLI model: catalog name, hub id or local directory.",
         ),
         click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
-        click.option(
-            "--backend",
-            type=click.Choice(["torch", "onnx", "onnx-int8"]),
-            default="torch",
-            show_default=True,
-            help="NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch).",
-        ),
+        backend_option,
         click.option(
             "--threshold",
             "contradiction_threshold",
@@ -411,17 +419,20 @@ def _config(options: dict[str, Any]) -> Config:
             "--top-k is gone: pairing now keeps counterparts in each other source; use "
             f"--per-source N (default {defaults.DEFAULT_PER_SOURCE}) and --max-pairs N"
         )
-    fields = set(Config.model_fields)
-    values = {k: v for k, v in options.items() if k in fields}
-    if "no_reprint_pairing" in options:
-        values["reprint_pairing"] = not options["no_reprint_pairing"]
-    if "no_embed_cache" in options:
-        values["embed_cache"] = not options["no_embed_cache"]
-    if "no_number_check" in options:
-        values["number_check"] = not options["no_number_check"]
-    if "no_people_check" in options:
-        values["people_check"] = not options["no_people_check"]
-    return Config(**values)
+    values = {k: v for k, v in options.items() if k != "top_k"}
+    for flag, field in _NEGATED.items():
+        if flag in values:
+            values[field] = not values.pop(flag)
+    return Config(**values)  # an option that is no Config field raises (extra="forbid")
+
+
+# --no-X flags and the Config field each turns off.
+_NEGATED = {
+    "no_reprint_pairing": "reprint_pairing",
+    "no_embed_cache": "embed_cache",
+    "no_number_check": "number_check",
+    "no_people_check": "people_check",
+}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -598,8 +609,6 @@ def sentences(
             dates=_dates(dates),
             config=_config(options),
         )
-        if not sources:
-            raise InputError("no sources given")
         _warn(source_warnings(sources))
         if fmt == "json":
             _emit(output, sentences_json(sources, show_dropped=show_dropped))
@@ -645,33 +654,14 @@ def models() -> None:
     """The model catalog: what is installed, and getting models for offline work."""
 
 
-def _cache_option(f: F) -> F:
-    return click.option(
-        "--cache-dir",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Hugging Face cache directory (default: HF_HOME's).",
-    )(f)
-
-
-def _backend_option(f: F) -> F:
-    return click.option(
-        "--backend",
-        type=click.Choice(["torch", "onnx", "onnx-int8"]),
-        default="torch",
-        show_default=True,
-        help="Which backend's files.",
-    )(f)
-
-
 def _revision_option(f: F) -> F:
     return click.option("--revision", default=None, help="Hub revision (default: the pin).")(f)
 
 
 @models.command("list")
-@_cache_option
+@cache_dir_option
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@debug_option
 def models_list(cache_dir: Path | None, fmt: str, debug: bool) -> None:
     """List catalog models, whether they are present locally, their size and licence."""
 
@@ -691,9 +681,9 @@ def models_list(cache_dir: Path | None, fmt: str, debug: bool) -> None:
 
 @models.command("info")
 @click.argument("name")
-@_cache_option
+@cache_dir_option
 @click.option("--format", "fmt", type=click.Choice(["rich", "json"]), default="rich")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@debug_option
 def models_info(name: str, cache_dir: Path | None, fmt: str, debug: bool) -> None:
     """Everything the catalog says about NAME, and where its files are."""
 
@@ -713,10 +703,10 @@ def models_info(name: str, cache_dir: Path | None, fmt: str, debug: bool) -> Non
 
 @models.command("path")
 @click.argument("name")
-@_backend_option
+@backend_option
 @_revision_option
-@_cache_option
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@cache_dir_option
+@debug_option
 def models_path(
     name: str, backend: str, revision: str | None, cache_dir: Path | None, debug: bool
 ) -> None:
@@ -733,11 +723,11 @@ def models_path(
 
 @models.command("download")
 @click.argument("names", nargs=-1, required=True)
-@_backend_option
+@backend_option
 @_revision_option
-@_cache_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@cache_dir_option
+@quiet_option
+@debug_option
 def models_download(
     names: tuple[str, ...],
     backend: str,
@@ -773,9 +763,9 @@ def models_download(
     help="Folder to write (default: the model folder, or checker's cache for hub models).",
 )
 @_revision_option
-@_cache_option
-@click.option("--offline", is_flag=True, help="Never touch the network.")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@cache_dir_option
+@offline_option
+@debug_option
 def models_export(
     name: str,
     int8: bool,

@@ -42,6 +42,11 @@ DEFAULT_PEOPLE_SIMILARITY = 0.6
 # recall-first pairing forms are about different things ("two battalions" vs "5,000
 # troops"), where disjoint numbers mean nothing.
 DEFAULT_NUMBER_SIMILARITY = 0.35
+# Limits: the CLI's defaults and the reader's come from here.
+DEFAULT_MAX_SOURCES = 50
+DEFAULT_MAX_SOURCE_MB = 5.0
+DEFAULT_MAX_SENTENCES = 2000
+DEFAULT_URL_TIMEOUT = 10.0
 DEFAULT_BATCH_SIZE = 16
 DEFAULT_MAX_LENGTH = 512
 
@@ -107,10 +112,18 @@ class Config(BaseModel):
         default=True, description="Keep sentence embeddings on disk, keyed by model and text."
     )
     min_sentence_chars: int = Field(default=12, ge=1)
-    max_sources: int = Field(default=50, ge=2, description="More sources is a usage error.")
-    max_source_mb: float = Field(default=5.0, gt=0, description="Bigger inputs are refused.")
-    max_sentences: int = Field(default=2000, ge=1, description="Per source, after cleaning.")
-    url_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for a URL.")
+    max_sources: int = Field(
+        default=DEFAULT_MAX_SOURCES, ge=2, description="More sources is a usage error."
+    )
+    max_source_mb: float = Field(
+        default=DEFAULT_MAX_SOURCE_MB, gt=0, description="Bigger inputs are refused."
+    )
+    max_sentences: int = Field(
+        default=DEFAULT_MAX_SENTENCES, ge=1, description="Per source, after cleaning."
+    )
+    url_timeout: float = Field(
+        default=DEFAULT_URL_TIMEOUT, gt=0, description="Seconds to wait for a URL."
+    )
     timestamp: bool = Field(default=False, description="Add generated_at to reports.")
     timeline: bool = Field(
         default=False, description="Sort contradictions by the dates of their sources."

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlparse
 
+from checker.config import DEFAULT_MAX_SOURCE_MB, DEFAULT_URL_TIMEOUT
 from checker.errors import InputError, first_line
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -42,7 +43,7 @@ _MAGIC = (
 )
 # A text with a few stray NULs or invalid UTF-8 bytes is still that text.
 _STRAY_RATIO = 0.01
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = int(DEFAULT_MAX_SOURCE_MB * 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def read_source(
     date: dt.date | None = None,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    url_timeout: float = 10.0,
+    url_timeout: float = DEFAULT_URL_TIMEOUT,
 ) -> RawSource:
     """Read one input: a path, an http(s) URL, or '-' for standard input. Inputs over
     `max_bytes` are refused before they are read, so memory stays bounded."""
@@ -340,7 +341,7 @@ def read_sources(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_sources: int | None = None,
-    url_timeout: float = 10.0,
+    url_timeout: float = DEFAULT_URL_TIMEOUT,
 ) -> list[RawSource]:
     """Read every input; `names` maps an input (path or '-') to a source name, `dates` maps
     a source name or input to its publication date (overriding any marker in the text)."""

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
@@ -24,10 +25,26 @@ def one_line(text: str) -> str:
     return lines[0]
 
 
+def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            paths += _command_paths(command, (*prefix, name))
+        else:
+            paths.append((*prefix, name))
+    return paths
+
+
 def test_every_command_has_help() -> None:
-    for command in ["", "compare", "align", "sentences", "schema"]:
-        result = run(*([command] if command else []), "--help")
-        assert result.exit_code == 0 and "Usage:" in result.output
+    """Every command and subcommand, found by walking the CLI (models and eval too)."""
+    paths = _command_paths(main)
+    assert {("models", "export"), ("eval", "pairs"), ("eval", "docs"), ("compare",)} <= set(paths)
+    for path in paths:
+        result = run(*path, "--help")
+        assert result.exit_code == 0, (path, result.output)
+        usage = result.output.splitlines()[0].split()  # "Usage: main eval docs [OPTIONS] …"
+        assert usage[0] == "Usage:" and usage[2 : 2 + len(path)] == list(path)
+        assert "Show this message and exit." in result.output
 
 
 def test_contradictions_exit_1_and_table_shows_both_sentences(
@@ -245,3 +262,14 @@ def test_readme_commands_and_ci_agree() -> None:
     assert "torch==" in first_two[0]  # a CPU build from local disk, not a multi-GB CUDA pull
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert first_two[1] in ci
+
+
+def test_an_option_that_is_no_config_field_raises() -> None:
+    """The CLI's options become Config fields; a stray key must not vanish silently."""
+    from pydantic import ValidationError
+
+    from checker.cli import _config
+
+    assert _config({"no_number_check": True, "per_source": 2}).number_check is False
+    with pytest.raises(ValidationError, match="bogus_option"):
+        _config({"bogus_option": 1})

@@ -351,9 +351,12 @@ def test_remote_code_is_never_run(model_copy: Path, good: list[str], tmp_path: P
     config = json.loads((model_copy / "config.json").read_text(encoding="utf-8"))
     config["auto_map"] = {"AutoModelForSequenceClassification": "evil.EvilModel"}
     (model_copy / "config.json").write_text(json.dumps(config), encoding="utf-8")
-    result = run("compare", *good, "--nli-model", str(model_copy), "--no-fail")
-    assert result.exit_code in (ExitCode.OK, ExitCode.MODEL_UNAVAILABLE)
+    result = run("compare", *good, "--nli-model", str(model_copy), "--no-fail", "--format", "json")
+    # loaded as the DeBERTa architecture its config names; the auto_map code never ran
+    assert result.exit_code == ExitCode.OK, result.output
     assert not marker.exists()
+    nli = next(m for m in json.loads(result.stdout)["models"] if m["role"] == "nli")
+    assert nli["name"] == str(model_copy) and nli["backend"] == "torch"
 
 
 def test_pinned_revision_is_not_swapped(hf_cache: Path, good: list[str]) -> None:
