@@ -60,6 +60,11 @@ class Manifest(BaseModel):
         default_factory=list, description="Languages a translation model writes."
     )
     max_length: int = Field(ge=8)
+    bf16_verified: bool = Field(
+        default=False,
+        description="bf16 verdicts were checked against fp32 on labelled pairs (`checker "
+        "eval pairs FILE --compare-precision`): --precision auto may then use bf16.",
+    )
     quality: str | None = None
     notes: str | None = None
     backends: dict[Backend, BackendFiles]

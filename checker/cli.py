@@ -367,6 +367,15 @@ def nli_options(f: F) -> F:
         click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
         backend_option,
         click.option(
+            "--precision",
+            type=click.Choice(["auto", "fp32", "bf16"]),
+            default=_default("precision"),
+            show_default=True,
+            help="Torch arithmetic. auto: bf16 where the hardware has it and the model's "
+            "manifest records bf16 as verified, else fp32. bf16 without hardware support "
+            "is an error.",
+        ),
+        click.option(
             "--threshold",
             "contradiction_threshold",
             type=float,
@@ -807,6 +816,12 @@ def eval_group() -> None:
 @model_place_options
 @click.option("--calibrate", is_flag=True, help="Suggest the threshold that maximises F1.")
 @click.option(
+    "--compare-precision",
+    is_flag=True,
+    help="Also run the pairs in fp32 and bf16 on the loaded model and report how often "
+    "their verdicts agree and the largest probability difference (torch backend).",
+)
+@click.option(
     "--plot",
     type=click.Path(path_type=Path),
     default=None,
@@ -818,6 +833,7 @@ def eval_pairs(
     fmt: str,
     output: Path | None,
     calibrate: bool,
+    compare_precision: bool,
     plot: Path | None,
     quiet: bool,
     debug: bool,
@@ -835,6 +851,7 @@ def eval_pairs(
             read_pairs(file),
             _config(options),
             calibrate=calibrate,
+            compare_precision=compare_precision,
             progress=RichProgress(_stderr(), enabled=not quiet),
         )
         if plot is not None:

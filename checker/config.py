@@ -105,6 +105,11 @@ class Config(BaseModel):
     max_length: int = Field(default=DEFAULT_MAX_LENGTH, ge=16, le=4096)
     device: Device = "auto"
     backend: Literal["torch", "onnx", "onnx-int8"] = "torch"
+    precision: Literal["auto", "fp32", "bf16"] = Field(
+        default="auto",
+        description="Torch arithmetic: bf16 where the hardware has it and the model's "
+        "manifest records bf16 as verified (auto), or as asked.",
+    )
     threads: int | None = Field(default=None, ge=1)
     cache_dir: Path | None = None
     offline: bool = False

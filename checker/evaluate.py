@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.config import Config
 from checker.embed import Embedder, embedder_for
-from checker.errors import InputError, first_line
+from checker.errors import ConfigError, InputError, first_line
 from checker.nli import NliModel, make_nli
 from checker.progress import Progress, Silent
 from checker.schema import SCHEMA_VERSION, ModelInfo, Report, Thresholds, Verdict
@@ -82,6 +82,19 @@ class NliOnly(_Model):
     confusion: list[list[int]]
 
 
+class PrecisionCheck(_Model):
+    """bf16 against fp32 on the same pairs and loaded model (`--compare-precision`)."""
+
+    pairs: int
+    label_agreement: float = Field(description="Share of pairs with the same verdict.")
+    direction_agreement: float = Field(description="Share of directions with the same argmax.")
+    max_abs_diff: float = Field(description="Largest |p_bf16 - p_fp32| over all probabilities.")
+    mean_abs_diff: float
+    fp32_seconds: float
+    bf16_seconds: float
+    speedup: float = Field(description="fp32 time / bf16 time on this machine.")
+
+
 class CalibrationPoint(_Model):
     threshold: float
     precision: float
@@ -106,6 +119,7 @@ class PairEvaluation(_Model):
     worst_errors: list[PairError]
     nli_only: NliOnly
     decided_by_rules: int = Field(description="Pairs whose verdict a rule decided, not NLI.")
+    precision_check: PrecisionCheck | None = None
     calibration: list[CalibrationPoint] | None = None
     suggested_threshold: float | None = None
     thresholds: Thresholds
@@ -244,6 +258,54 @@ def calibration_curve(
     return curve, best.threshold if best.f1 > 0 else None
 
 
+def precision_check(
+    model: NliModel, texts: Sequence[tuple[str, str]], config: Config, progress: Progress
+) -> PrecisionCheck:
+    """Run the pairs (both directions) in fp32 and in bf16 on one loaded torch model and
+    compare: what a user with real weights needs before marking bf16 verified."""
+    import time
+
+    from checker.nli import TransformersNli
+
+    if not isinstance(model, TransformersNli):
+        raise ConfigError("--compare-precision needs --backend torch (bf16 is a torch mode)")
+    directed = list(texts) + [(b, a) for a, b in texts]
+    runs: dict[str, tuple[np.ndarray, float]] = {}
+    for precision in ("fp32", "bf16"):
+        with progress.task(f"Checking pairs in {precision}"):
+            started = time.perf_counter()
+            probs_ = model.run_as(precision, directed)
+            runs[precision] = (probs_, time.perf_counter() - started)
+    (p32, t32), (p16, t16) = runs["fp32"], runs["bf16"]
+    half = len(texts)
+
+    def verdicts(rows: np.ndarray) -> list[Verdict]:
+        return [
+            judge(
+                probs(rows[k].tolist()),
+                probs(rows[half + k].tolist()),
+                [],
+                contradiction_threshold=config.contradiction_threshold,
+                agreement_threshold=config.agreement_threshold,
+            ).verdict
+            for k in range(half)
+        ]
+
+    diff = np.abs(p32 - p16)
+    return PrecisionCheck(
+        pairs=half,
+        label_agreement=round(
+            float(np.mean([a == b for a, b in zip(verdicts(p32), verdicts(p16), strict=True)])), 6
+        ),
+        direction_agreement=round(float((p32.argmax(1) == p16.argmax(1)).mean()), 6),
+        max_abs_diff=round(float(diff.max()), 6),
+        mean_abs_diff=round(float(diff.mean()), 6),
+        fp32_seconds=round(t32, 3),
+        bf16_seconds=round(t16, 3),
+        speedup=round(t32 / max(t16, 1e-9), 3),
+    )
+
+
 def nli_scores(
     nli: NliModel, pairs: Sequence[tuple[str, str]], progress: Progress
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -261,6 +323,7 @@ def evaluate_pairs(
     nli: NliModel | None = None,
     embedder: Embedder | None = None,
     calibrate: bool = False,
+    compare_precision: bool = False,
     progress: Progress | None = None,
 ) -> PairEvaluation:
     """Score labelled pairs exactly as `compare` judges a pair (`checker.score.judge`:
@@ -322,7 +385,11 @@ def evaluate_pairs(
         curve, suggested = calibration_curve(
             contra, entail, gold_c, [round(0.05 * i, 2) for i in range(1, 20)]
         )
+    check = None
+    if compare_precision:
+        check = precision_check(model, texts, config, progress)
     return PairEvaluation(
+        precision_check=check,
         pairs=len(pairs),
         accuracy=round(sum(correct) / len(pairs), 6),
         per_class=class_metrics(matrix),

@@ -136,6 +136,22 @@ def load_pretrained(
     return tokenizer, model, device
 
 
+_MEMO_LIMIT = 200_000  # judged pairs kept per model (3 floats each)
+
+
+class _Scaled:
+    """Progress for the distinct pairs a model runs, counted in the caller's pairs (a
+    repeated pair is done when its first copy is)."""
+
+    def __init__(self, progress: Callable[[int], None], asked: int, run: int) -> None:
+        self.progress, self.asked, self.run, self.done = progress, asked, run, 0
+
+    def __call__(self, n: int) -> None:
+        before = self.done * self.asked // max(1, self.run)
+        self.done += n
+        self.progress(self.done * self.asked // max(1, self.run) - before)
+
+
 def sorted_batches(lengths: Sequence[int], batch_size: int) -> list[np.ndarray]:
     """Index batches, longest first, so each batch is padded only to its own longest pair."""
     order = np.argsort(-np.asarray(lengths), kind="stable")
@@ -159,6 +175,8 @@ class BatchedNli(ABC):
         threads: int | None = None,
         hint_name: str | None = None,
         patterns: list[str] | None = None,
+        precision: str = "fp32",
+        bf16_verified: bool = False,
     ) -> None:
         self.name = name
         self.revision = revision
@@ -170,6 +188,12 @@ class BatchedNli(ABC):
         self.hint_name = hint_name
         self.patterns = patterns
         self.calls = 0  # pairs actually run through the model (after deduplication)
+        self.requested_precision = precision
+        self.bf16_verified = bf16_verified
+        self.precision = "fp32"  # what runs, once loaded
+        # Every (premise, hypothesis) judged by this model, so identical pairs (reprints
+        # repeat sentences word for word) run once per process, across calls too.
+        self._memo: dict[tuple[str, str], np.ndarray] = {}
         self._indices: list[int | None] = []
         self._loaded = False
         self._device = "cpu"
@@ -211,10 +235,17 @@ class BatchedNli(ABC):
         if not pairs:
             return out
         self.load()
-        unique: dict[tuple[str, str], int] = {}
-        slots = [unique.setdefault((p, h), len(unique)) for p, h in pairs]
-        probs = self._run(list(unique), progress)
-        return probs[np.array(slots)]
+        known = sum(pair in self._memo for pair in pairs)
+        todo = list(dict.fromkeys(pair for pair in pairs if pair not in self._memo))
+        if known and progress is not None:
+            progress(known)  # judged before: done at once
+        if todo:
+            if len(self._memo) + len(todo) > _MEMO_LIMIT:
+                self._memo.clear()  # bounded: a long-lived process must not grow forever
+            scaled = None if progress is None else _Scaled(progress, len(pairs) - known, len(todo))
+            for pair, row in zip(todo, self._run(todo, scaled), strict=True):
+                self._memo[pair] = row
+        return np.stack([self._memo[pair] for pair in pairs])
 
     def _reorder(self, probs: np.ndarray) -> np.ndarray:
         """Model label order -> LABELS order."""
@@ -231,6 +262,7 @@ class BatchedNli(ABC):
             revision=self.revision,
             backend=self.backend,
             device=self._device if self._loaded else None,
+            precision=self.precision if self._loaded else None,
         )
 
 
@@ -264,6 +296,21 @@ class TransformersNli(BatchedNli):
         )
         self._indices = label_indices(model.config.id2label)
         self._model, self._tokenizer = model, tokenizer
+        self.precision = choose_precision(
+            self.requested_precision, self._device, verified=self.bf16_verified
+        )
+
+    def run_as(self, precision: str, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Probabilities for `pairs` in `precision`, bypassing what was judged before: for
+        measuring bf16 against fp32 on one loaded model."""
+        self.load()
+        if precision == "bf16":
+            choose_precision("bf16", self._device, verified=False)  # an error without bf16
+        chosen, self.precision = self.precision, precision
+        try:
+            return self._run(list(pairs), None)
+        finally:
+            self.precision = chosen
 
     @property
     def _max_len(self) -> int:
@@ -285,7 +332,12 @@ class TransformersNli(BatchedNli):
         keys = [k for k in enc.keys() if k in ("input_ids", "attention_mask", "token_type_ids")]
         lengths = [len(ids) for ids in enc["input_ids"]]
         result = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
-        with torch.inference_mode():
+        device_type = "cuda" if self._device.startswith("cuda") else "cpu"
+        bf16 = self.precision == "bf16"
+        with (
+            torch.inference_mode(),
+            torch.autocast(device_type, dtype=torch.bfloat16, enabled=bf16),
+        ):
             for idx in sorted_batches(lengths, self.batch_size):
                 features = [{k: enc[k][i] for k in keys} for i in idx]
                 batch = tok.pad(features, padding=True, return_tensors="pt")
@@ -298,8 +350,74 @@ class TransformersNli(BatchedNli):
         return result
 
 
+def bf16_capable(device: str) -> tuple[bool, str]:
+    """Whether `device` runs bf16 matrix work natively, and what was looked at."""
+    if device.startswith("cuda"):
+        import torch
+
+        ok = bool(torch.cuda.is_available() and torch.cuda.is_bf16_supported())
+        return ok, "this GPU " + ("supports bf16" if ok else "has no bf16 support")
+    if device != "cpu":
+        return False, f"{device} has no bf16 path in checker"
+    flags = cpu_flags()
+    found = sorted(flags & {"avx512_bf16", "amx_bf16"})
+    if found:
+        return True, "this CPU has " + " and ".join(found)
+    return False, "this CPU has no bf16 instructions (avx512_bf16 or amx_bf16)"
+
+
+def cpu_flags() -> set[str]:
+    """The CPU's feature flags (Linux /proc/cpuinfo; empty elsewhere)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.split(":", 1)[1].split())
+    return set()
+
+
+def choose_precision(requested: str, device: str, *, verified: bool) -> str:
+    """fp32 or bf16 for the torch backend. `bf16` asks for it (an error where the
+    hardware lacks it: a slow emulated bf16 would be the worst of both); `auto` takes
+    bf16 only where the hardware has it *and* the model's catalog manifest records that
+    bf16 verdicts were checked against fp32 (`bf16_verified`); else fp32."""
+    if requested == "fp32":
+        return "fp32"
+    capable, why = bf16_capable(device)
+    if requested == "bf16":
+        if not capable:
+            raise ConfigError(f"--precision bf16: {why}; use --precision fp32")
+        return "bf16"
+    return "bf16" if capable and verified else "fp32"
+
+
+_MODELS: dict[tuple[Any, ...], BatchedNli] = {}
+
+
 def make_nli(config: Config) -> BatchedNli:
-    """The NLI model named in `config`, for its backend; nothing is loaded yet."""
+    """The NLI model named in `config`, for its backend, loaded lazily and once per
+    process: a second `compare` with the same model settings reuses the loaded model
+    (and what it has already judged)."""
+    key = (
+        config.nli_model,
+        config.nli_revision,
+        config.backend,
+        config.precision,
+        config.device,
+        str(config.cache_dir),
+        config.offline,
+        config.batch_size,
+        config.max_length,
+        config.threads,
+    )
+    if key not in _MODELS:
+        _MODELS[key] = _build_nli(config)
+    return _MODELS[key]
+
+
+def _build_nli(config: Config) -> BatchedNli:
     from checker.catalog import resolve
 
     name, revision, manifest = resolve(config.nli_model, config.nli_revision)
@@ -312,6 +430,8 @@ def make_nli(config: Config) -> BatchedNli:
         threads=config.threads,
         hint_name=manifest.name if manifest else None,
         patterns=manifest.files_for(config.backend) if manifest else None,
+        precision=config.precision,
+        bf16_verified=bool(manifest and manifest.bf16_verified),
     )
     if config.backend == "torch":
         return TransformersNli(name, device=config.device, **common)
@@ -319,4 +439,9 @@ def make_nli(config: Config) -> BatchedNli:
 
     if config.device not in ("auto", "cpu"):
         raise ConfigError(f"--backend {config.backend} runs on the CPU; drop --device")
+    if config.precision == "bf16":
+        raise ConfigError(
+            f"--precision bf16 is for --backend torch; --backend {config.backend} runs fp32 "
+            "or int8 weights"
+        )
     return OnnxNli(name, int8=config.backend == "onnx-int8", **common)

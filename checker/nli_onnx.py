@@ -29,6 +29,7 @@ class OnnxNli(BatchedNli):
         super().__init__(name, **kwargs)
         self.int8 = int8
         self.backend = "onnx-int8" if int8 else "onnx"
+        self.precision = "int8" if int8 else "fp32"
         self._session: Any = None
         self._tokenizer: Any = None
         self._inputs: list[str] = []

@@ -192,6 +192,9 @@ class ModelInfo(_Model):
     revision: str | None = None
     backend: str
     device: str | None = None
+    precision: str | None = Field(
+        default=None, description="Arithmetic an NLI model ran in: fp32, bf16 (or int8 ONNX)."
+    )
 
 
 class Thresholds(_Model):

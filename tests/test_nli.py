@@ -42,7 +42,9 @@ def test_probabilities_and_batch_order(nli_random: Path) -> None:
     assert batched.shape == (4, 3)
     assert np.allclose(batched.sum(axis=1), 1.0, atol=1e-5)
     assert np.ptp(batched[:, 0]) > 1e-3  # the random model's output depends on the input
-    one_by_one = np.vstack([model.predict([p]) for p in PAIRS])
+    fresh = TransformersNli(str(nli_random), batch_size=2)  # nothing judged yet
+    one_by_one = np.vstack([fresh.predict([p]) for p in PAIRS])
+    assert fresh.calls == len(PAIRS)
     assert np.allclose(batched, one_by_one, atol=1e-5)  # sorting by length restores order
 
 

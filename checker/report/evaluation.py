@@ -25,6 +25,17 @@ def render_pair_evaluation(result: PairEvaluation, console: Console) -> None:
         f"contradiction vs rest: P {nv.precision:.3f} R {nv.recall:.3f} F1 {nv.f1:.3f}; "
         f"{result.decided_by_rules} verdict(s) decided by a rule"
     )
+    if (check := result.precision_check) is not None:
+        console.print(
+            f"bf16 vs fp32 on {check.pairs} pairs: verdicts agree {check.label_agreement:.3f}, "
+            f"directions {check.direction_agreement:.3f}; max |Δp| {check.max_abs_diff:.4f} "
+            f"(mean {check.mean_abs_diff:.4f}); bf16 {check.speedup:.2f}× fp32 here"
+        )
+        console.print(
+            "If these are real labelled pairs and the real model, and the verdicts agree on "
+            "nearly all of them, record `bf16_verified = true` in the model's manifest "
+            "(models/NAME.toml): --precision auto then uses bf16 on bf16 hardware."
+        )
     per_class = Table(title="Per class", title_justify="left")
     for column in ("label", "precision", "recall", "F1", "support"):
         per_class.add_column(column, justify="right" if column != "label" else "left")
