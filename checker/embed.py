@@ -64,6 +64,11 @@ class UsemEmbedder:
         ]
         return _normalise(np.vstack(parts))
 
+    def release(self) -> None:
+        """Drop the loaded model (it loads again if needed): `compare` embeds once, so
+        its ~300 MB need not sit beside the NLI model for the rest of the run."""
+        self._model = None
+
     def info(self) -> ModelInfo:
         from importlib.metadata import PackageNotFoundError, version
 
@@ -143,6 +148,10 @@ class SentenceTransformerEmbedder:
         )
         return _normalise(vectors)
 
+    def release(self) -> None:
+        """Drop the loaded model, as UsemEmbedder.release."""
+        self._model = None
+
     def info(self) -> ModelInfo:
         return ModelInfo(
             role="embed",
@@ -166,6 +175,11 @@ class CachedEmbedder:
 
     def info(self) -> ModelInfo:
         return self.inner.info()
+
+    def release(self) -> None:
+        release = getattr(self.inner, "release", None)
+        if release is not None:
+            release()
 
     def _key_prefix(self) -> str:
         if self._model_key is None:

@@ -247,6 +247,7 @@ def compare(
     config = config or Config()
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
+    owned = embedder is None  # built here: released once the sentences are embedded
     embedder = embedder or embedder_for(config)
     nli_model: NliModel = nli or make_nli(config)
     if isinstance(nli_model, BatchedNli):
@@ -262,6 +263,8 @@ def compare(
                 translator.resolve()  # fail on a missing model before any long work
             translators, gloss_warnings = usable_translators(translators, config.gloss)
     sentences, vectors = _embedded(sources, embedder, progress)
+    if owned and hasattr(embedder, "release"):
+        embedder.release()
     options = config.pairing()
     budget = options.budget(len(sentences))
     source_dates = {s.name: s.date for s in sources}

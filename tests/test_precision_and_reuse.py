@@ -149,3 +149,29 @@ def test_the_model_is_loaded_once_per_process(nli_random: Path, samples: list[Pa
     loaded, calls = model._model, model.calls
     checker.compare(samples, config)
     assert model._model is loaded and model.calls == calls  # no reload, nothing re-judged
+
+
+def test_compare_releases_the_embedder_it_built(samples: list[Path]) -> None:
+    """Embeddings are computed once; the embedder compare built is then let go, so its
+    weights do not sit beside the NLI model for the rest of the run."""
+    from fakes import RuleNli
+
+    from checker import embed
+
+    built: list[embed.UsemEmbedder] = []
+    original = embed.UsemEmbedder.release
+
+    def spy(self: embed.UsemEmbedder) -> None:
+        built.append(self)
+        original(self)
+
+    import pytest as _pytest
+
+    with _pytest.MonkeyPatch.context() as mp:
+        mp.setattr(embed.UsemEmbedder, "release", spy)
+        report = checker.compare(samples, Config(embed_cache=False), nli=RuleNli())
+    assert report.summary.pairs_checked > 0
+    assert len(built) == 1 and built[0]._model is None
+    mine = embed.UsemEmbedder()
+    checker.compare(samples, embedder=mine, nli=RuleNli())
+    assert mine._model is not None  # an embedder passed in is the caller's to keep
