@@ -33,6 +33,19 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def rate_column() -> Any:
+    """'31.4/s': items per second of a task, once there is a rate to show."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f}/s", style="progress.data.speed")
+
+    return RateColumn()
+
+
 class RichProgress:
     """Progress bars on stderr; silent when quiet or stderr is not a terminal."""
 
@@ -55,13 +68,22 @@ class RichProgress:
         if not self.enabled:
             yield lambda n: None
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         with Progress(
             "[progress.description]{task.description}",
             BarColumn(),
             MofNCompleteColumn(),
+            rate_column(),
             TimeElapsedColumn(),
+            "eta",
+            TimeRemainingColumn(),
             console=self.console,
             transient=True,
         ) as progress:

@@ -273,3 +273,25 @@ def test_an_option_that_is_no_config_field_raises() -> None:
     assert _config({"no_number_check": True, "per_source": 2}).number_check is False
     with pytest.raises(ValidationError, match="bogus_option"):
         _config({"bogus_option": 1})
+
+
+def test_progress_shows_done_rate_and_eta() -> None:
+    """A long NLI stage tells the truth on stderr: done/total, the rate and an ETA."""
+    import io
+    import time
+
+    from rich.console import Console
+
+    from checker.cli import RichProgress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=120, color_system=None)
+    progress = RichProgress(console, enabled=True)
+    with progress.task("Checking pairs (NLI, both directions)", total=40) as advance:
+        for _ in range(4):
+            advance(5)
+            time.sleep(0.15)
+        time.sleep(0.2)  # let the live display refresh
+    text = out.getvalue()
+    assert "Checking pairs" in text and "/40" in text
+    assert "/s" in text and "eta" in text
