@@ -47,12 +47,15 @@ class ExportResult:
 def export_onnx(model_dir: Path, out_dir: Path, *, int8: bool = True) -> ExportResult:
     """Write out_dir/onnx/model.onnx (and model_quantized.onnx) plus tokenizer and config."""
     try:
+        import onnx  # noqa: F401
         import onnxruntime  # noqa: F401
+        import onnxscript  # noqa: F401  (torch.onnx.export's exporter needs it)
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
     except ImportError as exc:
         raise ModelUnavailableError(
-            "exporting needs torch, onnx and onnxruntime: pip install 'checker[export]'"
+            f"exporting needs torch, onnx, onnxscript and onnxruntime ({exc.name or exc} is "
+            "missing): pip install 'checker[export]'"
         ) from exc
     from checker.nli import quiet_transformers
 

@@ -450,7 +450,9 @@ def _finding(
                     )
                 )
         if first.date != second.date:
-            timeline = f"{first.date} → {second.date}: position changed?"
+            timeline = f"{first.date} → {second.date}"
+            if _same_speaker(sentences[cand.i], sentences[cand.j]):
+                timeline += ": position changed?"
     return PairFinding(
         reason=reason,
         timeline=timeline,
@@ -463,6 +465,15 @@ def _finding(
         a_to_b=ab,
         b_to_a=ba,
     )
+
+
+def _same_speaker(a: Sentence, b: Sentence) -> bool:
+    """Both sentences attribute their claim to one speaker or outlet ("according to X",
+    «как сообщает X»): only then is a later contradiction a change of position; two
+    outlets disagreeing on different days is no accusation the data supports."""
+    cited_a = {name.casefold() for name in attributions(a.text, a.language)}
+    cited_b = {name.casefold() for name in attributions(b.text, b.language)}
+    return bool(cited_a & cited_b)
 
 
 def _with_copies(

@@ -150,8 +150,10 @@ class PairFinding(_Model):
     )
     timeline: str | None = Field(
         default=None,
-        description="For a contradiction between differently dated sources: "
-        "'2025-10-30 → 2026-01-07: position changed?' (a is then the earlier side).",
+        description="For a contradiction between differently dated sources: the dates, "
+        "earlier first ('2025-10-30 → 2026-01-07'; a is then the earlier side), with "
+        "': position changed?' only when both sentences attribute the claim to the same "
+        "speaker or outlet.",
     )
 
 

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner, Result
 
 from checker.catalog import default, find
@@ -134,3 +135,20 @@ def test_catalog_name_works_as_nli_model(hf_cache: Path, samples: list[Path]) ->
     assert (
         entry.hub_id in result.stderr and "checker models download minilm-l6-xnli" in result.stderr
     )
+
+
+@pytest.mark.parametrize("missing", ["onnxscript", "onnx"])
+def test_export_without_the_extra_is_a_model_error_with_the_install_hint(
+    missing: str, nli_random: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It used to end in 'internal error: ModuleNotFoundError: onnxscript', exit 4."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, missing, None)  # as without `pip install 'checker[export]'`
+    result = CliRunner().invoke(
+        main, ["models", "export", str(nli_random), "--output", str(tmp_path / "out")]
+    )
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert result.exit_code == 3 and len(lines) == 1, result.output
+    assert f"({missing} is missing)" in lines[0] and "pip install 'checker[export]'" in lines[0]
+    assert "internal error" not in lines[0]

@@ -19,7 +19,8 @@ def test_contradictions_between_dates_are_ordered_and_marked(samples: list[Path]
         if "20,000" in f.a.text + f.b.text and "5 тысяч" in f.a.text + f.b.text
     )
     assert (numbers.a.source, numbers.b.source) == ("en.txt", "ru.txt")  # 03-02 before 03-05
-    assert numbers.timeline == "2026-03-02 → 2026-03-05: position changed?"
+    # two outlets on two days: the dates, neutrally, no "position changed?"
+    assert numbers.timeline == "2026-03-02 → 2026-03-05"
     for f in report.contradictions:
         assert f.a.date is not None and f.b.date is not None and f.a.date <= f.b.date
         assert (f.timeline is None) == (f.a.date == f.b.date)
@@ -53,7 +54,40 @@ def test_one_source_claims_are_listed_per_source(samples: list[Path]) -> None:
     assert "Neighbouring Korsland has already offered two engineering battalions" in " ".join(
         text.split()
     )
-    assert "position changed?" in text
+    assert "2026-03-02 → 2026-03-05" in text and "position changed?" not in text
+
+
+def _attributed(tmp: Path, who_later: str) -> checker.Report:
+    early = checker.text_source(
+        "Arvania will send 2,000 soldiers to Selmar, according to the Selmar News Agency.",
+        name="monday",
+        date=dt.date(2026, 3, 2),
+    )
+    later = checker.text_source(
+        f"Arvania will send only 500 soldiers to Selmar, according to {who_later}.",
+        name="friday",
+        date=dt.date(2026, 3, 6),
+    )
+    return checker.compare([later, early], nli=RuleNli())
+
+
+def test_position_changed_only_for_the_same_speaker(tmp_path: Path) -> None:
+    """'position changed?' only when both sentences attribute the claim to one speaker
+    or outlet; otherwise the two dates stand alone. In every format."""
+    from checker.report import report_html, report_json, report_markdown
+
+    same = _attributed(tmp_path, "the Selmar News Agency")
+    other = _attributed(tmp_path, "Korsland Radio")
+    (s,), (o,) = same.contradictions, other.contradictions
+    assert s.timeline == "2026-03-02 → 2026-03-06: position changed?"
+    assert o.timeline == "2026-03-02 → 2026-03-06"
+    for report, changed in ((same, True), (other, False)):
+        buffer = io.StringIO()
+        render_report(report, Console(file=buffer, width=200, no_color=True))
+        for text in (buffer.getvalue(), report_markdown(report), report_html(report)):
+            assert "2026-03-02 → 2026-03-06" in text
+            assert ("position changed?" in text) is changed
+        assert ("position changed?" in report_json(report)) is changed
 
 
 def test_timeline_option_on_the_cli(samples: list[Path], nli_contradicting_deberta: Path) -> None:
