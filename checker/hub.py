@@ -264,6 +264,8 @@ def resolve_model_dir(
     cache = hub_cache_dir(cache_dir)
     rev_text = f" (revision {revision[:12]})" if revision else ""
     how = f"{fetch_hint(hint_name or name, revision, backend)}, or pass {option} PATH"
+    if option == "--nli-model":
+        how += " (or --nli-model none: pairing and the number/people checks only)"
     if hub_offline(offline):
         raise ModelUnavailableError(
             f"{label} '{name}'{rev_text} is not available offline: not a local directory and "

@@ -393,13 +393,32 @@ def choose_precision(requested: str, device: str, *, verified: bool) -> str:
     return "bf16" if capable and verified else "fp32"
 
 
+class NoNli:
+    """`--nli-model none`: no model reads the sentences. Every pair scores zero in every
+    label, so only the rules beside NLI (numbers, people in roles) can flag a pair; the
+    report says plainly which findings that leaves out."""
+
+    def predict(
+        self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        if progress is not None and pairs:
+            progress(len(pairs))
+        return np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(role="nli", name="none", backend="none")
+
+
+NO_NLI = "none"
 _MODELS: dict[tuple[Any, ...], BatchedNli] = {}
 
 
-def make_nli(config: Config) -> BatchedNli:
+def make_nli(config: Config) -> BatchedNli | NoNli:
     """The NLI model named in `config`, for its backend, loaded lazily and once per
     process: a second `compare` with the same model settings reuses the loaded model
     (and what it has already judged)."""
+    if config.nli_model.strip().lower() == NO_NLI:
+        return NoNli()
     key = (
         config.nli_model,
         config.nli_revision,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,7 +26,7 @@ from checker.ingest import (
     read_sources,
     too_many_sources,
 )
-from checker.nli import BatchedNli, NliModel, make_nli
+from checker.nli import BatchedNli, NliModel, NoNli, make_nli
 from checker.pairing import (
     Candidate,
     Mirrors,
@@ -250,6 +251,7 @@ def compare(
     owned = embedder is None  # built here: released once the sentences are embedded
     embedder = embedder or embedder_for(config)
     nli_model: NliModel = nli or make_nli(config)
+    no_nli = isinstance(nli_model, NoNli)
     if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
             nli_model.load()  # fail on a missing model before any long work
@@ -266,6 +268,8 @@ def compare(
     if owned and hasattr(embedder, "release"):
         embedder.release()
     options = config.pairing()
+    if no_nli:  # mirrored copies are known by entailment: without NLI none is confirmed
+        options = replace(options, reprints=False)
     budget = options.budget(len(sentences))
     source_dates = {s.name: s.date for s in sources}
 
@@ -275,7 +279,7 @@ def compare(
         with progress.task(what, total=len(directed)) as advance:
             scores = nli_model.predict(directed, progress=advance) if directed else np.zeros((0, 3))
         return [
-            _finding(c, scores[k], scores[len(pairs) + k], sentences, source_dates, config)
+            _finding(c, scores[k], scores[len(pairs) + k], sentences, source_dates, config, no_nli)
             for k, c in enumerate(pairs)
         ]
 
@@ -337,7 +341,7 @@ def compare(
     supported = [
         c
         for c, f in zip(candidates, findings_by_candidate, strict=True)
-        if f.verdict is not Verdict.UNRELATED
+        if no_nli or f.verdict is not Verdict.UNRELATED  # without NLI: any counterpart
     ]
     lonely = unmatched(sentences, supported, copies)
     groups, claim_of = group_sources(
@@ -389,11 +393,13 @@ def compare(
         unmatched=lonely,
         summary=summary,
         thresholds=config.thresholds(),
-        models=[embedder.info(), nli_model.info()]
+        models=[embedder.info()]
+        + ([] if no_nli else [nli_model.info()])
         + [t.info() for t in dict.fromkeys(translators.values())],
         gloss_language=config.gloss,
         warnings=source_warnings(sources, _nli_languages(nli_model))
         + _budget_warning(considered, len(candidates))
+        + ([NO_NLI_WARNING] if no_nli else [])
         + gloss_warnings
         + [
             f"--gloss {config.gloss}: no translation model in the catalog for {lang}; its "
@@ -408,6 +414,14 @@ def compare(
     )
 
 
+NO_NLI_WARNING = (
+    "no NLI model ran (--nli-model none): pairs were judged only by the number and "
+    "people-in-role checks, so contradictions and agreements that need the sentences read "
+    "(negation, conditions and refusals, paraphrase) are not reported, agreements are not "
+    "counted, and reprint/translation groups are not formed"
+)
+
+
 def _finding(
     cand: Candidate,
     forward: np.ndarray,
@@ -415,6 +429,7 @@ def _finding(
     sentences: Sequence[Sentence],
     source_dates: Mapping[str, dt.date | None],
     config: Config,
+    no_nli: bool = False,
 ) -> PairFinding:
     """One judged pair: the NLI verdict, the rule checks, and dates in reading order."""
     ab, ba = probs(forward.tolist()), probs(backward.tolist())
@@ -427,6 +442,9 @@ def _finding(
         agreement_threshold=config.agreement_threshold,
     )
     reason = verdict.reason
+    decided_by, confidence = verdict.decided_by, verdict.confidence
+    if no_nli and decided_by == "nli":  # no model said "unrelated": nobody judged it
+        decided_by, confidence = "none", None
 
     def side(s: Sentence) -> FindingSide:
         return FindingSide(
@@ -457,8 +475,8 @@ def _finding(
         reason=reason,
         timeline=timeline,
         verdict=verdict.verdict,
-        confidence=None if verdict.confidence is None else round(verdict.confidence, 6),
-        decided_by=verdict.decided_by,
+        confidence=None if confidence is None else round(confidence, 6),
+        decided_by=decided_by,
         similarity=cand.similarity,
         a=first,
         b=second,

@@ -135,10 +135,11 @@ class PairFinding(_Model):
         description="The NLI model's probability behind the verdict, 0..1; null when a rule "
         "beside NLI decided it (see decided_by): no model produced a number for that."
     )
-    decided_by: Literal["nli", "numbers", "people"] = Field(
+    decided_by: Literal["nli", "numbers", "people", "none"] = Field(
         default="nli",
         description="What made the verdict: the NLI model, or the number or people rule "
-        "(then `reason` says why, and a_to_b/b_to_a keep what the model said).",
+        "(then `reason` says why, and a_to_b/b_to_a keep what the model said); 'none' "
+        "when no NLI model ran (--nli-model none) and no rule fired.",
     )
     similarity: float = Field(description="Cosine similarity that made this a pair.")
     a: FindingSide

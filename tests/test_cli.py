@@ -295,3 +295,34 @@ def test_progress_shows_done_rate_and_eta() -> None:
     text = out.getvalue()
     assert "Checking pairs" in text and "/40" in text
     assert "/s" in text and "eta" in text
+
+
+def test_no_nli_model_runs_the_checks_that_need_none(samples: list[Path]) -> None:
+    """--nli-model none: pairing, numbers, people, dates; the report says plainly what
+    that leaves out; no NLI model in `models`; exit 1 when a rule flags a pair."""
+    result = run("compare", *map(str, samples), "--nli-model", "none", "--format", "json")
+    assert result.exit_code == ExitCode.CONTRADICTIONS
+    report = json.loads(result.stdout)
+    assert [m["role"] for m in report["models"]] == ["embed"]
+    contradictions = [f for f in report["findings"] if f["verdict"] == "contradiction"]
+    assert contradictions and all(f["decided_by"] == "numbers" for f in contradictions)
+    assert all(f["confidence"] is None for f in report["findings"])  # no model, no numbers
+    assert {f["decided_by"] for f in report["findings"]} == {"numbers", "none"}
+    assert report["groups"] == [] and report["summary"]["agreements"] == 0
+    said = [w for w in report["warnings"] if w.startswith("no NLI model ran (--nli-model none)")]
+    assert len(said) == 1 and "reprint/translation groups are not formed" in said[0]
+    for fmt, marker in (("md", "## Warnings"), ("html", "<li>no NLI model ran")):
+        page = run("compare", *map(str, samples), "--nli-model", "none", "--format", fmt)
+        assert "no NLI model ran (--nli-model none)" in page.stdout and marker in page.stdout
+    table = run("compare", *map(str, samples), "--nli-model", "none")
+    assert "rule: numbers" in table.stdout and "no NLI model ran" in table.stderr
+
+
+def test_the_missing_model_line_names_the_no_model_option(
+    samples: list[Path], tmp_path: Path
+) -> None:
+    result = run("compare", *map(str, samples), "--offline", "--cache-dir", str(tmp_path))
+    assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert "(or --nli-model none: pairing and the number/people checks only)" in one_line(
+        result.stderr
+    )
