@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from checker.errors import ConfigError
+from checker.labels import label_indices
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,8 +95,6 @@ class Manifest(BaseModel):
         if (self.role == "translate") != bool(self.targets):
             raise ValueError("targets are required for, and only for, translation models")
         if self.role == "nli":
-            from checker.nli import label_indices
-
             label_indices(dict(enumerate(self.labels)))
         return self
 

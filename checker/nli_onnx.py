@@ -16,8 +16,8 @@ import numpy as np
 
 from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.hub import find_onnx_file
-from checker.nli import BatchedNli, available_cores, label_indices, sorted_batches
-from checker.score import LABELS
+from checker.labels import LABELS, label_indices
+from checker.nli_base import BatchedNli, available_cores, sorted_batches
 
 _PAD_NAMES = ("[PAD]", "<pad>", "<PAD>")
 

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 from checker.config import Config
 from checker.facts import number_conflict
+from checker.labels import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL  # noqa: F401 (re-exported)
 from checker.people import role_conflict
 from checker.schema import NliProbs, Verdict
-
-LABELS = ("entailment", "neutral", "contradiction")
-ENTAILMENT, NEUTRAL, CONTRADICTION = range(3)
 
 
 @dataclass(frozen=True)
