@@ -82,8 +82,8 @@ def _worker(model: str, paths: list[str], naive_cap: int, precision: str, queue:
 def _measure(model: str, paths: list[str], naive_cap: int, precision: str) -> dict[str, Any]:
     start = time.perf_counter()
     from checker import Config, compare
-    from checker.embed import embedder_for
-    from checker.nli import make_nli
+    from checker.judge.nli import make_nli
+    from checker.pair.embed import embedder_for
 
     config = Config(nli_model=model, precision=precision)
     nli, embedder = make_nli(config), embedder_for(config)

@@ -73,13 +73,13 @@ def main() -> None:
         from base_size_model import build
 
         model = build(work / "base")
-    from checker.nli import bf16_capable
+    from checker.judge.nli import bf16_capable
 
     runs = [("torch fp32", model, ["--precision", "fp32"])]
     if bf16_capable("cpu")[0]:
         runs.append(("torch bf16", model, ["--precision", "bf16"]))
     if args.int8:
-        from checker.export import export_onnx
+        from checker.judge.export import export_onnx
 
         onnx = work / "onnx"
         shutil.copytree(model, onnx)

@@ -136,13 +136,13 @@ def _timed(
             result = clf({"text": p, "text_pair": h}, truncation=True)
             scores = {d["label"]: d["score"] for d in result}
             rows.append([scores[label] for label in labels])
-        from checker.nli import label_indices
+        from checker.judge.nli import label_indices
 
         idx = label_indices(dict(enumerate(labels)))
         probs = np.array([[row[i] if i is not None else 0.0 for i in idx] for row in rows])
     else:
-        from checker.nli import TransformersNli
-        from checker.nli_onnx import OnnxNli
+        from checker.judge.nli import TransformersNli
+        from checker.judge.onnx import OnnxNli
 
         nli: Any
         if kind.startswith("checker torch"):
@@ -191,9 +191,9 @@ def main() -> None:
     parser.add_argument("--skip-naive", action="store_true", help="slow on large models")
     args = parser.parse_args()
 
-    from checker.export import export_onnx
-    from checker.hub import find_onnx_file
-    from checker.nli import available_cores
+    from checker.judge.export import export_onnx
+    from checker.judge.nli import available_cores
+    from checker.store.hub import find_onnx_file
 
     threads = args.threads or available_cores()
     work = Path(tempfile.mkdtemp(prefix="checker-bench-"))
@@ -213,7 +213,7 @@ def main() -> None:
         shutil.copytree(model, onnx_dir, dirs_exist_ok=True)
         export_onnx(onnx_dir, onnx_dir, int8=True)
     pairs = make_pairs(args.pairs)
-    from checker.nli import bf16_capable
+    from checker.judge.nli import bf16_capable
 
     kinds = ["naive pipeline", "checker torch", "checker torch bf16", "checker onnx"]
     kinds.append("checker onnx-int8")

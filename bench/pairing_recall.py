@@ -40,11 +40,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.checks.facts import number_conflict  # noqa: E402
+from checker.checks.people import role_conflict  # noqa: E402
 from checker.config import Config  # noqa: E402
-from checker.embed import UsemEmbedder  # noqa: E402
-from checker.evaluate import read_manifest  # noqa: E402
-from checker.facts import number_conflict  # noqa: E402
-from checker.pairing import (  # noqa: E402
+from checker.evaluation import read_manifest  # noqa: E402
+from checker.pair.candidates import (  # noqa: E402
     Candidate,
     Mirrors,
     PairingOptions,
@@ -53,7 +53,7 @@ from checker.pairing import (  # noqa: E402
     no_mirrors,
     select_pairs,
 )
-from checker.people import role_conflict  # noqa: E402
+from checker.pair.embed import UsemEmbedder  # noqa: E402
 from checker.pipeline import load_sources  # noqa: E402
 from checker.schema import Sentence  # noqa: E402
 

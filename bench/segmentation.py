@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.ingest import text_source  # noqa: E402
-from checker.segment import segment  # noqa: E402
+from checker.sources.ingest import text_source  # noqa: E402
+from checker.sources.segment import segment  # noqa: E402
 
 CLUTTER = {
     "en": (

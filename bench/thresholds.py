@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from checker import Config, compare  # noqa: E402
-from checker.evaluate import read_manifest  # noqa: E402
+from checker.evaluation import read_manifest  # noqa: E402
 
 DEFAULT_SHARE, DEFAULT_PEOPLE = 0.6, 0.6
 SETTINGS = [

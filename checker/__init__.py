@@ -28,9 +28,9 @@ __all__ = [
 
 if TYPE_CHECKING:
     from checker.config import Config
-    from checker.ingest import RawSource, text_source
     from checker.pipeline import align, compare, load_sources
     from checker.schema import Report
+    from checker.sources.ingest import RawSource, text_source
 
 
 def __getattr__(name: str) -> Any:
@@ -43,7 +43,7 @@ def __getattr__(name: str) -> Any:
 
         return Report
     if name in ("RawSource", "text_source"):
-        from checker import ingest
+        from checker.sources import ingest
 
         return getattr(ingest, name)
     if name in ("align", "compare", "load_sources"):

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import ConfigError
-from checker.pairing import PairingOptions
+from checker.pair.candidates import PairingOptions
 from checker.schema import Thresholds
 
 DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"

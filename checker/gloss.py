@@ -21,9 +21,9 @@ from typing import Any
 
 from checker.config import Config
 from checker.errors import ConfigError, ModelError
-from checker.hub import DEFAULT_PATTERNS, resolve_model_dir
-from checker.nli import load_pretrained
+from checker.judge.nli import load_pretrained
 from checker.schema import ModelInfo
+from checker.store.hub import DEFAULT_PATTERNS, resolve_model_dir
 
 FLORES = {
     "af": "afr_Latn", "am": "amh_Ethi", "ar": "arb_Arab", "az": "azj_Latn", "be": "bel_Cyrl",
@@ -229,7 +229,7 @@ class Translator:
 def _catalog_choice(source: str, target: str) -> str | None:
     """The catalog's translation model for one direction: a pair model first, then the
     multilingual one with the fewest languages (opus-mt-mul-en before NLLB)."""
-    from checker.catalog import load_catalog
+    from checker.store.catalog import load_catalog
 
     fits = [
         m
@@ -246,7 +246,7 @@ def translators_for(
     """A translator per source language that needs a gloss into `config.gloss` (one
     Translator object per distinct model, so each loads once), and the languages the
     catalog has no model for (their sentences stay unglossed, with a warning)."""
-    from checker.catalog import resolve
+    from checker.store.catalog import resolve
 
     target = config.gloss
     if target is None:

@@ -15,19 +15,14 @@ from typing import BinaryIO
 
 import numpy as np
 
+from checker.checks.facts import DateReadError, mentioned_dates
+from checker.checks.provenance import attributions, cited_by
 from checker.config import Config
-from checker.embed import Embedder, embedder_for
 from checker.errors import InputError
-from checker.facts import DateReadError, mentioned_dates
 from checker.gloss import Translator, gloss_texts, translators_for, usable_translators
-from checker.groups import group_sources, mirrors, summarise_contradictions
-from checker.ingest import (
-    RawSource,
-    read_sources,
-    too_many_sources,
-)
-from checker.nli import BatchedNli, NliModel, NoNli, make_nli
-from checker.pairing import (
+from checker.judge.nli import BatchedNli, NliModel, NoNli, make_nli
+from checker.judge.score import judge, probs, rule_conflicts
+from checker.pair.candidates import (
     Candidate,
     Mirrors,
     mirror_links,
@@ -35,8 +30,9 @@ from checker.pairing import (
     select_pairs,
     unmatched,
 )
+from checker.pair.embed import Embedder, embedder_for
+from checker.pair.groups import group_sources, mirrors, summarise_contradictions
 from checker.progress import Progress, Silent
-from checker.provenance import attributions, cited_by
 from checker.schema import (
     AlignedPair,
     AlignedSentence,
@@ -51,8 +47,12 @@ from checker.schema import (
     Summary,
     Verdict,
 )
-from checker.score import judge, probs, rule_conflicts
-from checker.segment import segment
+from checker.sources.ingest import (
+    RawSource,
+    read_sources,
+    too_many_sources,
+)
+from checker.sources.segment import segment
 
 Input = str | Path | RawSource
 
@@ -528,7 +528,7 @@ def _with_copies(
 def _nli_languages(nli_model: NliModel) -> list[str]:
     """The catalog's language list for the NLI model that ran (by its hub id or catalog
     name), if it is a catalog model; never the configured one's when another ran."""
-    from checker.catalog import find
+    from checker.store.catalog import find
 
     entry = find(nli_model.info().name)
     return list(entry.languages) if entry is not None and entry.role == "nli" else []

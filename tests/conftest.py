@@ -105,12 +105,12 @@ def st_embedder(models_dir: Path) -> Path:
 @pytest.fixture()
 def hf_cache(tmp_path: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An HF cache holding a tiny model as the default NLI model at its pinned revision."""
-    from checker.catalog import default
+    from checker.store.catalog import default
 
     entry = default("nli")
     assert entry.hub_id is not None
     repo = tmp_path / "hub" / ("models--" + entry.hub_id.replace("/", "--"))
     shutil.copytree(nli_random, repo / "snapshots" / entry.revision)
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "checker-cache"))
-    monkeypatch.setattr("checker.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
+    monkeypatch.setattr("checker.store.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
     return tmp_path / "hub"

@@ -59,7 +59,7 @@ class MirrorNli(RuleNli):
     reprint-grouping logic, where the model is not the point."""
 
     def __init__(self, min_similarity: float = 0.6) -> None:
-        from checker.embed import UsemEmbedder
+        from checker.pair.embed import UsemEmbedder
 
         super().__init__()
         self.embedder = UsemEmbedder()

@@ -32,7 +32,7 @@ def test_nli_throughput_smoke() -> None:
     out = run(str(BENCH / "nli_throughput.py"), "--pairs", "16", "--skip-naive")
     assert "checker torch" in out and "checker onnx-int8" in out and "int8 vs fp32" in out
     assert "tokens per pair" in out and "GFLOP per pair" in out and "% of peak" in out
-    from checker.nli import bf16_capable
+    from checker.judge.nli import bf16_capable
 
     assert ("checker torch bf16" in out) == bf16_capable("cpu")[0]
 

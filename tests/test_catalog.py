@@ -1,10 +1,10 @@
 import pytest
 from pydantic import ValidationError
 
-from checker.catalog import Manifest, default, find, load_catalog, resolve
 from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL
 from checker.errors import ModelError
-from checker.nli import label_indices
+from checker.judge.nli import label_indices
+from checker.store.catalog import Manifest, default, find, load_catalog, resolve
 
 
 def test_every_manifest_validates_and_names_are_unique() -> None:

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.clean import clean_text
-from checker.ingest import read_source
+from checker.sources.clean import clean_text
+from checker.sources.ingest import read_source
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

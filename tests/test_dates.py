@@ -4,7 +4,7 @@ import pytest
 from fakes import RuleNli
 
 import checker
-from checker.facts import mentioned_dates
+from checker.checks.facts import mentioned_dates
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_findings_carry_the_dates() -> None:
 
 
 def test_cheap_precheck_skips_sentences_without_a_date() -> None:
-    from checker.facts import may_hold_date
+    from checker.checks.facts import may_hold_date
 
     assert may_hold_date("The talks resume on 7 January.", "en")
     assert may_hold_date("Переговоры возобновятся 7 января.", "ru")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.embed import CachedEmbedder, UsemEmbedder
+from checker.pair.embed import CachedEmbedder, UsemEmbedder
 from checker.schema import ModelInfo
 
 

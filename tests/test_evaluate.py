@@ -11,7 +11,7 @@ from fakes import RuleNli
 from checker.cli import main
 from checker.config import Config
 from checker.errors import InputError
-from checker.evaluate import (
+from checker.evaluation import (
     LabelledPair,
     calibration_curve,
     evaluate_docs,
@@ -19,9 +19,9 @@ from checker.evaluate import (
     read_manifest,
     read_pairs,
 )
-from checker.ingest import from_text
 from checker.pipeline import compare
 from checker.schema import ModelInfo, Verdict
+from checker.sources.ingest import from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {  # checker's label order: entailment, neutral, contradiction

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from checker.checks.facts import number_conflict, numbers
 from checker.cli import main
 from checker.errors import ExitCode
-from checker.facts import number_conflict, numbers
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def test_unreadable_dates_are_a_warning_not_no_dates(
 ) -> None:
     import dateparser.search
 
-    from checker import facts
+    from checker.checks import facts
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("dateparser broke")

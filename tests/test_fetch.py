@@ -13,7 +13,7 @@ from fakes import RuleNli
 import checker
 from checker.cli import main
 from checker.errors import ExitCode, InputError
-from checker.fetch import fetch
+from checker.sources.fetch import fetch
 
 ARTICLE = """<!DOCTYPE html><html><head><title>Arvania weighs joining force</title>
 <meta property="og:site_name" content="Example Wire">

@@ -12,13 +12,13 @@ from fakes import RuleNli
 from rich.console import Console
 
 import checker
-from checker.catalog import find
 from checker.cli import main
 from checker.config import Config
 from checker.errors import ConfigError, ExitCode
 from checker.gloss import FLORES, Translator, _catalog_choice, translators_for
 from checker.report import render_report
 from checker.report.document import report_html, report_markdown
+from checker.store.catalog import find
 
 
 def _words(text: str) -> set[str]:

@@ -12,7 +12,7 @@ from rich.console import Console
 import checker
 from checker.cli import main
 from checker.config import Config
-from checker.groups import group_sources
+from checker.pair.groups import group_sources
 from checker.report import render_report, report_html, report_markdown
 from checker.schema import FindingSide, NliProbs, PairFinding, Sentence, Source, Verdict
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.catalog import default
 from checker.errors import ModelError, ModelUnavailableError
-from checker.hub import is_local_reference, resolve_model_dir
+from checker.store.catalog import default
+from checker.store.hub import is_local_reference, resolve_model_dir
 
 
 def resolve(name: str, cache: Path, offline: bool, revision: str | None = None) -> Path:
@@ -42,7 +42,7 @@ def test_offline_missing_model_names_model_cache_and_fix(tmp_path: Path) -> None
 
 def test_unreachable_hub_fails_fast(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr("checker.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
+    monkeypatch.setattr("checker.store.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
     start = time.monotonic()
     with pytest.raises(ModelUnavailableError, match="cannot be reached"):
         resolve("someone/missing-model", tmp_path, offline=False)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.ingest import decode_bytes, read_source, read_sources, split_date_marker
+from checker.sources.ingest import decode_bytes, read_source, read_sources, split_date_marker
 
 RU = "Арвания не планирует участвовать в миротворческих силах."
 AR = "لن تشارك أرفانيا إلا بقرار من مجلس الأمن الدولي."

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from checker.catalog import default, find
 from checker.cli import main
 from checker.errors import ExitCode
+from checker.store.catalog import default, find
 
 
 def run(*args: str) -> Result:

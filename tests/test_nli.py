@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from checker.errors import ModelError
-from checker.nli import TransformersNli, label_indices
+from checker.judge.nli import TransformersNli, label_indices
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import pytest
 from tinymodels import CORPUS, build_nli
 
 from checker.errors import ModelError
-from checker.export import export_onnx
-from checker.nli import TransformersNli
-from checker.nli_onnx import OnnxNli
+from checker.judge.export import export_onnx
+from checker.judge.nli import TransformersNli
+from checker.judge.onnx import OnnxNli
 
 PAIRS = [(a, b) for a, b in itertools.product(CORPUS, CORPUS) if a != b]
 FP32_TOLERANCE = 1e-5  # measured: <= 3.2e-7 on 9 tiny models
@@ -56,7 +56,7 @@ def test_int8_within_measured_tolerance(exported: Path) -> None:
 
 def test_onnx_backend_does_not_import_torch(exported: Path) -> None:
     code = (
-        "import sys; from checker.nli_onnx import OnnxNli;"
+        "import sys; from checker.judge.onnx import OnnxNli;"
         f"p = OnnxNli({str(exported)!r}, int8=True).predict([('a b', 'c d')]);"
         "assert p.shape == (1, 3);"
         "print(','.join(m for m in ('torch', 'transformers') if m in sys.modules))"

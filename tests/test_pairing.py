@@ -4,16 +4,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checker import pairing as pairing_module
 from checker.config import Config
-from checker.embed import UsemEmbedder, load_embedder
-from checker.pairing import (
+from checker.pair import candidates as pairing_module
+from checker.pair.candidates import (
     PairingOptions,
     mirror_links,
     mirrors_from_links,
     select_pairs,
     unmatched,
 )
+from checker.pair.embed import UsemEmbedder, load_embedder
 from checker.schema import Sentence
 
 ROOT = Path(__file__).resolve().parent.parent

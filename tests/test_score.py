@@ -1,7 +1,7 @@
 import pytest
 
+from checker.judge.score import decide, probs
 from checker.schema import NliProbs, Verdict
-from checker.score import decide, probs
 
 
 def p(e: float, n: float, c: float) -> NliProbs:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.ingest import from_text
-from checker.segment import detect_language, segment, split_sentences
+from checker.sources.ingest import from_text
+from checker.sources.segment import detect_language, segment, split_sentences
 
 
 @pytest.mark.parametrize(

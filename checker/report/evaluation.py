@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.errors import ConfigError
-from checker.evaluate import DocEvaluation, PairEvaluation
+from checker.evaluation import DocEvaluation, PairEvaluation
 
 
 def render_pair_evaluation(result: PairEvaluation, console: Console) -> None:

@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.modelstore import ModelStatus
+from checker.store.modelstore import ModelStatus
 
 
 def _size(mb: int | None) -> str:

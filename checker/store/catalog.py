@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from checker.errors import ConfigError
-from checker.labels import label_indices
+from checker.judge.labels import label_indices
 
 if sys.version_info >= (3, 11):
     import tomllib

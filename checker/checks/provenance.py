@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker.facts import script_language
+from checker.checks.facts import script_language
 
 # Marker phrases, longest first within each language; each is followed by the cited name.
 _MARKERS = {

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.facts import script_language
+from checker.checks.facts import script_language
 
 # role key → (English label, patterns per language). Longer phrases come first.
 _ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {

@@ -13,9 +13,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from checker.clean import clean_text
-from checker.ingest import RawSource
 from checker.schema import DroppedLine, Sentence, Source
+from checker.sources.clean import clean_text
+from checker.sources.ingest import RawSource
 
 UNDETERMINED = "und"
 # fastText's labels for regional varieties, folded into the language the NLI model knows.

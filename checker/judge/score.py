@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.checks.facts import number_conflict
+from checker.checks.people import role_conflict
 from checker.config import Config
-from checker.facts import number_conflict
-from checker.labels import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL  # noqa: F401 (re-exported)
-from checker.people import role_conflict
+from checker.judge.labels import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL  # noqa: F401 (re-exported)
 from checker.schema import NliProbs, Verdict
 
 

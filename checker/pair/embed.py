@@ -16,8 +16,8 @@ import numpy as np
 
 from checker.config import DEFAULT_EMBED_MODEL, Config
 from checker.errors import ModelError, ModelUnavailableError, first_line
-from checker.hub import resolve_model_dir
 from checker.schema import ModelInfo
+from checker.store.hub import resolve_model_dir
 
 
 class Embedder(Protocol):
@@ -120,7 +120,7 @@ class SentenceTransformerEmbedder:
             option="--embed-model",
             hint_name=self.hint_name,
         )
-        from checker.nli import pick_device, quiet_transformers
+        from checker.judge.nli import pick_device, quiet_transformers
 
         self.device = pick_device(self.device)
         try:
@@ -242,7 +242,7 @@ def load_embedder(
 ) -> Embedder:
     """The embedder named by `--embed-model` (a catalog name, hub id or path); nothing is
     loaded until first use. With `vector_cache`, vectors are kept on disk there."""
-    from checker.catalog import resolve
+    from checker.store.catalog import resolve
 
     reference, revision, manifest = resolve(name, revision)
     embedder: Embedder
@@ -262,7 +262,7 @@ def load_embedder(
 
 def embedder_for(config: Config) -> Embedder:
     """The embedder `config` names, with the on-disk vector cache unless turned off."""
-    from checker.hub import cache_root
+    from checker.store.hub import cache_root
 
     return load_embedder(
         config.embed_model,

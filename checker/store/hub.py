@@ -187,7 +187,7 @@ def cached_snapshot(
 
 
 def fetch_hint(name: str, revision: str | None, backend: str = "torch") -> str:
-    from checker.catalog import find
+    from checker.store.catalog import find
 
     entry = find(name)
     if entry is not None and entry.revision == revision:

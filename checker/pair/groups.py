@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from checker.pairing import Key, group_by_links
+from checker.pair.candidates import Key, group_by_links
 from checker.schema import ContradictionSummary, PairFinding, Source, SourceGroup, Verdict
 
 

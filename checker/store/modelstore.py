@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.catalog import Manifest, find, load_catalog, resolve
 from checker.errors import ConfigError, ModelUnavailableError
-from checker.export import ExportResult, export_onnx
-from checker.hub import (
+from checker.judge.export import ExportResult, export_onnx
+from checker.store.catalog import Manifest, find, load_catalog, resolve
+from checker.store.hub import (
     DEFAULT_PATTERNS,
     ONNX_FILES,
     DamagedModelError,

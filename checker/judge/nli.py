@@ -16,8 +16,7 @@ import numpy as np
 
 from checker.config import Config
 from checker.errors import ConfigError, ModelError, first_line
-from checker.labels import LABELS, label_indices
-from checker.nli_base import (
+from checker.judge.base import (
     BatchedNli,
     NliModel,
     available_cores,
@@ -25,6 +24,7 @@ from checker.nli_base import (
     quiet_transformers,
     sorted_batches,
 )
+from checker.judge.labels import LABELS, label_indices
 from checker.schema import ModelInfo
 
 __all__ = [
@@ -245,7 +245,7 @@ def make_nli(config: Config) -> BatchedNli | NoNli:
 
 
 def _build_nli(config: Config) -> BatchedNli:
-    from checker.catalog import resolve
+    from checker.store.catalog import resolve
 
     name, revision, manifest = resolve(config.nli_model, config.nli_revision)
     common: dict[str, Any] = dict(
@@ -262,7 +262,7 @@ def _build_nli(config: Config) -> BatchedNli:
     )
     if config.backend == "torch":
         return TransformersNli(name, device=config.device, **common)
-    from checker.nli_onnx import OnnxNli
+    from checker.judge.onnx import OnnxNli
 
     if config.device not in ("auto", "cpu"):
         raise ConfigError(f"--backend {config.backend} runs on the CPU; drop --device")

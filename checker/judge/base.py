@@ -13,9 +13,9 @@ from typing import Protocol
 import numpy as np
 
 from checker.errors import ConfigError
-from checker.hub import resolve_model_dir
-from checker.labels import LABELS
+from checker.judge.labels import LABELS
 from checker.schema import ModelInfo
+from checker.store.hub import resolve_model_dir
 
 
 class NliModel(Protocol):

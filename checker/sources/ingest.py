@@ -187,7 +187,7 @@ def _looks_like_html(path: Path | None, text: str) -> bool:
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Expand directories into their text/HTML files (sorted, so runs are reproducible)."""
-    from checker.fetch import is_url
+    from checker.sources.fetch import is_url
 
     out: list[str] = []
     for item in inputs:
@@ -231,7 +231,7 @@ def read_source(
 ) -> RawSource:
     """Read one input: a path, an http(s) URL, or '-' for standard input. Inputs over
     `max_bytes` are refused before they are read, so memory stays bounded."""
-    from checker.fetch import fetch, is_url
+    from checker.sources.fetch import fetch, is_url
 
     path: Path | None = None
     if is_url(item):
@@ -350,7 +350,7 @@ def read_sources(
     expanded = expand_inputs(inputs)
     if expanded.count(STDIN) > 1:
         raise InputError("'-' (standard input) can be given only once")
-    from checker.fetch import is_url
+    from checker.sources.fetch import is_url
 
     urls = [item for item in expanded if is_url(item)]
     for url in {u for u in urls if urls.count(u) > 1}:

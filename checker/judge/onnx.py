@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 
 from checker.errors import ModelError, ModelUnavailableError, first_line
-from checker.hub import find_onnx_file
-from checker.labels import LABELS, label_indices
-from checker.nli_base import BatchedNli, available_cores, sorted_batches
+from checker.judge.base import BatchedNli, available_cores, sorted_batches
+from checker.judge.labels import LABELS, label_indices
+from checker.store.hub import find_onnx_file
 
 _PAD_NAMES = ("[PAD]", "<pad>", "<PAD>")
 

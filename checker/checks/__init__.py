@@ -1,0 +1,1 @@
+"""Newsroom checks beside NLI: numbers, dates, people in roles, who is cited."""

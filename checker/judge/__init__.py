@@ -1,0 +1,1 @@
+"""Judging pairs: NLI backends (torch, ONNX), label order, export, the verdict rule."""

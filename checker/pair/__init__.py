@@ -1,0 +1,1 @@
+"""Pairing: sentence embeddings, recall-first candidate selection, reprint groups."""

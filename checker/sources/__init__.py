@@ -1,0 +1,1 @@
+"""Reading sources: files, stdin and URLs, decoding, boilerplate cleaning, sentences."""

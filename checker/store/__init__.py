@@ -1,0 +1,1 @@
+"""Models on disk: the catalog, offline-first hub resolution, downloads and status."""
