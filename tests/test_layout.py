@@ -43,3 +43,19 @@ def test_no_import_circles() -> None:
     for start in sorted(graph):
         visit(start, [start], {start})
     assert circles == []
+
+
+def test_modules_are_small_and_say_what_they_do() -> None:
+    """No module over 450 lines; each opens with a docstring whose first line says what
+    it is for (the folder list shows the stages, the first lines what each part does)."""
+    long, silent = [], []
+    for name, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > 450:
+            long.append(name)
+        doc = ast.get_docstring(ast.parse(text))
+        if path.name != "__main__.py" and not (doc and doc.splitlines()[0].strip()):
+            silent.append(name)
+    assert long == [] and silent == []
+    stages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert {"sources", "pair", "judge", "checks", "store", "report", "cli"} <= stages
