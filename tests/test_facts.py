@@ -61,3 +61,17 @@ def test_number_check_overrides_an_agreeing_model(samples: list[Path], nli_agree
     off = CliRunner().invoke(main, [*args, "--no-number-check"])
     assert off.exit_code == ExitCode.OK
     assert all(f["reason"] is None for f in json.loads(off.stdout)["findings"])
+
+
+def test_arabic_teens_are_read_whole() -> None:
+    """«الاثنتي عشرة» is twelve, not ten: it used to flag "12 vs 10" between a wire story
+    and its own Arabic translation."""
+    assert numbers("جرى إخلاء جميع القرى الاثنتي عشرة الواقعة أسفل السد") == [12.0]
+    assert numbers("وصل أحد عشر جنديا") == [11.0] and numbers("عشرة جنود") == [10.0]
+    assert (
+        number_conflict(
+            "All twelve villages below the dam were evacuated.",
+            "جرى إخلاء جميع القرى الاثنتي عشرة الواقعة أسفل السد قبل وصول المياه.",
+        )
+        is None
+    )

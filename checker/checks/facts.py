@@ -115,6 +115,23 @@ _WORDS = {
     "ألفي": 2_000,
     "ألفين": 2_000,
     "ألفا": 2_000,
+    **{  # 11-19: two words («اثنتا عشرة»), with or without the article («الاثنتي عشرة»)
+        f"{article}{unit} {ten}": value
+        for value, units in {
+            11: ("أحد", "إحدى", "احدى"),
+            12: ("اثنا", "اثني", "اثنتا", "اثنتي"),
+            13: ("ثلاثة", "ثلاث"),
+            14: ("أربعة", "أربع"),
+            15: ("خمسة", "خمس"),
+            16: ("ستة", "ست"),
+            17: ("سبعة", "سبع"),
+            18: ("ثمانية", "ثماني"),
+            19: ("تسعة", "تسع"),
+        }.items()
+        for unit in units
+        for ten in ("عشر", "عشرة")
+        for article in ("", "ال")
+    },
 }
 _SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
 _WORD_RE = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
