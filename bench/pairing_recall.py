@@ -138,16 +138,7 @@ def reached(
     def side(i: int) -> list[str]:
         return [texts[k] for k in [i, *mirrors.copies(i)]]
 
-    hits = 0
-    for a, b in expected:
-        for c in pairs:
-            first, second = side(c.i), side(c.j)
-            if (any(a in t for t in first) and any(b in t for t in second)) or (
-                any(a in t for t in second) and any(b in t for t in first)
-            ):
-                hits += 1
-                break
-    return hits
+    return sum(any(_matches(pair, side(c.i), side(c.j)) for c in pairs) for pair in expected)
 
 
 STRATEGIES: dict[str, dict[str, object]] = {

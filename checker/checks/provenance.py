@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from checker.checks.facts import script_language
 
@@ -113,7 +114,11 @@ def attributions(text: str, language: str | None = None) -> list[str]:
     """Names a sentence attributes its information to, in order of appearance
     ("… as reported by Selmar News Agency citing the defence ministry" gives
     ["Selmar News Agency", "defence ministry"])."""
-    language = language if language in _MARKERS else script_language(text)
+    return list(_attributions(text, language if language in _MARKERS else script_language(text)))
+
+
+@lru_cache(maxsize=8192)  # a sentence is read at load, for the timeline and when shown
+def _attributions(text: str, language: str) -> tuple[str, ...]:
     found: list[str] = []
     pieces = _SPLIT.split(text)
     for after in pieces[1:]:
@@ -121,7 +126,7 @@ def attributions(text: str, language: str | None = None) -> list[str]:
         name = _name(after[: cut.start()] if cut else after, language)
         if name and name not in found:
             found.append(name)
-    return found
+    return tuple(found)
 
 
 def cited_by(sentences: Iterable[tuple[str, str]]) -> list[str]:
