@@ -15,7 +15,7 @@ class ExitCode(IntEnum):
     OK = 0  # no contradiction above the threshold
     CONTRADICTIONS = 1  # contradictions found (a pre-publication check fails)
     USAGE = 2  # bad options or unusable input
-    MODEL_UNAVAILABLE = 3  # a model could not be found, fetched or used
+    MODEL_UNAVAILABLE = 3  # a model (or the Ray engine) could not be found, fetched or used
     INTERNAL = 4  # a bug in checker; the message says to rerun with --debug
     INTERRUPTED = 130  # Ctrl-C
 
@@ -55,3 +55,9 @@ def first_line(exc: BaseException) -> str:
     errors can run to pages, and checker reports one line."""
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+class EngineError(CheckerError):
+    """The engine asked for cannot run: its package is missing or its cluster is out of reach."""
+
+    exit_code = ExitCode.MODEL_UNAVAILABLE

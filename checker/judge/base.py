@@ -183,6 +183,14 @@ class BatchedNli(ABC):
                 self._memo[pair] = row
         return np.stack([self._memo[pair] for pair in pairs])
 
+    def predict_batch(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Distinct pairs run as given, past the memo: a caller that forms its own
+        batches (the corpus engines) gets the same numbers wherever the batch runs."""
+        if not pairs:
+            return np.zeros((0, len(LABELS)), dtype=np.float64)
+        self.load()
+        return np.asarray(self._run(list(pairs), None), dtype=np.float64)
+
     def _reorder(self, probs: np.ndarray) -> np.ndarray:
         """Model label order -> LABELS order."""
         result = np.zeros((probs.shape[0], len(LABELS)), dtype=np.float64)

@@ -1,0 +1,275 @@
+"""`--engine ray`: the corpus stages on a Ray cluster, with Ray Data.
+
+- article → sentences: `map_batches` tasks (CPU);
+- sentences → embeddings and pair batches → NLI: `map_batches` over actor pools of
+  `--workers` actors, each with `--gpus-per-worker` GPUs and `--threads` CPUs, each
+  loading its model once.
+Clustering, pairing and verdicts stay in the driver (`corpus/run.py`): the same code as
+the local engine, so both give the same report. `--ray-address` joins a running
+cluster (checker must be installed on every node); without it a local Ray is started
+for the run and shut down after, also on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import os
+import socket
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from checker.config import Config
+from checker.corpus.engine import Pair, embed_article, judge_batch, segment_article
+from checker.errors import CheckerError, EngineError, first_line
+from checker.schema import ModelInfo, Source
+from checker.sources.ingest import RawSource
+
+INSTALL_HINT = "pip install 'checker[ray]'"
+CONNECT_TIMEOUT_S = 5.0
+_ARTICLES_PER_TASK = 16
+_PAIRS_PER_CALL = 256
+
+
+def import_ray() -> Any:
+    """The ray module, or one line saying how to install it."""
+    # Ray's own logs would bury checker's one-line messages; errors still show.
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
+    try:
+        import ray
+        import ray.data  # noqa: F401  (Ray Data ships in the ray[data] extra)
+    except ImportError as exc:
+        raise EngineError(
+            f"--engine ray needs the ray package with Ray Data ({first_line(exc)}): {INSTALL_HINT}"
+        ) from None
+    return ray
+
+
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """Fail in seconds, with one line, when nothing listens at a cluster address
+    (ray.init would retry for a minute and print pages)."""
+    if address == "auto":
+        return
+    parsed = urlparse(address if "://" in address else f"ray-gcs://{address}")
+    default = 10001 if parsed.scheme == "ray" else 6379
+    try:
+        host, port = parsed.hostname, parsed.port or default
+    except ValueError:
+        raise EngineError(f"--ray-address {address}: not HOST:PORT or ray://HOST:PORT") from None
+    if not host:
+        raise EngineError(f"--ray-address {address}: not HOST:PORT or ray://HOST:PORT")
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as exc:
+        raise EngineError(
+            f"cannot reach the Ray cluster at {address} ({exc.strerror or exc}); "
+            "is `ray start --head` running there, and the port open?"
+        ) from None
+
+
+def _raw_json(raw: RawSource) -> str:
+    data = dataclasses.asdict(raw)
+    data["date"] = raw.date.isoformat() if raw.date else None
+    data["notes"] = list(raw.notes)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _raw_from_json(text: str) -> RawSource:
+    data = json.loads(text)
+    data["date"] = dt.date.fromisoformat(data["date"]) if data["date"] else None
+    data["notes"] = tuple(data["notes"])
+    return RawSource(**data)
+
+
+def _segment_batch(batch: dict[str, np.ndarray], config: dict[str, Any]) -> dict[str, Any]:
+    settings = Config(**config)
+    sources = [segment_article(_raw_from_json(str(r)), settings) for r in batch["raw"]]
+    return {"k": batch["k"], "source": [s.model_dump_json() for s in sources]}
+
+
+class _Embedder:
+    """An actor: the embedder, loaded once; one article's sentences per call."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        from checker.pair.embed import embedder_for
+
+        self.embedder = embedder_for(Config(**config))
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
+        out: dict[str, list[Any]] = {"k": [], "source": [], "vectors": [], "shape": []}
+        for k, text in zip(batch["k"], batch["source"], strict=True):
+            source = Source.model_validate_json(str(text))
+            vectors = np.ascontiguousarray(embed_article(self.embedder, source), np.float32)
+            out["k"].append(int(k))
+            out["source"].append(str(text))
+            out["vectors"].append(vectors.tobytes())
+            out["shape"].append(json.dumps(vectors.shape))
+        return out
+
+
+class _Judge:
+    """An actor: the NLI model, loaded once; one driver-formed batch per call."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        from checker.judge.nli import make_nli
+
+        self.nli = make_nli(Config(**config))
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
+        scores = []
+        for pairs in batch["pairs"]:
+            decoded = [tuple(p) for p in json.loads(str(pairs))]
+            scores.append(np.asarray(judge_batch(self.nli, decoded), np.float64).tobytes())
+        return {"k": batch["k"], "scores": scores}
+
+
+def _probe(config: dict[str, Any]) -> tuple[str, str | None]:
+    """On a worker: load both models once, so a missing one fails before long work."""
+    from checker.judge.nli import NoNli, make_nli
+    from checker.pair.embed import embedder_for
+
+    settings = Config(**config)
+    nli = make_nli(settings)
+    if not isinstance(nli, NoNli):
+        nli.load()
+    embed = embedder_for(settings).info().model_dump_json()
+    return embed, None if isinstance(nli, NoNli) else nli.info().model_dump_json()
+
+
+class RayEngine:
+    """Segment, embed and judge on Ray; see the module docstring."""
+
+    def __init__(self, config: Config, options: Any) -> None:
+        self.config = config
+        self.workers: int = options.workers
+        self.gpus: float = options.gpus_per_worker
+        self.cpus: float = float(config.threads or 1)
+        self._settings = config.model_dump(mode="json")
+        self.ray = import_ray()
+        self._connect(options.ray_address)
+
+    def _connect(self, address: str | None) -> None:
+        ray = self.ray
+        if address:
+            check_reachable(address)
+        quiet = dict(logging_level=logging.ERROR, log_to_driver=False, include_dashboard=False)
+        try:
+            if address:
+                ray.init(address=address, **quiet)
+            else:
+                cores = os.cpu_count() or 1
+                # one CPU more than the actors hold, so the segment tasks always run
+                ray.init(num_cpus=max(cores, int(self.workers * self.cpus) + 1), **quiet)
+        except Exception as exc:
+            raise EngineError(f"cannot start or join Ray: {first_line(exc)}") from None
+        context = self.ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        context.verbose_stats_logs = False
+
+    @contextmanager
+    def _stage(self, what: str) -> Iterator[None]:
+        """A failure inside Ray surfaces as the checker error that caused it, if any."""
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
+                yield
+        except CheckerError:
+            raise
+        except Exception as exc:
+            cause: BaseException | None = exc
+            while cause is not None:
+                inner = getattr(cause, "cause", None) or cause.__cause__
+                if isinstance(cause, CheckerError):
+                    raise cause from None
+                cause = inner if inner is not cause else None
+            raise EngineError(f"Ray failed while {what}: {first_line(exc)}") from None
+
+    def _pool(self) -> dict[str, Any]:
+        return dict(
+            compute=self.ray.data.ActorPoolStrategy(size=self.workers),
+            num_cpus=self.cpus,
+            num_gpus=self.gpus or None,
+            fn_constructor_kwargs={"config": self._settings},
+            # A lost actor fails the run (reported as such) rather than restarting
+            # with lost arguments; Ray warns that this remote argument will move.
+            max_restarts=0,
+        )
+
+    def models(self) -> tuple[ModelInfo, ModelInfo | None]:
+        remote = self.ray.remote(num_cpus=self.cpus, num_gpus=self.gpus or None)(_probe)
+        with self._stage("loading the models"):
+            embed, nli = self.ray.get(remote.remote(self._settings))
+        return (
+            ModelInfo.model_validate_json(embed),
+            None if nli is None else ModelInfo.model_validate_json(nli),
+        )
+
+    def segment(self, raws: Sequence[RawSource]) -> list[Source]:
+        # Segmenting is cheap next to embedding; it runs on Ray with it (see embed).
+        self._raws = list(raws)
+        return [s for s, _ in self._segmented_and_embedded()]
+
+    def embed(self, sources: Sequence[Source]) -> list[np.ndarray]:
+        by_name = {s.name: v for s, v in self._embedded}
+        return [by_name[s.name] for s in sources]
+
+    def _segmented_and_embedded(self) -> list[tuple[Source, np.ndarray]]:
+        """Articles → sentences → embeddings in one Ray Data pipeline."""
+        if not self._raws:
+            self._embedded: list[tuple[Source, np.ndarray]] = []
+            return []
+        data = self.ray.data.from_items(
+            [{"k": k, "raw": _raw_json(raw)} for k, raw in enumerate(self._raws)]
+        )
+        with self._stage("segmenting and embedding articles"):
+            rows = (
+                data.map_batches(
+                    _segment_batch,
+                    fn_kwargs={"config": self._settings},
+                    batch_size=_ARTICLES_PER_TASK,
+                )
+                .map_batches(_Embedder, batch_size=_ARTICLES_PER_TASK, **self._pool())
+                .take_all()
+            )
+        out = []
+        for row in sorted(rows, key=lambda r: int(r["k"])):
+            shape = tuple(json.loads(row["shape"]))
+            vectors = np.frombuffer(row["vectors"], dtype=np.float32).reshape(shape)
+            out.append((Source.model_validate_json(row["source"]), vectors))
+        self._embedded = out
+        return out
+
+    def judge(
+        self, batches: Sequence[Sequence[Pair]], progress: Callable[[int], None]
+    ) -> list[np.ndarray]:
+        if not batches:
+            return []
+        data = self.ray.data.from_items(
+            [
+                {"k": k, "pairs": json.dumps(list(b), ensure_ascii=False)}
+                for k, b in enumerate(batches)
+            ]
+        )
+        results: dict[int, np.ndarray] = {}
+        with self._stage("running NLI"):
+            # several driver batches per call, each still judged as formed
+            per_call = max(1, _PAIRS_PER_CALL // self.config.batch_size)
+            judged = data.map_batches(_Judge, batch_size=per_call, **self._pool())
+            for row in judged.iter_rows():
+                k = int(row["k"])
+                results[k] = np.frombuffer(row["scores"], dtype=np.float64).reshape(-1, 3)
+                progress(len(batches[k]))
+        return [results[k] for k in range(len(batches))]
+
+    def close(self) -> None:
+        if self.ray.is_initialized():
+            self.ray.shutdown()

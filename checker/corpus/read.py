@@ -1,0 +1,187 @@
+"""Corpus inputs: folders (read recursively), files, URLs and JSONL manifests, into raw
+articles with a name and a date.
+
+A desk's folder of a day's feed always holds something broken (a PDF, a page that will
+not decode, a dead link). One such article is skipped with a reason the output lists,
+never a refusal of the whole corpus. What the user typed is different: a path that does
+not exist or a manifest line that is not valid is an error naming file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.sources.fetch import is_url
+from checker.sources.ingest import (
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    RawSource,
+    from_text,
+    parse_date,
+    read_source,
+)
+
+MANIFEST_SUFFIXES = {".jsonl", ".ndjson"}
+_MANIFEST_KEYS = {"path", "url", "text", "name", "date"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An article that could not be read, and why."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One article to read: a path or URL, or text given inline in a manifest."""
+
+    item: str
+    name: str | None = None
+    date: dt.date | None = None
+    text: str | None = None
+
+
+def read_corpus(
+    inputs: Iterable[str | Path],
+    *,
+    max_bytes: int,
+    url_timeout: float,
+) -> tuple[list[RawSource], list[Skipped]]:
+    """Every readable article (in input order, folders sorted) and those skipped."""
+    raws: list[RawSource] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for entry in _entries([str(i) for i in inputs]):
+        if entry.text is None:
+            key = entry.item if is_url(entry.item) else str(Path(entry.item).resolve())
+            if key in seen:
+                skipped.append(Skipped(entry.item, f"given twice (also as {seen[key]})"))
+                continue
+            seen[key] = entry.item
+        try:
+            if entry.text is not None:
+                if len(entry.text.encode("utf-8")) > max_bytes:
+                    raise InputError(f"{entry.item}: over the per-source limit")
+                raw = from_text(entry.text, name=entry.name or entry.item, origin=entry.item)
+            else:
+                raw = read_source(
+                    entry.item, name=entry.name, max_bytes=max_bytes, url_timeout=url_timeout
+                )
+        except InputError as exc:
+            skipped.append(Skipped(entry.item, _reason(str(exc), entry.item)))
+            continue
+        if entry.date is not None:
+            raw = replace(raw, date=entry.date)
+        raws.append(raw)
+    return _unique(raws), skipped
+
+
+def _reason(message: str, item: str) -> str:
+    """The error without the input's name in front (the output names it beside)."""
+    prefix = f"{item}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _entries(inputs: list[str]) -> Iterator[_Entry]:
+    if not inputs:
+        raise InputError("no inputs: give folders, files, URLs or a JSONL manifest")
+    for item in inputs:
+        if item == "-":
+            raise InputError("corpus reads no standard input: pass a JSONL manifest file")
+        if is_url(item):
+            yield _Entry(item)
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"no such file or directory: {item}")
+        if path.is_dir():
+            files = _folder_files(path)
+            if not files:
+                raise InputError(f"{item}: folder has no .txt, .md, .html or .jsonl files")
+            for file in files:  # named by their place in the folder: story/en.txt
+                yield from _file_entries(file, file.relative_to(path).as_posix())
+        else:
+            yield from _file_entries(path, None)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Article and manifest files under a folder, hidden ones left out, sorted."""
+    wanted = TEXT_SUFFIXES | HTML_SUFFIXES | MANIFEST_SUFFIXES
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in wanted
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _file_entries(path: Path, name: str | None) -> Iterator[_Entry]:
+    if path.suffix.lower() in MANIFEST_SUFFIXES:
+        yield from manifest_entries(path)
+    else:
+        yield _Entry(str(path), name=name)
+
+
+def manifest_entries(path: Path) -> Iterator[_Entry]:
+    """One article a line: {"path"|"url"|"text": ..., "name": ..., "date": "YYYY-MM-DD"}.
+    A relative path is read from the manifest's folder."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the manifest ({exc})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+        unknown = sorted(set(record) - _MANIFEST_KEYS)
+        if unknown:
+            raise InputError(
+                f"{where}: unknown key(s) {', '.join(unknown)} "
+                f"(a line holds {', '.join(sorted(_MANIFEST_KEYS))})"
+            )
+        given = [k for k in ("path", "url", "text") if k in record]
+        if len(given) != 1:
+            raise InputError(f"{where}: give exactly one of path, url or text")
+        value = record[given[0]]
+        name, date = record.get("name"), record.get("date")
+        for key, field in (("name", name), ("date", date), (given[0], value)):
+            if field is not None and not isinstance(field, str):
+                raise InputError(f"{where}: {key} must be a string")
+        if not value or (name is not None and not name.strip()):
+            raise InputError(f"{where}: {given[0] if not value else 'name'} is empty")
+        day = parse_date(date, f"{where}: date") if date is not None else None
+        if given[0] == "text":
+            yield _Entry(where, name=name or f"{path.name}:{number}", date=day, text=value)
+        elif given[0] == "url":
+            if not is_url(value):
+                raise InputError(f"{where}: url {value!r} is not an http(s) URL")
+            yield _Entry(value, name=name, date=day)
+        else:
+            file = Path(value) if Path(value).is_absolute() else path.parent / value
+            yield _Entry(str(file), name=name, date=day)
+
+
+def _unique(raws: list[RawSource]) -> list[RawSource]:
+    """Names made unique ('#2'): findings and stories name articles by them."""
+    counts: dict[str, int] = {}
+    out = []
+    for raw in raws:
+        counts[raw.name] = counts.get(raw.name, 0) + 1
+        out.append(
+            raw if counts[raw.name] == 1 else replace(raw, name=f"{raw.name}#{counts[raw.name]}")
+        )
+    return out

@@ -1,0 +1,282 @@
+"""`checker.corpus(...)`: read a corpus, find its stories, check each, one CorpusReport.
+
+The stages are the engine's (segment, embed, NLI); the decisions are made here, in the
+same code whichever engine runs, so the local and Ray engines give the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.config import Config
+from checker.corpus.check import VectorTable, check_stories
+from checker.corpus.cluster import (
+    DEFAULT_STORY_SIMILARITY,
+    DEFAULT_WINDOW_DAYS,
+    NAME_WEIGHT,
+    ClusterOptions,
+    cluster,
+    split,
+)
+from checker.corpus.engine import Engine, LocalEngine
+from checker.corpus.read import Skipped, read_corpus
+from checker.corpus.schema import (
+    ClusterSettings,
+    CorpusReport,
+    CorpusSummary,
+    SkippedInput,
+    Story,
+    StoryArticle,
+    UnclusteredArticle,
+)
+from checker.progress import Progress, Silent
+from checker.schema import ModelInfo, Report, Source
+from checker.sources.ingest import RawSource
+
+
+class CorpusOptions(BaseModel):
+    """How articles become stories, and where the work runs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    window_days: int = Field(default=DEFAULT_WINDOW_DAYS, ge=0, le=3660)
+    story_similarity: float = Field(default=DEFAULT_STORY_SIMILARITY, gt=0.0, le=2.0)
+    engine: Literal["local", "ray"] = "local"
+    workers: int = Field(default=1, ge=1, le=4096)
+    gpus_per_worker: float = Field(default=0.0, ge=0.0, le=16.0)
+    ray_address: str | None = None
+
+
+def make_engine(config: Config, options: CorpusOptions) -> Engine:
+    if options.engine == "ray":
+        from checker.corpus.ray_engine import RayEngine
+
+        return RayEngine(config, options)
+    return LocalEngine(config)
+
+
+def corpus(
+    inputs: Iterable[str | Path | RawSource],
+    config: Config | None = None,
+    options: CorpusOptions | None = None,
+    *,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
+    on_story: Callable[[Story], None] | None = None,
+) -> CorpusReport:
+    """Cluster articles into stories and check each story as `compare` would.
+
+    `inputs` are folders (read recursively), files, http(s) URLs, JSONL manifests
+    (one {"path"|"url"|"text", "name", "date"} a line) or `RawSource`s. `on_story` is
+    called with each story as soon as it is checked, in order (for streaming output).
+    """
+    config = config or Config()
+    options = options or CorpusOptions()
+    progress = progress or Silent()
+    owned = engine is None
+    engine = engine or make_engine(config, options)
+    try:
+        return _run(list(inputs), config, options, engine, progress, on_story)
+    finally:
+        if owned:
+            engine.close()
+
+
+def _run(
+    inputs: list[str | Path | RawSource],
+    config: Config,
+    options: CorpusOptions,
+    engine: Engine,
+    progress: Progress,
+    on_story: Callable[[Story], None] | None,
+) -> CorpusReport:
+    given = [i for i in inputs if isinstance(i, RawSource)]
+    paths = [i for i in inputs if not isinstance(i, RawSource)]
+    raws, skipped = (
+        read_corpus(
+            paths, max_bytes=int(config.max_source_mb * 1e6), url_timeout=config.url_timeout
+        )
+        if paths or not given
+        else ([], [])
+    )
+    raws = given + raws
+    with progress.task("Loading models"):
+        embed_info, nli_info = engine.models()
+    with progress.task("Reading articles", total=len(raws)) as advance:
+        sources = engine.segment(raws)
+        advance(len(raws))
+    sources, skipped = _within_limits(sources, skipped, config)
+    with progress.task("Embedding articles", total=len(sources)) as advance:
+        vectors = engine.embed(sources)
+        advance(len(sources))
+    found = cluster(
+        sources,
+        vectors,
+        ClusterOptions(window_days=options.window_days, similarity=options.story_similarity),
+    )
+    warnings: list[str] = []
+    planned: list[tuple[str, list[int], float, list[int] | None]] = []
+    for number, (members, cohesion) in enumerate(
+        zip(found.stories, found.cohesion, strict=True), 1
+    ):
+        parts = split(members, config.max_sources)
+        if len(parts) > 1:
+            warnings.append(
+                f"story-{number}: {len(members)} articles is over --max-sources "
+                f"{config.max_sources}; checked in {len(parts)} parts by date (pairs across "
+                "parts are not checked)"
+            )
+        for p, part in enumerate(parts, 1):
+            ident = f"story-{number}" if len(parts) == 1 else f"story-{number}.{p}"
+            planned.append((ident, part, cohesion, [p, len(parts)] if len(parts) > 1 else None))
+
+    table = VectorTable(
+        {
+            s.text: v
+            for source, matrix in zip(sources, vectors, strict=True)
+            for s, v in zip(source.sentences, matrix, strict=True)
+        },
+        embed_info,
+    )
+    stories: list[Story] = []
+
+    def done(k: int, report: Report) -> None:
+        ident, members, cohesion, part = planned[k]
+        story = _story(ident, [sources[i] for i in members], cohesion, part, report)
+        stories.append(story)
+        if on_story is not None:
+            on_story(story)
+
+    ran = check_stories(
+        [[sources[i] for i in members] for _, members, _, _ in planned],
+        table,
+        nli_info,
+        config,
+        engine,
+        progress,
+        done,
+    )
+    models = [embed_info] + ([nli_info] if nli_info is not None else [])
+    return _corpus_report(
+        sources, stories, found.unclustered, skipped, ran, models, warnings, config, options
+    )
+
+
+def _within_limits(
+    sources: list[Source], skipped: list[Skipped], config: Config
+) -> tuple[list[Source], list[Skipped]]:
+    """An article over --max-sentences is skipped, not the corpus refused."""
+    kept = []
+    skipped = list(skipped)
+    for source in sources:
+        if source.sentence_count > config.max_sentences:
+            skipped.append(
+                Skipped(
+                    source.origin,
+                    f"{source.sentence_count} sentences is over the per-source limit of "
+                    f"{config.max_sentences} (raise it with --max-sentences)",
+                )
+            )
+        else:
+            kept.append(source)
+    return kept, skipped
+
+
+def _article(source: Source) -> StoryArticle:
+    return StoryArticle(
+        name=source.name,
+        origin=source.origin,
+        date=source.date,
+        language=source.language,
+        title=source.title,
+    )
+
+
+def _story(
+    ident: str,
+    members: Sequence[Source],
+    cohesion: float,
+    part: list[int] | None,
+    report: Report,
+) -> Story:
+    dates = [s.date for s in members if s.date is not None]
+    return Story(
+        id=ident,
+        sources=[_article(s) for s in members],
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
+        languages=sorted({s.language for s in members}),
+        cohesion=cohesion,
+        part=part,
+        report=report,
+    )
+
+
+def _corpus_report(
+    sources: list[Source],
+    stories: list[Story],
+    unclustered: list[int],
+    skipped: list[Skipped],
+    ran: int,
+    models: list[ModelInfo],
+    warnings: list[str],
+    config: Config,
+    options: CorpusOptions,
+) -> CorpusReport:
+    lonely = [
+        UnclusteredArticle(
+            name=sources[k].name,
+            origin=sources[k].origin,
+            date=sources[k].date,
+            language=sources[k].language,
+            reason=(
+                "no sentences after cleaning"
+                if sources[k].sentence_count == 0
+                else "no other article of the same story (within the date window)"
+            ),
+        )
+        for k in unclustered
+    ]
+    summaries = [s.report.summary for s in stories]
+    contradictions = sum(s.contradictions for s in summaries)
+    summary = CorpusSummary(
+        articles=len(sources),
+        stories=len({s.id.split(".")[0] for s in stories}),
+        checked_stories=len(stories),
+        split_stories=len({s.id.split(".")[0] for s in stories if s.part}),
+        unclustered=len(lonely),
+        skipped=len(skipped),
+        contradictions=contradictions,
+        distinct_contradictions=sum(s.distinct_contradictions for s in summaries),
+        agreements=sum(s.agreements for s in summaries),
+        stories_with_contradictions=sum(1 for s in summaries if s.contradictions),
+        pairs_checked=sum(s.pairs_checked for s in summaries),
+        nli_calls=sum(s.nli_calls for s in summaries),
+        nli_pairs_run=ran,
+        languages=sorted({s.language for s in sources if s.sentence_count}),
+        consistent=contradictions == 0,
+    )
+    return CorpusReport(
+        stories=stories,
+        unclustered=lonely,
+        skipped=[SkippedInput(input=s.input, reason=s.reason) for s in skipped],
+        summary=summary,
+        clustering=ClusterSettings(
+            window_days=options.window_days,
+            similarity=options.story_similarity,
+            name_weight=NAME_WEIGHT,
+            max_story_sources=config.max_sources,
+        ),
+        models=models,
+        warnings=[f"{s.input}: skipped: {s.reason}" for s in skipped] + warnings,
+        generated_at=(
+            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            if config.timestamp
+            else None
+        ),
+    )
