@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from checker import config as defaults
 from checker.cli.common import (
     RichProgress,
     _config,
@@ -22,6 +21,7 @@ from checker.cli.common import (
 )
 from checker.cli.options import (
     _format_option,
+    check_options,
     common_options,
     embed_options,
     input_options,
@@ -29,7 +29,6 @@ from checker.cli.options import (
     model_place_options,
     nli_options,
     output_option,
-    rule_options,
 )
 from checker.errors import ExitCode
 
@@ -49,41 +48,7 @@ from checker.errors import ExitCode
 @embed_options
 @model_place_options
 @limit_options
-@click.option("--timestamp", is_flag=True, help="Record the run time in the report.")
-@click.option("--timeline", is_flag=True, help="Sort contradictions by the dates of their sources.")
-@rule_options
-@click.option(
-    "--reprint-share",
-    type=click.FloatRange(0.0, 1.0, min_open=True),
-    default=defaults.DEFAULT_REPRINT_SHARE,
-    show_default=True,
-    help="Share of the shorter source's sentences that must mirror another source "
-    "(copy or translation) for the two to be grouped as one story.",
-)
-@click.option(
-    "--reprint-similarity",
-    type=click.FloatRange(-1.0, 1.0),
-    default=defaults.DEFAULT_REPRINT_SIMILARITY,
-    show_default=True,
-    help="Least embedding similarity for two sentences to count as mirrored.",
-)
-@click.option(
-    "--gloss",
-    metavar="LANG",
-    default=None,
-    help="Add a machine translation into LANG (e.g. en) of every sentence shown in a "
-    "finding; the original stays beside it.",
-)
-@click.option(
-    "--gloss-model",
-    metavar="NAME|PATH",
-    default=None,
-    help="Translation model for --gloss: catalog name, hub id or local folder "
-    "(default: the catalog's best entry for each language pair).",
-)
-@click.option(
-    "--gloss-revision", metavar="REV", default=None, help="Hub revision of --gloss-model."
-)
+@check_options
 @click.option("--show-agreements", is_flag=True, help="List agreements, not only count them.")
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
 @common_options
@@ -212,7 +177,7 @@ def sentences(
     _run(debug, action)
 
 
-SCHEMA_KINDS = ("report", "alignment", "pair-eval", "doc-eval", "models")
+SCHEMA_KINDS = ("report", "corpus", "alignment", "pair-eval", "doc-eval", "models")
 
 
 @main.command()
@@ -227,12 +192,14 @@ def schema(kind: str) -> None:
     """Print the JSON Schema of `compare --format json` (or of another JSON output)."""
     from pydantic import TypeAdapter
 
+    from checker.corpus.schema import CorpusReport
     from checker.evaluation import DocEvaluation, PairEvaluation
     from checker.schema import Alignment, Report
     from checker.store.modelstore import ModelStatus
 
     models: dict[str, Any] = {
         "report": Report,
+        "corpus": CorpusReport,
         "alignment": Alignment,
         "pair-eval": PairEvaluation,
         "doc-eval": DocEvaluation,

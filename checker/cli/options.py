@@ -280,3 +280,48 @@ def _format_option(f: F) -> F:
         show_default=True,
         help="Terminal report or JSON on stdout.",
     )(f)
+
+
+def check_options(f: F) -> F:
+    """How sources are checked against each other: the same for `compare` and for each
+    story of `corpus` (so a story is checked exactly as compare would check it)."""
+    return _options(
+        f,
+        click.option("--timestamp", is_flag=True, help="Record the run time in the report."),
+        click.option(
+            "--timeline", is_flag=True, help="Sort contradictions by the dates of their sources."
+        ),
+        rule_options,
+        click.option(
+            "--reprint-share",
+            type=click.FloatRange(0.0, 1.0, min_open=True),
+            default=defaults.DEFAULT_REPRINT_SHARE,
+            show_default=True,
+            help="Share of the shorter source's sentences that must mirror another source "
+            "(copy or translation) for the two to be grouped as one story.",
+        ),
+        click.option(
+            "--reprint-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_REPRINT_SIMILARITY,
+            show_default=True,
+            help="Least embedding similarity for two sentences to count as mirrored.",
+        ),
+        click.option(
+            "--gloss",
+            metavar="LANG",
+            default=None,
+            help="Add a machine translation into LANG (e.g. en) of every sentence shown in a "
+            "finding; the original stays beside it.",
+        ),
+        click.option(
+            "--gloss-model",
+            metavar="NAME|PATH",
+            default=None,
+            help="Translation model for --gloss: catalog name, hub id or local folder "
+            "(default: the catalog's best entry for each language pair).",
+        ),
+        click.option(
+            "--gloss-revision", metavar="REV", default=None, help="Hub revision of --gloss-model."
+        ),
+    )

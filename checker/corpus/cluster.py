@@ -244,9 +244,15 @@ def _date_key(source: Source) -> int:
 
 
 def split(story: list[int], limit: int) -> list[list[int]]:
-    """A story over `limit` articles, in date order, cut into near-equal parts."""
+    """A story over `limit` articles, in date order, cut into near-equal parts of at
+    least two (a lone last article joins its neighbour's part, which it then shares)."""
     if len(story) <= limit:
         return [story]
-    parts = math.ceil(len(story) / limit)
-    size = math.ceil(len(story) / parts)
-    return [story[i : i + size] for i in range(0, len(story), size)]
+    count = math.ceil(len(story) / limit)
+    base, extra = divmod(len(story), count)
+    parts, start = [], 0
+    for p in range(count):
+        size = base + (p < extra)
+        parts.append(story[start : start + size])
+        start += size
+    return [part if len(part) > 1 else [parts[k - 1][-1], *part] for k, part in enumerate(parts)]

@@ -181,6 +181,8 @@ class RayEngine:
         try:
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message=".*ray_remote_args.*")
+                # "fewer inputs than actors": a small corpus on a big pool, harmless
+                warnings.filterwarnings("ignore", category=UserWarning, module="ray")
                 yield
         except CheckerError:
             raise
@@ -203,6 +205,10 @@ class RayEngine:
             # with lost arguments; Ray warns that this remote argument will move.
             max_restarts=0,
         )
+
+    def _blocks(self, items: int) -> int:
+        """Enough blocks that every actor of a pool has work, a few each."""
+        return max(1, min(items, 4 * self.workers))
 
     def models(self) -> tuple[ModelInfo, ModelInfo | None]:
         remote = self.ray.remote(num_cpus=self.cpus, num_gpus=self.gpus or None)(_probe)
@@ -228,7 +234,8 @@ class RayEngine:
             self._embedded: list[tuple[Source, np.ndarray]] = []
             return []
         data = self.ray.data.from_items(
-            [{"k": k, "raw": _raw_json(raw)} for k, raw in enumerate(self._raws)]
+            [{"k": k, "raw": _raw_json(raw)} for k, raw in enumerate(self._raws)],
+            override_num_blocks=self._blocks(len(self._raws)),
         )
         with self._stage("segmenting and embedding articles"):
             rows = (
@@ -257,7 +264,8 @@ class RayEngine:
             [
                 {"k": k, "pairs": json.dumps(list(b), ensure_ascii=False)}
                 for k, b in enumerate(batches)
-            ]
+            ],
+            override_num_blocks=self._blocks(len(batches)),
         )
         results: dict[int, np.ndarray] = {}
         with self._stage("running NLI"):

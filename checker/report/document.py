@@ -72,7 +72,10 @@ def _counts(report: Report) -> str:
     )
 
 
-def report_markdown(report: Report) -> str:
+def report_markdown(report: Report, title: str = "checker report", level: int = 1) -> str:
+    """The report in Markdown; `level` is its title's heading level (a corpus report
+    nests one per story)."""
+    h, sub = "#" * level, "#" * (level + 1)
     s = report.summary
     verdict = (
         f"No contradiction at or above {report.thresholds.contradiction:.2f}."
@@ -80,7 +83,7 @@ def report_markdown(report: Report) -> str:
         else f"**{s.contradictions} contradiction(s) found.**"
     )
     lines = [
-        "# checker report",
+        f"{h} {title}",
         "",
         verdict,
         "",
@@ -95,23 +98,23 @@ def report_markdown(report: Report) -> str:
             f"| {src.group or ''} | {_md(', '.join(src.cited))} |"
         )
     if report.groups:
-        lines += ["", "## Sources that tell one story", ""]
+        lines += ["", f"{sub} Sources that tell one story", ""]
         lines += [f"- {_md(x)}" for x in _groups_lines(report)]
-    for title, findings in _shown(report):
+    for name, findings in _shown(report):
         if not findings:
             continue
-        lines += ["", f"## {title}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
+        lines += ["", f"{sub} {name}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
         for n, (f, repeats) in enumerate(findings, 1):
             why = "; ".join(x for x in (f.reason, f.timeline, _scores(f), repeats) if x)
             lines.append(
                 f"| {n} | {confidence_cell(f)} | {_side_md(f.a)} | {_side_md(f.b)} | {_md(why)} |"
             )
     if report.unmatched:
-        lines += ["", "## Told by one source only", ""]
+        lines += ["", f"{sub} Told by one source only", ""]
         for u in report.unmatched:
             lines.append(f"- **{_md(u.source)}** ({u.language}): {_md(u.text)}")
     if report.warnings:
-        lines += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
+        lines += ["", f"{sub} Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
 
 
@@ -162,7 +165,9 @@ def _cell(side: FindingSide) -> str:
     )
 
 
-def _findings_html(title: str, findings: list[tuple[PairFinding, str | None]]) -> str:
+def _findings_html(
+    title: str, findings: list[tuple[PairFinding, str | None]], heading: str = "h2"
+) -> str:
     rows = []
     for n, (f, repeats) in enumerate(findings, 1):
         why = (
@@ -178,13 +183,36 @@ def _findings_html(title: str, findings: list[tuple[PairFinding, str | None]]) -
             f'<td class="why-cell">{why}</td></tr>'
         )
     return (
-        f"<h2>{html.escape(title)}</h2><table><colgroup><col class=n><col class=conf><col>"
-        "<col><col class=why></colgroup><tr><th>#</th><th>conf.</th><th>A</th><th>B</th>"
-        f"<th>why</th></tr>{''.join(rows)}</table>"
+        f"<{heading}>{html.escape(title)}</{heading}><table><colgroup><col class=n>"
+        "<col class=conf><col><col><col class=why></colgroup>"
+        f"<tr><th>#</th><th>conf.</th><th>A</th><th>B</th><th>why</th></tr>{''.join(rows)}</table>"
     )
 
 
 def report_html(report: Report) -> str:
+    return html_page("checker report", report_html_body(report))
+
+
+def html_page(title: str, body: list[str]) -> str:
+    """One self-contained page: the shared style, then `body`."""
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
+                *body,
+                "</body></html>",
+            ]
+        )
+        + "\n"
+    )
+
+
+def report_html_body(report: Report, title: str = "checker report", level: int = 1) -> list[str]:
+    """The report's HTML without the page around it (the corpus page holds many)."""
+    h, sub = f"h{level}", f"h{level + 1}"
     s = report.summary
     verdict = (
         f'<p class="verdict good">No contradiction at or above '
@@ -199,11 +227,7 @@ def report_html(report: Report) -> str:
         for src in report.sources
     )
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>checker report</title><style>{_CSS}</style></head><body>",
-        "<h1>checker report</h1>",
+        f"<{h}>{html.escape(title)}</{h}>",
         verdict,
         f"<p>{html.escape(_counts(report))}. Languages: "
         f"{html.escape(', '.join(s.languages) or '-')}.</p>",
@@ -212,19 +236,18 @@ def report_html(report: Report) -> str:
     ]
     if report.groups:
         items = "".join(f'<li dir="auto">{html.escape(x)}</li>' for x in _groups_lines(report))
-        parts.append(f"<h2>Sources that tell one story</h2><ul>{items}</ul>")
-    for title, findings in _shown(report):
+        parts.append(f"<{sub}>Sources that tell one story</{sub}><ul>{items}</ul>")
+    for name, findings in _shown(report):
         if findings:
-            parts.append(_findings_html(title, findings))
+            parts.append(_findings_html(name, findings, sub))
     if report.unmatched:
         items = "".join(
             f'<li><b>{html.escape(u.source)}</b>: <span dir="'
             f'{"rtl" if u.language in RTL_LANGUAGES else "ltr"}">{html.escape(u.text)}</span></li>'
             for u in report.unmatched
         )
-        parts.append(f"<h2>Told by one source only</h2><ul>{items}</ul>")
+        parts.append(f"<{sub}>Told by one source only</{sub}><ul>{items}</ul>")
     if report.warnings:
         items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)
-        parts.append(f"<h2>Warnings</h2><ul>{items}</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+        parts.append(f"<{sub}>Warnings</{sub}><ul>{items}</ul>")
+    return parts

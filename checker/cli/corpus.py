@@ -1,0 +1,162 @@
+"""`checker corpus`: a day's feed clustered into stories, each story checked as compare
+checks its sources, on the local engine or on Ray."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from checker.cli.common import RichProgress, _config, _emit, _run, _stderr, _warn, main
+from checker.cli.options import (
+    check_options,
+    common_options,
+    embed_options,
+    limit_options,
+    model_place_options,
+    nli_options,
+    output_option,
+)
+from checker.corpus.cluster import DEFAULT_STORY_SIMILARITY, DEFAULT_WINDOW_DAYS
+from checker.errors import ExitCode
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["rich", "json", "jsonl", "md", "html"]),
+    default="rich",
+    show_default=True,
+    help="Table of stories, JSON, JSON lines (one story a line, streamed), Markdown or HTML.",
+)
+@output_option
+@click.option(
+    "--window-days",
+    type=click.IntRange(0, 3660),
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
+    help="Dated articles further apart than this are never compared when finding stories.",
+)
+@click.option(
+    "--story-similarity",
+    type=click.FloatRange(0.0, 2.0, min_open=True),
+    default=DEFAULT_STORY_SIMILARITY,
+    show_default=True,
+    help="Least average similarity (embeddings + shared names) within a story.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this process. ray: Ray Data on a local or existing Ray cluster "
+    "(pip install 'checker[ray]').",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    default=1,
+    show_default=True,
+    help="Ray: actors in each model pool (each loads the model once; --threads CPUs each).",
+)
+@click.option(
+    "--gpus-per-worker",
+    type=click.FloatRange(0.0, 16.0),
+    default=0.0,
+    show_default=True,
+    help="Ray: GPUs each model actor holds (0.5 puts two actors on a GPU).",
+)
+@click.option(
+    "--ray-address",
+    metavar="HOST:PORT|ray://HOST:PORT|auto",
+    default=None,
+    help="Ray: join this running cluster; without it a local Ray runs for the command.",
+)
+@nli_options
+@embed_options
+@model_place_options
+@limit_options
+@check_options
+@click.option("--no-fail", is_flag=True, help="Exit 0 even when contradictions are found.")
+@common_options
+def corpus(
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    window_days: int,
+    story_similarity: float,
+    engine: str,
+    workers: int,
+    gpus_per_worker: float,
+    ray_address: str | None,
+    no_fail: bool,
+    quiet: bool,
+    debug: bool,
+    **options: Any,
+) -> None:
+    """Cluster articles (folders, files, URLs, JSONL manifests) into stories and check
+    each story with 2+ sources exactly as `compare` would.
+
+    A manifest line is {"path"|"url"|"text": ..., "name": ..., "date": "YYYY-MM-DD"}.
+    --max-sources caps a story: a bigger one is split into parts by date. Exit status
+    as for compare: 1 when any story has a contradiction; 3 also when the Ray engine
+    cannot run.
+    """
+
+    def action() -> int:
+        from checker.corpus import CorpusOptions
+        from checker.corpus import corpus as run_corpus
+        from checker.report.corpus import (
+            corpus_html,
+            corpus_json,
+            corpus_line,
+            corpus_markdown,
+            render_corpus,
+            story_line,
+        )
+
+        settings = CorpusOptions(
+            window_days=window_days,
+            story_similarity=story_similarity,
+            engine=engine,
+            workers=workers,
+            gpus_per_worker=gpus_per_worker,
+            ray_address=ray_address,
+        )
+        lines: list[str] = []
+
+        def streamed(story: Any) -> None:
+            line = story_line(story)
+            if output is None:
+                click.echo(line)
+                sys.stdout.flush()
+            else:
+                lines.append(line)
+
+        report = run_corpus(
+            inputs,
+            _config(options),
+            settings,
+            progress=RichProgress(_stderr(), enabled=not quiet),
+            on_story=streamed if fmt == "jsonl" else None,
+        )
+        _warn(report.warnings)
+        if fmt == "jsonl":
+            if output is None:
+                click.echo(corpus_line(report))
+            else:
+                _emit(output, "\n".join([*lines, corpus_line(report)]) + "\n")
+        elif fmt in ("json", "md", "html"):
+            render = {"json": corpus_json, "md": corpus_markdown, "html": corpus_html}[fmt]
+            _emit(output, render(report))
+        else:
+            _emit(output, render=lambda c: render_corpus(report, c))
+        if report.summary.contradictions and not no_fail:
+            return int(ExitCode.CONTRADICTIONS)
+        return int(ExitCode.OK)
+
+    _run(debug, action)

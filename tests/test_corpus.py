@@ -1,0 +1,311 @@
+"""checker corpus on the local engine: reading folders and manifests, finding stories,
+checking each as compare does, and the output formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from checker import Config, compare
+from checker.cli import main
+from checker.corpus import CorpusOptions, corpus
+from checker.corpus.cluster import split
+from checker.corpus.read import read_corpus
+from checker.errors import InputError
+from checker.judge.nli import make_nli
+from checker.sources.ingest import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEEDS = ROOT.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+def run(*args: str) -> Result:
+    return CliRunner(env={"COLUMNS": "200"}).invoke(main, ["corpus", *args])
+
+
+def _copy(folder: Path, *stories: str) -> Path:
+    for story in stories:
+        shutil.copytree(SAMPLES / story, folder / Path(story).name)
+    return folder
+
+
+def _read(*inputs: str | Path) -> tuple[list[str], list[tuple[str, str]]]:
+    raws, skipped = read_corpus(inputs, max_bytes=5_000_000, url_timeout=5)
+    return [r.name for r in raws], [(s.input, s.reason) for s in skipped]
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def test_folders_are_read_recursively_with_names_from_their_place(tmp_path: Path) -> None:
+    _copy(tmp_path, "story", "eval/quake")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("Not an article at all, a stray file.")
+    (tmp_path / "quake" / "notes.pdf").write_bytes(b"%PDF-1.4 not read: not an article suffix")
+    names, skipped = _read(tmp_path)
+    assert names == sorted(names)
+    assert "story/en.txt" in names and "quake/quake-en.txt" in names
+    assert not any(".hidden" in n or n.endswith(".pdf") for n in names)
+    assert skipped == []
+
+
+def test_a_manifest_gives_paths_texts_names_and_dates(tmp_path: Path) -> None:
+    _copy(tmp_path, "story")
+    lines = [
+        {"path": "story/en.txt", "name": "Wire", "date": "2026-03-03"},
+        {"text": "Arvania will not join the Selmar force, officials said.", "name": "Radio"},
+        {"path": str(tmp_path / "story" / "ru.txt")},
+    ]
+    manifest = tmp_path / "feed.jsonl"
+    manifest.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    raws, skipped = read_corpus([manifest], max_bytes=5_000_000, url_timeout=5)
+    assert [r.name for r in raws] == ["Wire", "Radio", "ru.txt"]
+    assert raws[0].date == dt.date(2026, 3, 3)  # the manifest's date wins over the marker
+    assert raws[1].text.startswith("Arvania will not join")
+    assert raws[2].date == read_source(str(tmp_path / "story" / "ru.txt")).date
+    assert skipped == []
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "feed.jsonl:2: not valid JSON"),
+        ('["path", "a.txt"]', "feed.jsonl:2: expected a JSON object, got list"),
+        ('{"path": "a.txt", "titel": "x"}', "unknown key(s) titel"),
+        ('{"name": "x"}', "give exactly one of path, url or text"),
+        ('{"path": "a.txt", "text": "both"}', "give exactly one of path, url or text"),
+        ('{"path": 3}', "path must be a string"),
+        ('{"text": ""}', "text is empty"),
+        ('{"text": "Some text here.", "date": "3 March"}', "'3 March' is not a date"),
+        ('{"url": "ftp://example.org/a"}', "is not an http(s) URL"),
+    ],
+)
+def test_a_bad_manifest_line_is_an_error_naming_file_and_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    manifest = tmp_path / "feed.jsonl"
+    manifest.write_text('{"text": "A first and valid line of text."}\n' + line + "\n")
+    with pytest.raises(InputError, match="feed.jsonl:2: ") as error:
+        _read(manifest)
+    assert message in str(error.value)
+
+
+def test_an_unreadable_article_is_skipped_not_the_corpus_refused(tmp_path: Path) -> None:
+    _copy(tmp_path, "story")
+    (tmp_path / "story" / "broken.html").write_bytes(b"%PDF-1.7\x00\x01 binary")
+    manifest = tmp_path / "feed.jsonl"
+    manifest.write_text(
+        json.dumps({"path": "missing.txt"}) + "\n" + json.dumps({"path": "story/en.txt"}) + "\n"
+    )
+    names, skipped = _read(tmp_path)
+    # feed.jsonl sorts first: its en.txt is read, the folder's copy is the second
+    assert names == ["en.txt", "story/ar.txt", "story/ru.txt"]
+    reasons = dict(skipped)
+    assert "PDF" in reasons[str(tmp_path / "story" / "broken.html")]
+    assert "no such file" in reasons[str(tmp_path / "missing.txt")]
+    assert "given twice" in reasons[str(tmp_path / "story" / "en.txt")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nowhere/"], "no such file or directory: nowhere/"),
+        (["-"], "corpus reads no standard input"),
+        (["EMPTY"], "folder has no .txt, .md, .html or .jsonl files"),
+    ],
+)
+def test_bad_inputs_exit_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "empty").mkdir()
+    args = [str(tmp_path / "empty") if a == "EMPTY" else a for a in args]
+    result = run(*args, "--nli-model", "none")
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+# --- stories -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def eval_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("eval-corpus")
+    for story in sorted((SAMPLES / "eval").iterdir()):
+        if story.is_dir():
+            shutil.copytree(story, folder / story.name)
+    return folder
+
+
+def test_stories_of_the_samples_are_found_and_kept_apart(eval_corpus: Path) -> None:
+    """Eight stories in five languages, several alike in form (a mission, a strike);
+    every story found holds one story only, and most articles are in a story."""
+    report = corpus([eval_corpus], Config(nli_model="none"))
+    for story in report.stories:
+        folders = {a.name.split("/")[0] for a in story.sources}
+        assert len(folders) == 1, story.id
+    placed = sum(len(s.sources) for s in report.stories)
+    assert placed >= 0.9 * report.summary.articles
+    assert len(report.stories) == 8
+    assert {"ar", "en", "ru"} <= {lang for s in report.stories for lang in s.languages}
+
+
+@needs_seeds
+def test_the_seed_story_holds_exactly_the_five_seeds(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    _copy(tmp_path, "story", "reprints")
+    report = corpus([tmp_path], Config(nli_model="none"))
+    holding = [s for s in report.stories if any(a.name.startswith("seeds/") for a in s.sources)]
+    assert len(holding) == 1
+    assert sorted(a.name for a in holding[0].sources) == sorted(
+        f"seeds/{p.name}" for p in SEEDS.iterdir()
+    )
+
+
+def test_dated_articles_further_apart_than_the_window_are_separate_stories(
+    tmp_path: Path,
+) -> None:
+    """The same flood reported in two years: never one story; with a long window, one."""
+    for year in (2025, 2026):
+        for path in sorted((SAMPLES / "eval" / "flood").glob("wire-*.txt")):
+            text = path.read_text(encoding="utf-8").split("\n", 1)[1]
+            (tmp_path / f"{year}-{path.name}").write_text(f"date {year}-05-04\n{text}")
+    short = corpus([tmp_path], Config(nli_model="none"))
+    for story in short.stories:
+        assert len({a.date for a in story.sources}) == 1
+    assert len(short.stories) == 2
+    long = corpus([tmp_path], Config(nli_model="none"), CorpusOptions(window_days=400))
+    assert len(long.stories) == 1 and len(long.stories[0].sources) == 6
+
+
+def test_a_story_over_the_limit_is_split_with_a_warning(tmp_path: Path) -> None:
+    _copy(tmp_path, "eval/election")
+    report = corpus([tmp_path], Config(nli_model="none", max_sources=2))
+    parts = [s for s in report.stories if s.part]
+    assert len(parts) == 3 and all(2 <= len(s.sources) <= 2 for s in parts)
+    assert [s.id for s in parts] == ["story-1.1", "story-1.2", "story-1.3"]
+    assert report.summary.split_stories == 1 and report.summary.stories == 1
+    assert any("over --max-sources 2" in w for w in report.warnings)
+
+
+def test_split_keeps_every_article_in_parts_of_two_or_more() -> None:
+    for n in range(2, 40):
+        for limit in range(2, 9):
+            parts = split(list(range(n)), limit)
+            assert all(2 <= len(p) <= limit for p in parts) or n <= limit
+            assert sorted({k for p in parts for k in p}) == list(range(n))
+
+
+# --- checks --------------------------------------------------------------------------
+
+
+def test_each_story_is_checked_exactly_as_compare_checks_its_sources(
+    tmp_path: Path, nli_random: Path
+) -> None:
+    _copy(tmp_path, "story", "reprints", "eval/quake")
+    config = Config(nli_model=str(nli_random))
+    report = corpus([tmp_path], config)
+    assert len(report.stories) == 2
+    assert report.summary.nli_pairs_run > 0
+    for story in report.stories:
+        sources = [s.model_copy(update={"group": None}) for s in story.report.sources]
+        alone = compare(sources=sources, config=config, nli=make_nli(config))
+        got, want = story.report, alone
+        assert [(f.a.text, f.b.text, f.verdict) for f in got.findings] == [
+            (f.a.text, f.b.text, f.verdict) for f in want.findings
+        ]
+        for f, g in zip(got.findings, want.findings, strict=True):
+            assert f.a_to_b.contradiction == pytest.approx(g.a_to_b.contradiction, abs=1e-5)
+        assert got.summary == want.summary and got.groups == want.groups
+    calls = sum(s.report.summary.nli_calls for s in report.stories)
+    assert report.summary.nli_calls == calls >= report.summary.nli_pairs_run
+
+
+# --- output --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _copy(tmp_path_factory.mktemp("small"), "story", "eval/quake", "eval/train")
+
+
+def test_json_output_follows_the_corpus_schema(
+    small_corpus: Path, nli_contradicting_deberta: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "corpus.json"
+    result = run(
+        str(small_corpus),
+        "--nli-model",
+        str(nli_contradicting_deberta),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 1, result.output  # contradictions found
+    document = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads(CliRunner().invoke(main, ["schema", "--kind", "corpus"]).output)
+    jsonschema.validate(document, schema)
+    assert document["schema_version"] == "1.0"
+    assert {"stories", "unclustered", "summary"} <= set(document)
+    story = document["stories"][0]
+    assert {"id", "sources", "report"} <= set(story)
+    assert story["report"]["schema_version"] == "2.0"
+    assert document["summary"]["stories_with_contradictions"] >= 1
+
+
+def test_jsonl_streams_one_story_a_line_then_the_corpus(
+    small_corpus: Path, nli_random: Path
+) -> None:
+    result = run(
+        str(small_corpus), "--nli-model", str(nli_random), "--format", "jsonl", "--no-fail"
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [x["kind"] for x in lines] == ["story"] * (len(lines) - 1) + ["corpus"]
+    assert len(lines) - 1 == lines[-1]["corpus"]["summary"]["checked_stories"] >= 2
+    assert lines[-1]["corpus"]["stories"] == []
+    assert lines[0]["story"]["id"] == "story-1"
+
+
+def test_rich_md_and_html_name_every_story(
+    small_corpus: Path, nli_contradicting_deberta: Path, tmp_path: Path
+) -> None:
+    model = str(nli_contradicting_deberta)
+    rich = run(str(small_corpus), "--nli-model", model)
+    assert rich.exit_code == 1
+    assert "Stories" in rich.stdout and "Top contradiction of each story" in rich.stdout
+    ids = [line.split()[1] for line in rich.stdout.splitlines() if line.startswith("│ story-")]
+    assert ids == ["story-1", "story-2", "story-3"]
+    md = run(str(small_corpus), "--nli-model", model, "--format", "md", "--no-fail")
+    assert md.exit_code == 0
+    assert md.stdout.startswith("# checker corpus report")
+    assert all(f"## {i}" in md.stdout for i in ids)
+    page = tmp_path / "corpus.html"
+    html = run(str(small_corpus), "--nli-model", model, "--format", "html", "-o", str(page))
+    assert html.exit_code == 1
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and all(
+        f'id="{i.replace(".", "")}"' in text for i in ids
+    )
+
+
+def test_exit_0_when_no_story_has_a_contradiction(small_corpus: Path, nli_agreeing: Path) -> None:
+    result = run(
+        str(small_corpus),
+        "--nli-model",
+        str(nli_agreeing),
+        "--no-number-check",
+        "--no-people-check",
+        "--format",
+        "json",
+    )
+    document = json.loads(result.stdout)
+    assert document["summary"]["contradictions"] == 0
+    assert document["summary"]["agreements"] > 0
+    assert result.exit_code == 0

@@ -1,0 +1,151 @@
+"""checker corpus --engine ray: the same report as the local engine, on a local Ray of
+2 CPUs; and every way it cannot run ends in one line and exit 3 (or 130 on Ctrl-C)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+pytest.importorskip("ray", reason="the ray extra is not installed (pip install 'checker[ray]')")
+
+
+def checker(
+    *args: str, prelude: str = "", timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a fresh process (Ray starts and stops with it); `prelude` is
+    Python run before it, e.g. to hide the ray package."""
+    code = f"{prelude}\nfrom checker.cli import main\nmain()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two stories in three languages, one as a manifest with a text line."""
+    folder = tmp_path_factory.mktemp("feed")
+    shutil.copytree(SAMPLES / "story", folder / "story")
+    shutil.copytree(SAMPLES / "eval" / "quake", folder / "quake")
+    text = (SAMPLES / "reprints" / "wire-en.txt").read_text(encoding="utf-8")
+    line = {"text": text, "name": "wire", "date": "2026-03-06"}
+    (folder / "wire.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_local_and_ray_give_identical_reports(feed: Path, nli_random: Path, tmp_path: Path) -> None:
+    common = [str(feed), "--nli-model", str(nli_random), "--format", "json", "--no-fail", "-q"]
+    local = checker("corpus", *common, "-o", str(tmp_path / "local.json"))
+    assert local.returncode == 0, local.stderr
+    ray = checker(
+        "corpus", *common, "--engine", "ray", "--workers", "2", "-o", str(tmp_path / "ray.json")
+    )
+    assert ray.returncode == 0, ray.stderr
+    assert ray.stderr == ""  # Ray's own logs stay out of the way
+    a = (tmp_path / "local.json").read_text(encoding="utf-8")
+    b = (tmp_path / "ray.json").read_text(encoding="utf-8")
+    assert '"nli_pairs_run": 0' not in a and '"stories": []' not in a
+    assert a == b
+
+
+def test_without_the_ray_package_exit_3_with_the_install_hint(feed: Path) -> None:
+    hide = "import sys; sys.modules['ray'] = None"
+    result = checker("corpus", str(feed), "--nli-model", "none", "--engine", "ray", prelude=hide)
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install 'checker[ray]'" in lines[0]
+    assert result.stdout == ""
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize("form", ["{port}", "ray://127.0.0.1:{port}", "not a host:x"])
+def test_an_unreachable_cluster_is_one_line_and_exit_3(feed: Path, form: str) -> None:
+    address = form.format(port=_closed_port())
+    address = f"127.0.0.1:{address}" if address.isdigit() else address
+    result = checker(
+        "corpus",
+        str(feed),
+        "--nli-model",
+        "none",
+        "--engine",
+        "ray",
+        "--ray-address",
+        address,
+        timeout=60,
+    )
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert address in lines[0]
+
+
+# A progress that presses Ctrl-C (a real SIGINT to this process) when NLI starts.
+_INTERRUPT_AT_NLI = """
+import os, signal, time
+import checker.cli.corpus as command
+from checker.progress import Silent
+class Interrupting(Silent):
+    def __init__(self, *args, **kwargs):
+        pass
+    def task(self, description, total=None):
+        if description.startswith("NLI"):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        return super().task(description, total)
+command.RichProgress = Interrupting
+"""
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_ctrl_c_stops_cleanly_with_no_output_file(
+    feed: Path, nli_random: Path, tmp_path: Path, engine: str
+) -> None:
+    out = tmp_path / "out.json"
+    before = _ray_servers()
+    result = checker(
+        "corpus",
+        str(feed),
+        "--nli-model",
+        str(nli_random),
+        "--engine",
+        engine,
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        prelude=_INTERRUPT_AT_NLI,
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "checker: interrupted"
+    assert list(tmp_path.iterdir()) == []  # no report, no partial temp file
+    for _ in range(20):  # the local Ray this run started is shut down with it
+        if _ray_servers() <= before:
+            break
+        time.sleep(0.5)
+    assert _ray_servers() <= before
+
+
+def _ray_servers() -> set[int]:
+    """Process ids of running Ray cluster heads (their GCS servers)."""
+    found = subprocess.run(["pgrep", "-f", "gcs_server"], capture_output=True, text=True)
+    return {int(pid) for pid in found.stdout.split()}
