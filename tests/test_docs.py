@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "samples" / "README.md"]
 OUTPUTS = {"-o", "--output", "--plot", ">"}
 NEEDS_HUB = ("models download", "models export", "models path")
+NEEDS_CLUSTER = ("--ray-address", "ray start")
 
 
 def _commands() -> list[tuple[str, str]]:
@@ -38,7 +39,7 @@ def _commands() -> list[tuple[str, str]]:
 
 
 def _runnable(command: str) -> bool:
-    if "[" in command or "http" in command or any(h in command for h in NEEDS_HUB):
+    if "[" in command or "http" in command or any(h in command for h in NEEDS_HUB + NEEDS_CLUSTER):
         return False
     words = shlex.split(command.replace("|", " | ").replace(">", " > "))
     for k, word in enumerate(words):
@@ -53,11 +54,13 @@ def _runnable(command: str) -> bool:
 def _with_stand_ins(command: str, nli: Path, marian: Path) -> str:
     """The same command, with local tiny models where a real one would be downloaded."""
     if (
-        re.search(r"checker (compare|eval pairs|eval docs)\b", command)
+        re.search(r"checker (compare|corpus|eval pairs|eval docs)\b", command)
         and "--nli-model" not in command
     ):
         command = re.sub(
-            r"checker (compare|eval pairs|eval docs)", rf"checker \1 --nli-model {nli}", command
+            r"checker (compare|corpus|eval pairs|eval docs)",
+            rf"checker \1 --nli-model {nli}",
+            command,
         )
     if "--gloss " in command and "--gloss-model" not in command:
         command += f" --gloss-model {marian}"
@@ -89,7 +92,7 @@ def test_documented_commands_run_as_written(
             text=True,
             timeout=300,
         )
-        ok = {0, 1} if re.search(r"checker compare\b", command) else {0}
+        ok = {0, 1} if re.search(r"checker (compare|corpus)\b", command) else {0}
         assert done.returncode in ok, f"{doc}: {command}\n{done.stderr[-2000:]}"
         ran.append(command)
     assert len(ran) >= 15
