@@ -309,3 +309,22 @@ def test_exit_0_when_no_story_has_a_contradiction(small_corpus: Path, nli_agreei
     assert document["summary"]["contradictions"] == 0
     assert document["summary"]["agreements"] > 0
     assert result.exit_code == 0
+
+
+def test_progress_bars_on_a_terminal_do_not_nest(small_corpus: Path, nli_random: Path) -> None:
+    """rich allows one live display at a time: a bar opened inside another would stop
+    the run on a terminal (where tests, piping to a file, never look)."""
+    import io
+
+    from rich.console import Console
+
+    from checker.cli import RichProgress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=100)
+    progress = RichProgress(console, enabled=True)
+    assert progress.enabled
+    report = corpus([small_corpus], Config(nli_model=str(nli_random)), progress=progress)
+    assert report.summary.nli_pairs_run > 0
+    shown = screen.getvalue()
+    assert "Embedding articles" in shown and "NLI, round 1, stories 1-3 of 3" in shown

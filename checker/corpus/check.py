@@ -107,15 +107,14 @@ def check_stories(
     """Run `compare` on each story; `done(k, report)` is called in story order. Returns
     the distinct NLI pairs the engine ran."""
     run = 0
-    with progress.task("Checking stories", total=len(stories)) as advance:
-        for group in groups(stories):
-            reports, ran = _check_group(
-                [stories[k] for k in group], embedder, nli_info, config, engine, progress
-            )
-            run += ran
-            for k, report in zip(group, reports, strict=True):
-                done(k, report)
-                advance(1)
+    for group in groups(stories):  # progress: one bar per NLI round (bars do not nest)
+        label = f"stories {group[0] + 1}-{group[-1] + 1} of {len(stories)}"
+        reports, ran = _check_group(
+            [stories[k] for k in group], embedder, nli_info, config, engine, progress, label
+        )
+        run += ran
+        for k, report in zip(group, reports, strict=True):
+            done(k, report)
     return run
 
 
@@ -126,6 +125,7 @@ def _check_group(
     config: Config,
     engine: Engine,
     progress: Progress,
+    label: str,
 ) -> tuple[list[Report], int]:
     if nli_info is None:  # --nli-model none: no question to pool
         rules_only = [
@@ -150,7 +150,7 @@ def _check_group(
             break
         todo = batches(asked, config.batch_size)
         total = sum(len(b) for b in todo)
-        with progress.task(f"NLI, round {round_number}", total=total) as advance:
+        with progress.task(f"NLI, round {round_number}, {label}", total=total) as advance:
             for batch, scores in zip(todo, engine.judge(todo, advance), strict=True):
                 table.update(zip(batch, scores, strict=True))
         ran += total
