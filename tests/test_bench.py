@@ -87,3 +87,18 @@ def test_base_size_tokenizer_counts_like_a_real_multilingual_vocabulary() -> Non
     assert len(sentences) > 30 and all(0.75 <= r <= 1.35 for r in ratios)
     pair = tok(sentences[0], sentences[1])["input_ids"]
     assert pair[0] == tok.cls_token_id and pair.count(tok.sep_token_id) == 2
+
+
+def test_corpus_smoke() -> None:
+    out = run(str(BENCH / "corpus.py"), "--smoke")
+    line = next(ln for ln in out.splitlines() if ln.startswith("clustering: purity"))
+    purity, recall = float(line.split()[2]), float(line.split()[4])
+    assert 0.0 <= recall <= 1.0 and purity >= 0.9  # four distinct families
+    rows = [
+        ln.split("|")[1:-1] for ln in out.splitlines() if ln.startswith("| ") and ln[2].isdigit()
+    ]
+    sizes = [r for r in rows if len(r) == 6]
+    assert [int(r[0]) for r in sizes] == [2, 4]
+    for row in sizes:  # both directions, compare's 6-per-sentence budget
+        assert 0 < float(row[5]) <= 12.0
+    assert "identical reports across engines: yes" in out

