@@ -35,7 +35,8 @@ def _commands() -> list[tuple[str, str]]:
                 # a checker command line (the set-up commands build a venv: not here)
                 if command.startswith(("checker ", "cat samples/")) and "checker " in command:
                     found.append((doc.name, command))
-    return found
+    # a command shown in two places (README and a guide) runs once
+    return list({command: (doc, command) for doc, command in reversed(found)}.values())[::-1]
 
 
 def _runnable(command: str) -> bool:
