@@ -46,7 +46,7 @@ from checker.errors import ExitCode
     type=click.FloatRange(0.0, 2.0, min_open=True),
     default=DEFAULT_STORY_SIMILARITY,
     show_default=True,
-    help="Least average similarity (embeddings + shared names) within a story.",
+    help="Least average similarity within a story (embeddings + shared names and figures).",
 )
 @click.option(
     "--engine",
