@@ -339,3 +339,13 @@ def test_ray_options_without_the_ray_engine_are_a_usage_error(
     result = run(str(small_corpus), "--nli-model", "none", *options)
     assert result.exit_code == 2
     assert f"{options[0]} need --engine ray" in result.output
+
+
+def test_a_feed_with_no_story_says_so_and_exits_0(tmp_path: Path) -> None:
+    lonely = run(str(SAMPLES / "story" / "en.txt"), "--nli-model", "none")
+    assert lonely.exit_code == 0
+    assert "No story: no two articles tell one story" in lonely.stdout
+    (tmp_path / "empty.jsonl").write_text("\n\n")
+    empty = run(str(tmp_path / "empty.jsonl"), "--nli-model", "none", "--format", "json")
+    assert empty.exit_code == 0
+    assert json.loads(empty.stdout)["summary"]["articles"] == 0

@@ -78,7 +78,10 @@ def render_corpus(report: CorpusReport, console: Console) -> None:
             Text(str(s.distinct_contradictions), style="bold red" if s.contradictions else ""),
             str(s.agreements),
         )
-    console.print(table)
+    if report.stories:
+        console.print(table)
+    else:
+        console.print("No story: no two articles tell one story (within the date window).")
     tops = [(story, top) for story in report.stories if (top := top_contradiction(story))]
     if tops:
         console.print(Text("Top contradiction of each story", style="bold"))
