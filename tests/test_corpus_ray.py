@@ -64,6 +64,35 @@ def test_local_and_ray_give_identical_reports(feed: Path, nli_random: Path, tmp_
     assert a == b
 
 
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_the_seed_folder_gives_the_same_five_article_story_on_both_engines(
+    nli_random: Path, tmp_path: Path
+) -> None:
+    """The issue's folder: the five real seed articles plus the two sample stories."""
+    folder = tmp_path / "desk"
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(SAMPLES / "story", folder / "story")
+    shutil.copytree(SAMPLES / "reprints", folder / "reprints")
+    common = [str(folder), "--nli-model", str(nli_random), "--format", "json", "--no-fail", "-q"]
+    out = {}
+    for engine in ("local", "ray"):
+        done = checker(
+            "corpus", *common, "--engine", engine, "-o", str(tmp_path / f"{engine}.json")
+        )
+        assert done.returncode == 0, done.stderr
+        out[engine] = (tmp_path / f"{engine}.json").read_text(encoding="utf-8")
+    assert out["local"] == out["ray"]
+    stories = json.loads(out["local"])["stories"]
+    holding = [s for s in stories if any(a["name"].startswith("seeds/") for a in s["sources"])]
+    assert len(holding) == 1
+    assert sorted(a["name"] for a in holding[0]["sources"]) == sorted(
+        f"seeds/{p.name}" for p in SEEDS.iterdir()
+    )
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A running Ray cluster (head node only), as a desk would have: `ray start --head`,
