@@ -25,6 +25,7 @@ from checker.sources.ingest import (
     from_text,
     parse_date,
     read_source,
+    unique_names,
 )
 
 MANIFEST_SUFFIXES = {".jsonl", ".ndjson"}
@@ -81,7 +82,7 @@ def read_corpus(
         if entry.date is not None:
             raw = replace(raw, date=entry.date)
         raws.append(raw)
-    return _unique(raws), skipped
+    return unique_names(raws), skipped  # names are how findings and stories cite articles
 
 
 def _reason(message: str, item: str) -> str:
@@ -174,15 +175,3 @@ def manifest_entries(path: Path) -> Iterator[_Entry]:
         else:
             file = Path(value) if Path(value).is_absolute() else path.parent / value
             yield _Entry(str(file), name=name, date=day)
-
-
-def _unique(raws: list[RawSource]) -> list[RawSource]:
-    """Names made unique ('#2'): findings and stories name articles by them."""
-    counts: dict[str, int] = {}
-    out = []
-    for raw in raws:
-        counts[raw.name] = counts.get(raw.name, 0) + 1
-        out.append(
-            raw if counts[raw.name] == 1 else replace(raw, name=f"{raw.name}#{counts[raw.name]}")
-        )
-    return out

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.corpus.schema import CorpusReport, Story, StoryLine
-from checker.report.document import html_page, report_html_body, report_markdown
+from checker.report.document import html_page, md_text, report_html_body, report_markdown
 from checker.schema import PairFinding
 
 _SHORT = 90
@@ -99,10 +99,6 @@ def render_corpus(report: CorpusReport, console: Console) -> None:
     console.print(f"{_counts(report)}: {verdict}.", markup=False)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def corpus_markdown(report: CorpusReport) -> str:
     lines = [
         "# checker corpus report",
@@ -122,21 +118,21 @@ def corpus_markdown(report: CorpusReport) -> str:
         lines.append(
             f"| [{story.id}](#{story.id.replace('.', '')}) | {len(story.sources)} "
             f"| {', '.join(story.languages)} | {_dates(story)} "
-            f"| {story.report.summary.distinct_contradictions} | {_md(shown)} |"
+            f"| {story.report.summary.distinct_contradictions} | {md_text(shown)} |"
         )
     if report.unclustered:
         lines += ["", "## In no story", ""]
         lines += [
-            f"- {_md(a.name)} ({a.language}, {a.date or 'undated'}): {a.reason}"
+            f"- {md_text(a.name)} ({a.language}, {a.date or 'undated'}): {a.reason}"
             for a in report.unclustered
         ]
     if report.skipped:
         lines += ["", "## Skipped", ""]
-        lines += [f"- {_md(s.input)}: {_md(s.reason)}" for s in report.skipped]
+        lines += [f"- {md_text(s.input)}: {md_text(s.reason)}" for s in report.skipped]
     for story in report.stories:
         lines += ["", report_markdown(story.report, title=story.id, level=2).rstrip()]
     if report.warnings:
-        lines += ["", "## Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
+        lines += ["", "## Warnings", ""] + [f"- {md_text(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
 
 

@@ -15,18 +15,19 @@ from checker.schema import FindingSide, PairFinding, Report
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
+    """Text for a Markdown table cell: pipes escaped, one line."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _side_md(side: FindingSide) -> str:
     date = f", {side.date}" if side.date else ""
-    dates = "".join(f" _[{_md(m.text)} = {m.date}]_" for m in side.mentioned_dates)
-    gloss = f"<br>_{side.gloss.language}: {_md(side.gloss.text)}_" if side.gloss else ""
-    cited = f"<br>cites: {_md(', '.join(side.cited))}" if side.cited else ""
-    copies = f"<br>{_md(line)}" if (line := copies_line(side)) else ""
+    dates = "".join(f" _[{md_text(m.text)} = {m.date}]_" for m in side.mentioned_dates)
+    gloss = f"<br>_{side.gloss.language}: {md_text(side.gloss.text)}_" if side.gloss else ""
+    cited = f"<br>cites: {md_text(', '.join(side.cited))}" if side.cited else ""
+    copies = f"<br>{md_text(line)}" if (line := copies_line(side)) else ""
     return (
-        f"**{_md(side.source)}** ({side.language}{date}): {_md(side.text)}"
+        f"**{md_text(side.source)}** ({side.language}{date}): {md_text(side.text)}"
         f"{dates}{gloss}{cited}{copies}"
     )
 
@@ -94,27 +95,26 @@ def report_markdown(report: Report, title: str = "checker report", level: int = 
     ]
     for src in report.sources:
         lines.append(
-            f"| {_md(src.name)} | {src.language} | {src.date or ''} | {src.sentence_count} "
-            f"| {src.group or ''} | {_md(', '.join(src.cited))} |"
+            f"| {md_text(src.name)} | {src.language} | {src.date or ''} | {src.sentence_count} "
+            f"| {src.group or ''} | {md_text(', '.join(src.cited))} |"
         )
     if report.groups:
         lines += ["", f"{sub} Sources that tell one story", ""]
-        lines += [f"- {_md(x)}" for x in _groups_lines(report)]
+        lines += [f"- {md_text(x)}" for x in _groups_lines(report)]
     for name, findings in _shown(report):
         if not findings:
             continue
         lines += ["", f"{sub} {name}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
         for n, (f, repeats) in enumerate(findings, 1):
             why = "; ".join(x for x in (f.reason, f.timeline, _scores(f), repeats) if x)
-            lines.append(
-                f"| {n} | {confidence_cell(f)} | {_side_md(f.a)} | {_side_md(f.b)} | {_md(why)} |"
-            )
+            sides = f"{_side_md(f.a)} | {_side_md(f.b)}"
+            lines.append(f"| {n} | {confidence_cell(f)} | {sides} | {md_text(why)} |")
     if report.unmatched:
         lines += ["", f"{sub} Told by one source only", ""]
         for u in report.unmatched:
-            lines.append(f"- **{_md(u.source)}** ({u.language}): {_md(u.text)}")
+            lines.append(f"- **{md_text(u.source)}** ({u.language}): {md_text(u.text)}")
     if report.warnings:
-        lines += ["", f"{sub} Warnings", ""] + [f"- {_md(w)}" for w in report.warnings]
+        lines += ["", f"{sub} Warnings", ""] + [f"- {md_text(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
 
 

@@ -373,10 +373,10 @@ def read_sources(
         if date is not None:
             src = replace(src, date=date)
         sources.append(src)
-    return _unique_names(sources)
+    return unique_names(sources)
 
 
-def _unique_names(sources: list[RawSource]) -> list[RawSource]:
+def unique_names(sources: list[RawSource]) -> list[RawSource]:
     """Two inputs named alike (a/x.txt, b/x.txt) get '#2' so findings stay unambiguous."""
     seen: dict[str, int] = {}
     out = []
