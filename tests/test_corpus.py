@@ -349,3 +349,20 @@ def test_a_feed_with_no_story_says_so_and_exits_0(tmp_path: Path) -> None:
     empty = run(str(tmp_path / "empty.jsonl"), "--nli-model", "none", "--format", "json")
     assert empty.exit_code == 0
     assert json.loads(empty.stdout)["summary"]["articles"] == 0
+
+
+def test_an_article_over_a_limit_is_skipped_with_the_option_to_raise_it(tmp_path: Path) -> None:
+    _copy(tmp_path, "story")
+    (tmp_path / "story" / "short.txt").write_text(
+        "Arvania will not join the Selmar force, officials said.\n"
+    )
+    report = corpus([tmp_path], Config(nli_model="none", max_sentences=3))
+    reasons = {Path(s.input).name: s.reason for s in report.skipped}
+    assert set(reasons) == {"en.txt", "ru.txt", "ar.txt"}
+    assert all(
+        "over the per-source limit of 3 (raise it with --max-sentences)" in r
+        for r in reasons.values()
+    )
+    assert [a.name for a in report.unclustered] == ["story/short.txt"]
+    assert report.summary.skipped == 3 and report.summary.articles == 1
+    assert any(w.endswith("(raise it with --max-sentences)") for w in report.warnings)
