@@ -19,8 +19,13 @@ from checker.cli.options import (
     nli_options,
     output_option,
 )
-from checker.corpus.cluster import DEFAULT_STORY_SIMILARITY, DEFAULT_WINDOW_DAYS
+from checker.corpus import CorpusOptions
 from checker.errors import ExitCode
+
+
+def _default(field: str) -> Any:
+    """A corpus option's default is its CorpusOptions field's: one source of truth."""
+    return CorpusOptions.model_fields[field].default
 
 
 @main.command()
@@ -37,21 +42,21 @@ from checker.errors import ExitCode
 @click.option(
     "--window-days",
     type=click.IntRange(0, 3660),
-    default=DEFAULT_WINDOW_DAYS,
+    default=_default("window_days"),
     show_default=True,
     help="Dated articles further apart than this are never compared when finding stories.",
 )
 @click.option(
     "--story-similarity",
     type=click.FloatRange(0.0, 2.0, min_open=True),
-    default=DEFAULT_STORY_SIMILARITY,
+    default=_default("story_similarity"),
     show_default=True,
     help="Least average similarity within a story (embeddings + shared names and figures).",
 )
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),
-    default="local",
+    default=_default("engine"),
     show_default=True,
     help="local: this process. ray: Ray Data on a local or existing Ray cluster "
     "(pip install 'checker[ray]').",
@@ -59,14 +64,14 @@ from checker.errors import ExitCode
 @click.option(
     "--workers",
     type=click.IntRange(1, 4096),
-    default=1,
+    default=_default("workers"),
     show_default=True,
     help="Ray: actors in each model pool (each loads the model once; --threads CPUs each).",
 )
 @click.option(
     "--gpus-per-worker",
     type=click.FloatRange(0.0, 16.0),
-    default=0.0,
+    default=_default("gpus_per_worker"),
     show_default=True,
     help="Ray: GPUs each model actor holds (0.5 puts two actors on a GPU).",
 )
@@ -108,7 +113,6 @@ def corpus(
     """
 
     def action() -> int:
-        from checker.corpus import CorpusOptions
         from checker.corpus import corpus as run_corpus
         from checker.report.corpus import (
             corpus_html,
