@@ -181,3 +181,45 @@ def test_a_body_line_without_its_full_stop_is_kept_by_its_context() -> None:
     assert "«Меня укусили!“»" in quotes.paragraphs  # every closing quote style
     tail = clean_text("\n".join([body[0], body[2], "Read also:", body[1]]))
     assert body[1] not in tail.paragraphs
+
+
+def test_two_titles_glued_between_body_sentences_are_dropped() -> None:
+    """A scraped page can paste two related-article titles into one line between body
+    sentences. It shares words with the article, but no sentence runs twenty words
+    without a comma: it is dropped; body text that lost its full stop is kept."""
+    body = [
+        "The ministry said the force would not deploy to Selmar before a full ceasefire.",
+        "The statement comes amid international talks on a stabilisation force for Selmar.",
+    ]
+    glued = (
+        'Rebels comment on Korsland joining the "Northern Accord" Red Cross on its way '
+        "to Selmar to collect a hostage's remains"
+    )
+    result = clean_text("\n".join([body[0], glued, body[1]]))
+    assert result.paragraphs == body
+    assert (glued, "off-topic headline") in result.dropped
+    lost_stop = "Officials in Selmar say the force will need more time to deploy"
+    assert clean_text("\n".join([body[0], lost_stop, body[1]])).paragraphs == [
+        body[0],
+        lost_stop,
+        body[1],
+    ]
+
+
+@needs_seeds
+def test_seed_glued_related_titles_are_dropped() -> None:
+    path = next(SEEDS.glob("003_*.txt"))
+    glued = next(ln for ln in _lines(path) if ln.startswith("حماس تعلق"))
+    assert glued not in _kept(path)
+
+
+def test_a_long_arabic_body_sentence_without_commas_or_full_stop_is_kept() -> None:
+    """Arabic body sentences often have neither commas nor a final full stop; only two
+    clauses run together across a quoted title mark glued titles."""
+    body = [
+        "قالت الوزارة إن القوة لن تنتشر في سلمار قبل وقف كامل لإطلاق النار.",
+        "واجتمع قادة البلدين في وقت لاحق من هذا الشهر في العاصمة لعقد محادثات جديدة حول "
+        "مستقبل قوة الاستقرار في سلمار",
+        "وتأتي هذه التصريحات في إطار المحادثات الدولية حول قوة الاستقرار في سلمار.",
+    ]
+    assert clean_text("\n".join(body)).paragraphs == body

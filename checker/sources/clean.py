@@ -74,6 +74,17 @@ MAX_HEADLINE_WORDS = 25  # longer unpunctuated lines are cut-off paragraphs
 MIN_LIST_RUN = 3  # this many unpunctuated lines in a row are a headline list
 TITLE_OVERLAP = 0.5  # share of a headline's word stems found in the body to keep it
 MIN_IN_BODY_WORDS = 4  # an unpunctuated line this long between body sentences is body
+# ... unless it is two titles glued into one line: longer than this, with no comma or
+# other mark inside, and a quoted title's closing quote followed straight by another
+# clause (seen in a scraped Arabic page: «… إلى "الاتفاق الإبراهيمي" الصليب الأحمر في
+# طريقه …»). Arabic body sentences often lack commas and their full stop (NTREX), but
+# not two clauses run together across a quote.
+MAX_BARE_IN_BODY_WORDS = 14
+_INNER_MARK = re.compile(r"[,;:،؛–—]")
+_GLUED_AFTER_QUOTE = re.compile(
+    r"[^\W\d_][\"»”]\s+(?!(?:و|ف|and|or|but|и|а|но|или|et|ou|y|o|und|oder)\s)"
+    r"[^\W\d_]\S*(?:\s+\S+){4,}$"
+)
 _STEM = 5
 _AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب")
 
@@ -217,7 +228,14 @@ def _mark_in_body(lines: list[_Line], body: set[str]) -> None:
     something else (it shares no word with the article) is still dropped."""
     for k in range(1, len(lines) - 1):
         ln = lines[k]
-        if ln.reason is None and ln.headline_like and len(_words(ln.text)) >= MIN_IN_BODY_WORDS:
+        n_words = len(_words(ln.text))
+        if (
+            n_words > MAX_BARE_IN_BODY_WORDS
+            and not _INNER_MARK.search(ln.text)
+            and _GLUED_AFTER_QUOTE.search(ln.text)
+        ):
+            continue  # glued titles, not a sentence
+        if ln.reason is None and ln.headline_like and n_words >= MIN_IN_BODY_WORDS:
             ln.in_body = overlap(ln.text, body) > 0 and all(
                 n.reason is None
                 and is_sentence_like(n.text)
