@@ -363,9 +363,10 @@ def main() -> None:
         report = run_corpus(sub, model, "local", 1, None)["report"]
         sentences = sum(s.report.summary.sentences for s in report.stories)
         calls = report.summary.nli_calls
+        per = "-" if calls is None else f"{calls / max(1, sentences):.2f}"
         print(
             f"| {size} | {report.summary.articles} | {sentences} | {_cross_pairs(report)} "
-            f"| {calls} | {calls / max(1, sentences):.2f} |"
+            f"| {calls if calls is not None else '-'} | {per} |"
         )
 
     engines = [("local", 1)] if args.smoke else [("local", 1), ("ray", 1), ("ray", 2)]

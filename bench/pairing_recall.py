@@ -40,8 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.checks.facts import number_conflict  # noqa: E402
+from checker.checks.figures import compare_figures  # noqa: E402
 from checker.checks.people import role_conflict  # noqa: E402
+from checker.checks.quantities import quantities  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.evaluation import read_manifest  # noqa: E402
 from checker.pair.candidates import (  # noqa: E402
@@ -108,7 +109,11 @@ def pairs_for(story: Story, options: PairingOptions) -> tuple[list[Candidate], M
         x, y = sentences[c.i], sentences[c.j]
         return (
             any(_matches(p, [x.text], [y.text]) for p in story.expected)
-            or bool(number_conflict(x.text, y.text))
+            or bool(
+                compare_figures(
+                    quantities(x.text, x.language), quantities(y.text, y.language)
+                ).conflicts
+            )
             or bool(role_conflict(x.text, y.text, x.language, y.language))
         )
 

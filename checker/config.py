@@ -36,12 +36,19 @@ DEFAULT_AGREEMENT_THRESHOLD = 0.5
 DEFAULT_REPRINT_SIMILARITY = 0.55
 DEFAULT_REPRINT_SHARE = 0.6
 # "Minister A said X" / "Minister B said X" embed at 0.74-0.83 across en/ru/ar on the
-# samples; two presidents in loosely related seed sentences at 0.46.
+# samples; two presidents in loosely related seed sentences at 0.46. Between copies of one
+# story (a translation: 0.46-0.8 on NTREX with one name swapped) number_similarity holds.
 DEFAULT_PEOPLE_SIMILARITY = 0.6
 # Planted number contradictions in samples/ pair at 0.40-0.72; below 0.35 the pairs that
 # recall-first pairing forms are about different things ("two battalions" vs "5,000
 # troops"), where disjoint numbers mean nothing.
 DEFAULT_NUMBER_SIMILARITY = 0.35
+# A rule decides only on a pair whose sentences are each other's closest match, or on
+# one this close whatever else is near (chosen with bench/rules_real.py on NTREX).
+DEFAULT_RULE_SIMILARITY = 0.4
+# Near-paraphrases: where a bare number ("on 15") may be compared between independent
+# reports.
+DEFAULT_PARAPHRASE_SIMILARITY = 0.6
 # Limits: the CLI's defaults and the reader's come from here.
 DEFAULT_MAX_SOURCES = 50
 DEFAULT_MAX_SOURCE_MB = 5.0
@@ -143,6 +150,21 @@ class Config(BaseModel):
         description="Least pair similarity for the number check: different numbers only "
         "conflict in sentences about the same thing.",
     )
+    rule_similarity: float = Field(
+        default=DEFAULT_RULE_SIMILARITY,
+        ge=-1.0,
+        le=1.0,
+        description="A rule beside NLI decides a pair whose sentences are each other's "
+        "closest match (above number_similarity), or any pair at least this similar; "
+        "weaker evidence is a note.",
+    )
+    paraphrase_similarity: float = Field(
+        default=DEFAULT_PARAPHRASE_SIMILARITY,
+        ge=-1.0,
+        le=1.0,
+        description="Between independent reports, a figure with nothing said of what it "
+        "counts decides only in sentences at least this similar.",
+    )
     people_check: bool = Field(
         default=True,
         description="Flag paired sentences naming different people in one role, whatever NLI says.",
@@ -209,4 +231,6 @@ class Config(BaseModel):
             reprint_share=self.reprint_share,
             people_similarity=self.people_similarity,
             number_similarity=self.number_similarity,
+            rule_similarity=self.rule_similarity,
+            paraphrase_similarity=self.paraphrase_similarity,
         )

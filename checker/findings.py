@@ -14,7 +14,7 @@ from checker.checks.provenance import attributions
 from checker.config import Config
 from checker.gloss import Translator, gloss_texts
 from checker.judge.nli import NliModel
-from checker.judge.score import judge, probs, rule_conflicts
+from checker.judge.score import Rules, Side, judge, probs, rules
 from checker.pair.candidates import Candidate, Mirrors
 from checker.progress import Progress
 from checker.schema import (
@@ -41,7 +41,7 @@ NO_NLI_WARNING = (
     "no NLI model ran (--nli-model none): pairs were judged only by the number and "
     "people-in-role checks, so contradictions and agreements that need the sentences read "
     "(negation, conditions and refusals, paraphrase) are not reported, agreements are not "
-    "counted, and reprint/translation groups are not formed"
+    "counted, no NLI score exists (shown as —), and reprint/translation groups are not formed"
 )
 
 
@@ -54,13 +54,27 @@ def finding(
     config: Config,
     no_nli: bool = False,
 ) -> PairFinding:
-    """One judged pair: the NLI verdict, the rule checks, and dates in reading order."""
+    """One judged pair: the NLI verdict, the rules beside it (a verdict on evidence, a
+    note otherwise), and dates in reading order."""
     ab, ba = probs(forward.tolist()), probs(backward.tolist())
     a, b = sentences[cand.i], sentences[cand.j]
+
+    def checked(x: Sentence, y: Sentence) -> Rules:
+        return rules(
+            Side(x.text, x.language),
+            Side(y.text, y.language),
+            cand.similarity,
+            cand.mutual,
+            config,
+            closest=cand.mutual or cand.rank == 1,
+            copies=cand.copies or cand.link,
+        )
+
+    found = checked(a, b)
     verdict = judge(
         ab,
         ba,
-        rule_conflicts(a.text, b.text, cand.similarity, config, (a.language, b.language)),
+        found.conflicts,
         contradiction_threshold=config.contradiction_threshold,
         agreement_threshold=config.agreement_threshold,
     )
@@ -83,17 +97,26 @@ def finding(
     if verdict.verdict is Verdict.CONTRADICTION and first.date and second.date:
         if second.date < first.date:  # the earlier statement first
             first, second, ab, ba = second, first, ba, ab
-            if reason:  # worded in the new order: "earlier vs later"
-                reason = "; ".join(
-                    r
-                    for _, r in rule_conflicts(
-                        b.text, a.text, cand.similarity, config, (b.language, a.language)
-                    )
-                )
+            found = checked(b, a)  # reasons and figures worded in the new order
+            reason = "; ".join(r for _, r in found.conflicts) or reason
         if first.date != second.date:
             timeline = f"{first.date} → {second.date}"
             if _same_speaker(sentences[cand.i], sentences[cand.j]):
                 timeline += ": position changed?"
+    notes = list(found.notes)
+    if notes and first.date and second.date and first.date != second.date:
+        days = abs((second.date - first.date).days)
+        notes = [f"{n}; sources dated {days} day{'s' if days != 1 else ''} apart" for n in notes]
+    if (
+        verdict.decided_by == "nli"
+        and verdict.verdict is Verdict.CONTRADICTION
+        and not found.figures
+        and found.agreeing
+    ):
+        agree = "; ".join(f"{p.a.text} vs {p.b.text}" for p in found.agreeing)
+        notes.append(
+            f"figures agree ({agree}): the model's contradiction is not about these figures"
+        )
     return PairFinding(
         reason=reason,
         timeline=timeline,
@@ -101,10 +124,13 @@ def finding(
         confidence=None if confidence is None else round(confidence, 6),
         decided_by=decided_by,
         similarity=cand.similarity,
+        best_match=cand.mutual,
         a=first,
         b=second,
-        a_to_b=ab,
-        b_to_a=ba,
+        a_to_b=None if no_nli else ab,
+        b_to_a=None if no_nli else ba,
+        notes=notes,
+        figures=found.figures,
     )
 
 

@@ -35,6 +35,7 @@ from checker.pair.candidates import (
     mirrors_from_links,
     select_pairs,
     unmatched,
+    with_mutual,
 )
 from checker.pair.embed import Embedder, embedder_for
 from checker.pair.groups import group_sources, mirrors, summarise_contradictions
@@ -273,12 +274,13 @@ def _judge(
         judged=[(c.i, c.j) for c in possible],  # proposed once: judged, or over budget
         budget=budget - len(links),
     )
+    pairs = with_mutual(plan.pairs, sentences, vectors, options)
     findings = with_copies(
-        link_findings + judged(plan.pairs, "Checking pairs (NLI, both directions)"),
+        link_findings + judged(pairs, "Checking pairs (NLI, both directions)"),
         sentences,
         copies,
     )
-    return _Judged(links + plan.pairs, findings, copies, len(possible) + plan.considered)
+    return _Judged(links + pairs, findings, copies, len(possible) + plan.considered)
 
 
 def _details(
@@ -340,17 +342,18 @@ def _report(
         pairs_checked=checked,
         pairs_considered=judged.considered,
         pairs_over_budget=judged.considered - checked,
-        nli_calls=2 * checked,
+        nli_calls=None if models.no_nli else 2 * checked,
         contradictions=contradictions,
         distinct_contradictions=len(summaries),
         agreements=agreements,
         unrelated=counts[Verdict.UNRELATED],
         unmatched_sentences=len(lonely),
+        notes=sum(bool(f.notes) for f in findings),
         languages=sorted({s.language for s in sentences}),
         consistent=contradictions == 0,
         agreement_ratio=(
             round(agreements / (agreements + contradictions), 6)
-            if agreements + contradictions
+            if agreements + contradictions and not models.no_nli
             else None
         ),
     )

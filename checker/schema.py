@@ -21,7 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field
 # .pairs_over_budget, finding sides' copies (a reprint's claim judged once),
 # thresholds.number_similarity; finding.decided_by, and finding/summary confidence null
 # when a rule (not the model) decided.
-SCHEMA_VERSION = "2.0"
+# 3.0: rules beside NLI decide only on evidence: finding.notes (weaker evidence, never
+# the verdict), finding.figures (the quantities behind a rule verdict or note),
+# finding.best_match; a_to_b/b_to_a and summary.nli_calls null when no NLI model ran;
+# summary.notes; thresholds.rule_similarity and .paraphrase_similarity.
+SCHEMA_VERSION = "3.0"
 
 
 class _Model(BaseModel):
@@ -127,6 +131,48 @@ class FindingSide(_Model):
     )
 
 
+class FigureRead(_Model):
+    """One figure as the number rule read it."""
+
+    text: str = Field(description="The words, e.g. 'about 30 yards', '«125 млн фунтов»'.")
+    value: float = Field(
+        description="In the dimension's base unit: m, kg, °C, km/h, km², m³, s (durations), "
+        "minutes after midnight (times), month×100+day (dates), the currency's own unit "
+        "(money), the year (years), winner×100+loser (scores), else the count."
+    )
+    high: float | None = Field(default=None, description="Upper end of a range, or null.")
+    dimension: str = Field(
+        description="count, length, mass, temperature, money:GBP (any currency code), "
+        "percent, points, magnitude, speed, area, volume, duration, time, date, year, score."
+    )
+    unit: str = Field(description="The unit as written ('yd', '%', 'GBP'); for counts the "
+                      "counted word when one was read.")  # fmt: skip
+    counts: str | None = Field(
+        default=None,
+        description="For counts: what is counted, comparable across languages (dead, "
+        "injured, troops, people, votes, …); null when not read.",
+    )
+    qualifier: Literal["exact", "about", "min", "max"] = Field(
+        description="about (around, около, نحو), min (more than, at least, свыше, أكثر من), "
+        "max (up to, under, до, حتى), or exact."
+    )
+
+
+class FigureEvidence(_Model):
+    """Two figures of one pair compared by the number rule."""
+
+    a: FigureRead
+    b: FigureRead
+    basis: Literal["unit", "concept", "sole"] = Field(
+        description="Why they are one thing: 'unit' (one dimension with units), 'concept' "
+        "(counts of one named thing), 'sole' (the one count left unexplained on each side)."
+    )
+    outcome: Literal["conflict", "agree"]
+    decides: bool = Field(
+        description="True when this conflict made the rule verdict; false for a note."
+    )
+
+
 class PairFinding(_Model):
     """The NLI verdict on one cross-source sentence pair, both directions kept."""
 
@@ -142,10 +188,29 @@ class PairFinding(_Model):
         "when no NLI model ran (--nli-model none) and no rule fired.",
     )
     similarity: float = Field(description="Cosine similarity that made this a pair.")
+    best_match: bool = Field(
+        default=False,
+        description="Each sentence is the other's closest sentence in its source: a rule "
+        "beside NLI decides only on such pairs (or pairs above thresholds.rule_similarity).",
+    )
     a: FindingSide
     b: FindingSide
-    a_to_b: NliProbs = Field(description="a as premise, b as hypothesis.")
-    b_to_a: NliProbs = Field(description="b as premise, a as hypothesis.")
+    a_to_b: NliProbs | None = Field(
+        description="a as premise, b as hypothesis; null when no NLI model ran."
+    )
+    b_to_a: NliProbs | None = Field(
+        description="b as premise, a as hypothesis; null when no NLI model ran."
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Weaker findings of the rules beside NLI, shown with the pair but never "
+        "changing its verdict or the exit code (figures that differ in sentences that are "
+        "not each other's closest match; figures that agree where the model reads a "
+        "contradiction).",
+    )
+    figures: list[FigureEvidence] = Field(
+        default_factory=list, description="The figures behind a number verdict or note."
+    )
     reason: str | None = Field(
         default=None, description="Why beyond NLI, e.g. 'numbers differ: 20,000 vs 5,000'."
     )
@@ -212,6 +277,8 @@ class Thresholds(_Model):
     reprint_share: float
     people_similarity: float
     number_similarity: float
+    rule_similarity: float
+    paraphrase_similarity: float
 
 
 class Summary(_Model):
@@ -224,7 +291,7 @@ class Summary(_Model):
     pairs_over_budget: int = Field(
         description="Candidates not judged because the pair budget (--max-pairs) was reached."
     )
-    nli_calls: int
+    nli_calls: int | None = Field(description="Null when no NLI model ran.")
     contradictions: int
     distinct_contradictions: int = Field(
         description="Contradictions counted once per pair of claims (reprints merged)."
@@ -232,10 +299,12 @@ class Summary(_Model):
     agreements: int
     unrelated: int
     unmatched_sentences: int
+    notes: int = Field(default=0, description="Findings that carry a note.")
     languages: list[str]
     consistent: bool = Field(description="True when no contradiction reaches the threshold.")
     agreement_ratio: float | None = Field(
-        description="agreements / (agreements + contradictions); null when both are 0."
+        description="agreements / (agreements + contradictions); null when both are 0 or "
+        "when no NLI model ran (no agreement can be read without one)."
     )
 
 

@@ -92,7 +92,7 @@ def test_json_validates_against_schema(samples: list[Path], nli_random: Path) ->
     report = json.loads(result.stdout)
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(report, schema)
-    assert report["schema_version"] == "2.0"
+    assert report["schema_version"] == "3.0"
     assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
     assert report["thresholds"]["per_source"] == 3 and "top_k" not in report["thresholds"]
     summary = report["summary"]

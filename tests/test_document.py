@@ -26,7 +26,8 @@ def test_markdown(report: checker.Report) -> None:
     assert md.startswith("# checker report\n")
     assert f"**{report.summary.contradictions} contradiction(s) found.**" in md
     assert "| en.txt | en | 2026-03-02 | 9 |" in md
-    assert "numbers differ: 20,000 vs 5,000" in md and "2026-03-02 → 2026-03-05" in md
+    assert "figures differ: about 20,000 troops vs около 5 тысяч военнослужащих" in md
+    assert "2026-03-02 → 2026-03-05" in md
     assert "## Told by one source only" in md and "Korsland" in md
     rows = [ln for ln in md.splitlines() if ln.startswith("| ") and "**" in ln]
     assert all(ln.count(" | ") == 4 for ln in rows)  # pipes inside sentences are escaped

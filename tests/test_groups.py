@@ -59,7 +59,7 @@ def test_translated_trio_is_one_group_and_its_contradictions_count_once() -> Non
         n for n, f in enumerate(report.findings) if f.verdict is Verdict.CONTRADICTION
     ]
     reasons = " ".join(r for s in report.contradiction_summaries for r in s.reasons)
-    assert "numbers differ: 2,000 vs 500" in reasons
+    assert "figures differ: 2,000 soldiers vs 500 soldiers" in reasons
     assert "different people as defence minister" in reasons
     # Reprint-aware pairing judges a confirmed claim once, not once per copy.
     blind_nli = MirrorNli()
@@ -161,7 +161,7 @@ def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None
     )
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "2.0"
+    assert report["schema_version"] == "3.0"
     assert {"groups", "contradiction_summaries"} <= report.keys()
     assert "distinct_contradictions" in report["summary"]
     assert {"reprint_similarity", "reprint_share"} <= report["thresholds"].keys()

@@ -1,12 +1,6 @@
-"""Fact checks beside NLI: numbers that differ between two paired sentences.
-
-NLI models are notoriously weak on numbers ("20,000 troops" vs "5,000 troops" often
-reads as entailment). Paired sentences already talk about the same thing, so when both
-state quantities and each states one the other does not, the pair is flagged with the
-reason, whatever the model said. Numbers are normalised across digit styles
-(20,000 / 20 000 / ٢٠٬٠٠٠), scale words (20 тысяч, 20 ألف, 20 thousand) and common
-number words in English, Russian and Arabic.
-"""
+"""Dates written in sentences ("on 7 January", «7 января», «7 يناير») and a script-based
+language guess for the rules beside NLI. Figures are read in checks/quantities.py and
+compared in checks/figures.py."""
 
 from __future__ import annotations
 
@@ -15,131 +9,6 @@ import re
 from functools import lru_cache
 
 from checker.errors import first_line
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_SCALES = {
-    "thousand": 1_000,
-    "thousands": 1_000,
-    "тыс": 1_000,
-    "тысяча": 1_000,
-    "тысячи": 1_000,
-    "тысяч": 1_000,
-    "ألف": 1_000,
-    "الف": 1_000,
-    "آلاف": 1_000,
-    "الاف": 1_000,
-    "million": 1_000_000,
-    "millions": 1_000_000,
-    "млн": 1_000_000,
-    "миллион": 1_000_000,
-    "миллиона": 1_000_000,
-    "миллионов": 1_000_000,
-    "مليون": 1_000_000,
-    "ملايين": 1_000_000,
-    "billion": 10**9,
-    "млрд": 10**9,
-    "миллиард": 10**9,
-    "миллиарда": 10**9,
-    "миллиардов": 10**9,
-    "مليار": 10**9,
-}
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "один": 1,
-    "одна": 1,
-    "два": 2,
-    "две": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
-    "двенадцать": 12,
-    "пятнадцать": 15,
-    "двадцать": 20,
-    "тридцать": 30,
-    "сорок": 40,
-    "пятьдесят": 50,
-    "сто": 100,
-    "двух": 2,
-    "трёх": 3,
-    "трех": 3,
-    "четырёх": 4,
-    "четырех": 4,
-    "пяти": 5,
-    "шести": 6,
-    "семи": 7,
-    "восьми": 8,
-    "девяти": 9,
-    "десяти": 10,
-    "двадцати": 20,
-    "тридцати": 30,
-    "ста": 100,
-    "واحد": 1,
-    "اثنان": 2,
-    "اثنين": 2,
-    "ثلاثة": 3,
-    "أربعة": 4,
-    "خمسة": 5,
-    "ستة": 6,
-    "سبعة": 7,
-    "ثمانية": 8,
-    "تسعة": 9,
-    "عشرة": 10,
-    "عشرين": 20,
-    "عشرون": 20,
-    "ثلاثين": 30,
-    "أربعين": 40,
-    "خمسين": 50,
-    "مئة": 100,
-    "مائة": 100,
-    "ألفي": 2_000,
-    "ألفين": 2_000,
-    "ألفا": 2_000,
-    **{  # 11-19: two words («اثنتا عشرة»), with or without the article («الاثنتي عشرة»)
-        f"{article}{unit} {ten}": value
-        for value, units in {
-            11: ("أحد", "إحدى", "احدى"),
-            12: ("اثنا", "اثني", "اثنتا", "اثنتي"),
-            13: ("ثلاثة", "ثلاث"),
-            14: ("أربعة", "أربع"),
-            15: ("خمسة", "خمس"),
-            16: ("ستة", "ست"),
-            17: ("سبعة", "سبع"),
-            18: ("ثمانية", "ثماني"),
-            19: ("تسعة", "تسع"),
-        }.items()
-        for unit in units
-        for ten in ("عشر", "عشرة")
-        for article in ("", "ال")
-    },
-}
-_SCALE_RE = "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True))
-_WORD_RE = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
-_NUMBER = re.compile(
-    rf"(?<![\w.,])(?:(?P<digits>\d{{1,3}}(?:[,.\u00a0\u202f ]\d{{3}})+|\d+(?:[.,]\d+)?)"
-    rf"|(?P<word>{_WORD_RE}))(?:\s*(?P<scale>{_SCALE_RE})\.?)?(?!\w)",
-    re.IGNORECASE,
-)
 
 
 def script_language(text: str) -> str:
@@ -150,47 +19,6 @@ def script_language(text: str) -> str:
     if re.search(r"[а-яё]", text, re.IGNORECASE):
         return "ru"
     return "en"
-
-
-def numbers(text: str) -> list[float]:
-    """Quantities stated in `text`, normalised (years and day-of-month digits kept too)."""
-    return list(_numbers(text))
-
-
-@lru_cache(maxsize=8192)  # a sentence sits in several pairs
-def _numbers(text: str) -> tuple[float, ...]:
-    found = []
-    for m in _NUMBER.finditer(text.translate(_DIGITS).replace("٬", ",")):
-        if m.group("digits"):
-            raw = m.group("digits")
-            if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+", raw):
-                value = float(re.sub(r"\D", "", raw))  # thousands separators
-            else:
-                value = float(raw.replace(",", "."))
-        else:
-            value = float(_WORDS[m.group("word").lower()])
-        scale = m.group("scale")
-        if scale:
-            value *= _SCALES[scale.lower().rstrip(".")]
-        found.append(value)
-    return tuple(found)
-
-
-def _show(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
-
-
-def number_conflict(a: str, b: str) -> str | None:
-    """A reason when each sentence states a number the other does not, else None.
-    A sentence that only adds numbers (more detail) is no conflict."""
-    na, nb = set(numbers(a)), set(numbers(b))
-    only_a, only_b = na - nb, nb - na
-    if not only_a or not only_b:
-        return None
-    return (
-        f"numbers differ: {', '.join(map(_show, sorted(only_a)))} vs "
-        f"{', '.join(map(_show, sorted(only_b)))}"
-    )
 
 
 # dateparser costs about a millisecond per sentence even when there is no date, and a

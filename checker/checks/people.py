@@ -15,115 +15,40 @@ false "different people" flag costs an editor more than a missed one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from checker.checks.facts import script_language
-
-# role key → (English label, patterns per language). Longer phrases come first.
-_ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
-    "vice_president": (
-        "vice president",
-        {"en": [r"vice[- ]president"], "ru": [r"вице-президент\w*"], "ar": [r"نائب الرئيس"]},
-    ),
-    "prime_minister": (
-        "prime minister",
-        {
-            "en": [r"prime minister", r"premier"],
-            "ru": [r"премьер-министр\w*", r"председател\w+ правительства"],
-            "ar": [r"رئيس(?:ة)? (?:الوزراء|الحكومة)"],
-        },
-    ),
-    "foreign_minister": (
-        "foreign minister",
-        {
-            "en": [r"foreign minister", r"minister of foreign affairs", r"foreign secretary"],
-            "ru": [r"министр\w* иностранных дел", r"глав\w* МИД\w*"],
-            "ar": [r"وزير(?:ة)? الخارجية"],
-        },
-    ),
-    "defence_minister": (
-        "defence minister",
-        {
-            "en": [r"defen[cs]e minister", r"minister of defen[cs]e", r"defen[cs]e secretary"],
-            "ru": [r"министр\w* обороны", r"глав\w* Минобороны"],
-            "ar": [r"وزير(?:ة)? الدفاع"],
-        },
-    ),
-    "interior_minister": (
-        "interior minister",
-        {
-            "en": [r"interior minister", r"minister of (?:the )?interior"],
-            "ru": [r"министр\w* внутренних дел", r"глав\w* МВД"],
-            "ar": [r"وزير(?:ة)? الداخلية"],
-        },
-    ),
-    "finance_minister": (
-        "finance minister",
-        {
-            "en": [r"finance minister", r"minister of finance"],
-            "ru": [r"министр\w* финансов", r"глав\w* Минфина"],
-            "ar": [r"وزير(?:ة)? المالية"],
-        },
-    ),
-    "secretary_general": (
-        "secretary-general",
-        {
-            "en": [r"secretary[- ]general"],
-            "ru": [r"генеральн\w+ секретар\w+", r"генсек\w*"],
-            "ar": [r"الأمين العام"],
-        },
-    ),
-    "spokesperson": (
-        "spokesperson",
-        {
-            "en": [r"spokes(?:person|man|woman)"],
-            "ru": [r"пресс-секретар\w+", r"официальн\w+ представител\w+"],
-            "ar": [],
-        },
-    ),
-    "ambassador": (
-        "ambassador",
-        {
-            "en": [r"ambassador"],
-            "ru": [r"посол", r"посл(?:а|у|ом|е|ы|ов|ам|ами|ах)(?!\w)"],
-            "ar": [r"السفير(?:ة)?"],
-        },
-    ),
-    "envoy": (
-        "envoy",
-        {
-            "en": [r"(?:special )?envoy"],
-            "ru": [r"(?:специальн\w+ )?посланник\w*", r"спецпосланник\w*"],
-            "ar": [r"المبعوث(?:ة)?(?: الخاص(?:ة)?)?"],
-        },
-    ),
-    "president": (
-        "president",
-        {"en": [r"president"], "ru": [r"президент\w*"], "ar": [r"الرئيس(?:ة)?"]},
-    ),
-    "chancellor": (
-        "chancellor",
-        {"en": [r"chancellor"], "ru": [r"канцлер\w*"], "ar": [r"المستشار(?:ة)?"]},
-    ),
-    "governor": ("governor", {"en": [r"governor"], "ru": [r"губернатор\w*"], "ar": []}),
-    "mayor": ("mayor", {"en": [r"mayor"], "ru": [r"мэр\w*"], "ar": [r"عمدة"]}),
-}
+from checker.checks.roles import ROLES
 
 _CAP = r"[A-ZА-ЯЁ][\w'’-]*"
-_EN_NAME = rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
-_RU_NAME = rf"{_CAP}(?:\s+{_CAP}){{1,3}}"  # ≥ 2 words: a lone capital is often a country
+# Capitalised words, with the particles some names carry (Walid al-Moualem, bin Salman).
+_PARTICLE = r"(?:al-|el-|bin\s+|ibn\s+|de\s+|da\s+|van\s+|von\s+|der\s+)"
+_EN_NAME = rf"{_CAP}(?:\s+{_PARTICLE}?{_CAP}|-{_CAP}|\s+{_PARTICLE}[A-Z][\w'’-]*){{0,2}}"
 _INITIAL = re.compile(r"(?<!\w)([A-ZА-ЯЁ][a-zа-яё]?)\.\s*(?=[A-ZА-ЯЁ])")
+_EN_STOP = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
+            "And", "This", "That", "His", "Her", "Their", "Its", "Mr", "Mrs", "Ms", "Dr",
+            "League", "Court", "Council", "Party", "Office", "House"}  # fmt: skip
 _AR_STOP = {
     "قال", "وقال", "قالت", "وقالت", "أكد", "وأكد", "أكدت", "وأكدت", "أعلن", "وأعلن",
     "أعلنت", "وأعلنت", "إن", "أن", "في", "على", "من", "عن", "إلى", "مع", "خلال", "يوم",
     "بعد", "قبل", "الذي", "التي", "هذا", "هذه", "كما", "أنه", "أنها", "لن", "لا", "لم",
+    "قد", "كان", "كانت", "وكان", "ما", "عندما", "حيث", "بأن", "لأن", "إنه", "إنها", "منذ",
+    "أمس", "اليوم", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "وذلك", "ذلك", "يقول", "تقول", "وفقا", "وفقًا", "حسب", "بين", "عبر",
+    "أيضا", "أيضًا", "الذين", "هو", "هي", "وهو", "وهي", "كل", "غير", "أي", "بشأن", "لدى",
+    "لما", "مما", "عما", "بما", "طبقا", "ذكر", "وذكر", "أضاف", "وأضاف",
 }  # fmt: skip
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3]+[\u064b-\u0652]*")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_TANWEEN = re.compile(r"[\u064b-\u064d]|اً$|ًا$")
 
 
 def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for key, (_, patterns) in _ROLES.items():
+    for key, (_, patterns) in ROLES.items():
         for pattern in patterns.get(language, []):
             if language == "en":
                 regex = (
@@ -131,24 +56,37 @@ def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
                     rf",?\s+(?P<name>{_EN_NAME})"
                 )
             elif language == "ru":
-                regex = rf"(?<![\w-])(?i:{pattern})\s+(?P<name>{_RU_NAME})"
+                rest = r"(?P<rest>(?:\s*[«»\"“”,]*\s+[^\s.;:!?()]+){1,6})"
+                regex = rf"(?<![\w-])(?i:{pattern})(?:-[а-яё]+)?{rest}"
             else:
-                regex = rf"(?<!\S)(?:[وفبل]|لل)?{pattern}(?P<rest>(?:\s+\S+){{1,4}})"
+                regex = rf"(?<!\S)(?:[وفبل]|لل)?{pattern}(?P<rest>(?:\s+\S+){{1,6}})"
             out.append((key, re.compile(regex)))
     return out
 
 
-_PATTERNS = {language: _compile(language) for language in ("en", "ru", "ar")}
-# "Petra Holm, the defence minister," — English apposition, name first.
-_EN_APPOSITION = [
-    (
-        key,
-        re.compile(rf"(?P<name>{_CAP}\s+{_CAP}),\s+(?:the\s+)?(?:\w+\s+)?(?i:{pattern})(?!\w)"),
-    )
-    for key, (_, patterns) in _ROLES.items()
-    for pattern in patterns["en"]
-]
+def _apposition(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    """ "Petra Holm, the defence minister", «Барак Обама, президент США», «أوليا أرياني،
+    المتحدثة باسم»: the name first."""
+    if language == "ar":  # «أوليا أرياني، المتحدثة باسم», «لوك والتون مدرب لاكيرز»
+        name = r"(?P<name>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,2})"
+        sep, det = r"\s*،?\s*", r"(?:[وف])?"
+    else:
+        name = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
+        sep, det = r",\s+", r"(?:(?:the|a|an)\s+)?(?:\w+\s+)?" if language == "en" else ""
+    # A role followed by a name is read the other way ("Middle East, US Interior
+    # Secretary Ryan Zinke" names Zinke, not the Middle East).
+    then = r"(?![\w-])(?!,?\s+(?:of\s+)?[A-ZА-ЯЁ])"
+    return [
+        (key, re.compile(rf"{name}{sep}{det}(?i:{pattern}){then}"))
+        for key, (_, patterns) in ROLES.items()
+        for pattern in patterns.get(language, [])
+    ]
 
+
+_PATTERNS = {
+    language: _compile(language) + _apposition(language) for language in ("en", "ru", "ar")
+}
+_APPOSITION_START = {language: len(_compile(language)) for language in ("en", "ru", "ar")}
 
 # An organisation's acronym between a role and a name (UN, ООН, NATO, ЕС), not a name.
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
@@ -160,19 +98,118 @@ class Person:
     name: str
 
 
-def _arabic_name(rest: str) -> str | None:
-    """Two name words after an Arabic role, skipping its adjectives (words with ال)."""
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def _ru_name_word(word: str) -> bool:
+    """A capitalised Russian word that can be a name: the dictionary knows it as a first
+    name, surname or patronymic, or does not know it at all (foreign names); a country,
+    an organisation or an adjective («Индонезийского Красного Креста») is not."""
+    if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?_", word):
+        return True  # an initial, marked: «Дж_ Д_ Мартин»
+    if not re.fullmatch(r"[А-ЯЁ][а-яё'’-]+", word):
+        return False
+    morph = _morph()
+    parses = morph.parse(word)
+    if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
+        return True
+    return not morph.word_is_known(word.lower())
+
+
+_RU_NOT_LINKING = {"что", "как", "который", "которая", "которые", "когда", "если", "чтобы"}
+
+
+@lru_cache(maxsize=65536)
+def _ru_linking(word: str) -> bool:
+    """A lowercase word that can stand between a Russian role and the name: whose role
+    it is («тренер команды», «сенатор от демократов», «министр по делам бизнеса и
+    предпринимательства»), never a verb («президент заявил, что …»)."""
+    if not re.fullmatch(r"[а-яё-]+", word):
+        return False
+    parse = _morph().parse(word)[0]
+    return parse.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ", "NUMR"} and word not in _RU_NOT_LINKING
+
+
+def _russian_name(rest: str) -> str | None:
+    """The name after a Russian role, past the words that say whose role it is
+    («президент России Владимир Путин», «министр энергетики США Рик Перри», «тренер
+    команды Уилл Уэйд», «тренер «Манчестер Сити», Пеп Гвардиола»)."""
+    words = re.findall(r"[«»\"“”]|[^\s«»\"“”,]+|,", rest)
+    k = 0
+    quoted = False
+    while k < len(words) and k < 7 and not (not quoted and _ru_name_word(words[k])):
+        word = words[k]
+        if word in '«»"“”':
+            quoted = word in '«"“' and not quoted
+        elif word == ",":
+            pass
+        elif not (quoted or word[:1].isupper() or _ru_linking(word)):
+            return None  # «президент заявил»: no name
+        k += 1
+    name: list[str] = []
+    for word in words[k:]:
+        if not name and not _ru_name_word(word):
+            break
+        particle = re.fullmatch(r"(?:аль|ал|эль|ибн|бен|бин|де|ван|фон)-?[А-ЯЁ]?[\w'’-]*", word)
+        if (
+            name
+            and not particle
+            and (not re.fullmatch(r"[А-ЯЁ][\w'’-]*", word) or _ACRONYM.fullmatch(word))
+        ):
+            break
+        name.append(word)
+        if len(name) == 3:
+            break
+    return " ".join(name) or None
+
+
+def _arabic_name_before(text: str) -> str | None:
+    """The name words just before an Arabic role («قالت أوليا أرياني، المتحدثة»): read
+    from the role backwards, up to a word that cannot be part of a name."""
     words: list[str] = []
+    for raw in reversed(text.split()):
+        bare = re.sub(r"[\u064b-\u0652]", "", re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw))
+        if len(bare) < 2 or bare in _AR_STOP or _TANWEEN.search(raw) or bare.startswith("ال"):
+            break
+        if raw != text.split()[-1] and re.search(r"[،,.؛:]$", raw):
+            break
+        words.insert(0, bare)
+    return " ".join(words[-3:]) or None
+
+
+def _arabic_name(rest: str, after_role: bool = True) -> str | None:
+    """One to three name words after an Arabic role, skipping its adjectives (words with
+    ال): «وزير الخارجية الأرفاني بترا هولم», «الرئيس ترامب», «وليد المعلم»; after an
+    employer and a comma, the words after the comma («مدرب سيتي، بيب جوارديولا»)."""
+    parts = re.split(r"[،,]", rest, maxsplit=2)
+    if len(parts) > 1 and after_role:
+        first = _arabic_name(parts[0], after_role=True)
+        second = _arabic_name(parts[1], after_role=False)
+        if first and second and len(first.split()) == 1:
+            return second
+    words: list[str] = []
+    skipped = 0
     for raw in rest.split():
         word = re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw)
-        if not words and word.startswith("ال"):
-            continue  # an adjective of the role: "وزير الخارجية الأرفاني"
-        if word in _AR_STOP or word.startswith(("ال", "وال")) or not word:
+        bare = re.sub(r"[\u064b-\u0652]", "", word)
+        if after_role and not words and bare.startswith(("ال", "وال")) and skipped < 3:
+            skipped += 1
+            if word != raw:
+                return None
+            continue
+        if not bare or bare in _AR_STOP or _TANWEEN.search(word) or not _AR_WORD.fullmatch(word):
             break
-        words.append(word)
-        if len(words) == 2 or word != raw:
+        if bare.startswith(("بال", "لل", "كال", "فال", "بإ", "بأ", "لإ", "لأ")):
+            break  # a preposition and a noun («بإدانة», «بالحكومة»), not a name
+        words.append(bare)
+        if len(words) == 3 or word != raw:
             break
-    return " ".join(words) if len(words) == 2 else None
+    return " ".join(words) or None
 
 
 def people(text: str, language: str | None = None) -> list[Person]:
@@ -183,30 +220,43 @@ def people(text: str, language: str | None = None) -> list[Person]:
 @lru_cache(maxsize=8192)  # a sentence sits in several pairs
 def _people(text: str, language: str) -> tuple[Person, ...]:
     found: list[Person] = []
-    spans: list[tuple[int, int]] = []
-    patterns = _PATTERNS[language] + (_EN_APPOSITION if language == "en" else [])
+    # Matched spans, apart for the two readings: "X, role of Y Z" may name X and Y Z.
+    spans: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
     marked = _INITIAL.sub(r"\1_ ", text)  # "J. D. Martin" → "J_ D_ Martin": one name
-    for key, regex in patterns:
+    for k, (key, regex) in enumerate(_PATTERNS[language]):
+        apposition = k >= _APPOSITION_START[language]
         for m in regex.finditer(marked):
-            if any(s <= m.start() < e for s, e in spans):
+            if any(s <= m.start() < e or s < m.end() <= e for s, e in spans[apposition]):
                 continue  # a longer role already matched here ("vice president")
-            name = _arabic_name(m.group("rest")) if language == "ar" else m.group("name")
-            if name:
-                words = name.split()
-                while len(words) > 1 and _ACRONYM.fullmatch(words[0]):
-                    words.pop(0)  # "посланник ООН Дж. Д. Мартин": ООН is the employer
-                name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
-                spans.append((m.start(), m.end()))
-                person = Person(key, name)
-                if person not in found:
-                    found.append(person)
+            if language == "ar" and not apposition:
+                name = _arabic_name(m.group("rest"))
+            elif language == "ar":
+                name = _arabic_name_before(m.group("name"))
+            elif language == "ru" and not apposition:
+                name = _russian_name(m.group("rest"))
+            else:
+                name = m.group("name")
+                if language == "ru" and not all(map(_ru_name_word, name.split()[:1])):
+                    name = None
+            if not name:
+                continue
+            words = name.split()
+            while words and (_ACRONYM.fullmatch(words[0]) or words[0] in _EN_STOP):
+                words.pop(0)  # "посланник ООН Дж. Д. Мартин": ООН is the employer
+            if not words:
+                continue
+            name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
+            spans[apposition].append((m.start(), m.end()))
+            person = Person(key, name)
+            if person not in found:
+                found.append(person)
     return tuple(found)
 
 
 # Consonant classes shared by the three scripts; vowels and glottal letters map to "".
 _LATIN_DIGRAPHS = [("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "j"),
-                   ("th", "t"), ("ph", "f"), ("gh", "g"), ("dj", "j"), ("ts", "s"),
-                   ("ck", "k")]  # fmt: skip
+                   ("th", "t"), ("ph", "f"), ("gh", "g"), ("dj", "j"), ("tch", "c"),
+                   ("ts", "s"), ("tz", "s"), ("ck", "k")]  # fmt: skip
 _LATIN = str.maketrans(
     {
         "a": "",
@@ -221,17 +271,18 @@ _LATIN = str.maketrans(
         "q": "k",
         "x": "ks",
         "c": "k",
+        "z": "s",
     }  # fmt: skip
 )
 _CYRILLIC = {
     "дж": "j", "а": "", "б": "b", "в": "f", "г": "g", "д": "d", "е": "", "ё": "", "ж": "j",
-    "з": "z", "и": "", "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b",
+    "з": "s", "и": "", "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b",
     "р": "r", "с": "s", "т": "t", "у": "", "ф": "f", "х": "h", "ц": "s", "ч": "c", "ш": "s",
     "щ": "s", "ъ": "", "ы": "", "ь": "", "э": "", "ю": "", "я": "",
 }  # fmt: skip
 _ARABIC = {
-    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "z", "ر": "r",
-    "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
+    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "s", "ر": "r",
+    "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "b", "چ": "c", "ڤ": "f",
     "گ": "g",
 }  # fmt: skip
@@ -243,21 +294,35 @@ _ARABIC = {
 _RU_CASE = re.compile(r"(?<=\w{3})(?:ого|его|ому|ему|ами|ями|ом|ем|ём|ым|ах|ях)$")
 
 
-def skeleton(word: str) -> str:
-    """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script."""
-    word = word.lower()
+def _variants(word: str) -> set[str]:
+    """A word's skeleton, and for Russian also without the case ending dropped: «Муалем»
+    is a name in -ем, not an instrumental."""
+    out = {skeleton(word)}
+    if re.search(r"[а-яё]", word, re.IGNORECASE):
+        out.add(skeleton(word, cases=False))
+    return out
+
+
+def skeleton(word: str, cases: bool = True) -> str:
+    """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script
+    (z and s are one class: Rodríguez = Родригес, Veltzé = Вельце)."""
+    word = re.sub(r"^(?:al|el|ul|аль|ал|эль|ль)[-‐]", "", word.lower())  # al-Moualem = Муалем
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(ch for ch in word if not unicodedata.combining(ch) or ch in "\u0306")
+    word = unicodedata.normalize("NFC", word)
     if re.search(r"[\u0600-\u06ff]", word):
-        out = "".join(_ARABIC.get(ch, "") for ch in word)
+        out = "".join(_ARABIC.get(ch, "") for ch in word.replace("تش", "چ"))
     elif re.search(r"[а-яё]", word):
-        word = _RU_CASE.sub("", word).replace("дж", "j")
+        word = (_RU_CASE.sub("", word) if cases else word).replace("дж", "j")
         out = "".join(_CYRILLIC.get(ch, ch if ch == "j" else "") for ch in word)
     else:
         word = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", word))  # Vance = Вэнс
         for digraph, single in _LATIN_DIGRAPHS:
             word = word.replace(digraph, single)
         out = word.translate(_LATIN)
-    # g and h are one class: Russian writes a foreign h as г (Ибрагим = Ibrahim, Гаага)
-    return re.sub(r"(.)\1+", r"\1", out.replace("g", "h"))  # Mammadov = Mamedov
+    # g, h and j are one class: Russian writes a foreign h as г (Ibrahim = Ибрагим), Arabic
+    # writes g as ج (Guardiola = جوارديولا) and j as ج (John = جون)
+    return re.sub(r"(.)\1+", r"\1", re.sub("[gj]", "h", out))  # Mammadov = Mamedov
 
 
 def _distance(a: str, b: str) -> int:
@@ -274,15 +339,44 @@ def _surname(name: str) -> str:
     return skeleton(name.split()[-1])
 
 
+def _close(x: str, y: str) -> bool:
+    """Two skeletons that can be one name word written twice."""
+    return x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1)
+
+
 def clearly_different(a: str, b: str) -> bool:
-    """True only when two names cannot be one person: their surname skeletons are at
-    least two consonants long and differ in two or more edits, and in at least half of
-    the longer skeleton (transliteration varies: Ибрагим / Ibrahim)."""
+    """True only when two names cannot be one person: no word of one can be a word of
+    the other, and their surname skeletons differ in two or more edits, in at least half
+    of the longer one, which has three or more consonants (May / Merkel differ; Li / Lu
+    are too short to judge; transliteration varies: Ибрагим / Ibrahim). An Arabic name,
+    read without capitals, is judged only when both surnames have two consonants."""
+    words_a = [v for w in a.split() for v in _variants(w)]
+    words_b = [v for w in b.split() for v in _variants(w)]
+    if any(_close(x, y) for x in words_a for y in words_b if min(len(x), len(y)) >= 2):
+        return False
     sa, sb = _surname(a), _surname(b)
-    if min(len(sa), len(sb)) < 2:
+    arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
+    if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
     distance = _distance(sa, sb)
     return distance >= 2 and 2 * distance >= max(len(sa), len(sb))
+
+
+def _named_in(name: str, text: str) -> bool:
+    """True when the surname of `name` is written anywhere in `text`, in any script:
+    then the other sentence names this person too, whatever was read as the name there
+    (an Arabic verb after a role, an organisation after «пресс-секретарь»)."""
+    target = _surname(name)
+    if len(target) < 2:
+        return False
+    targets = _variants(name.split()[-1])
+    # Names are capitalised in Latin and Cyrillic script ("between" is not Putin).
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper() or _ARABIC_LETTER.match(w)
+    ]
+    return any(
+        _close(v, t) for word in words for v in _variants(word) for t in targets if len(t) >= 2
+    )
 
 
 def role_conflict(a: str, b: str, language_a: str | None = None,
@@ -298,9 +392,15 @@ def role_conflict(a: str, b: str, language_a: str | None = None,
         names_b = [p.name for p in pb if p.role == role]
         if not names_b:
             continue
-        if all(clearly_different(x, y) for x in names_a for y in names_b):
-            label = _ROLES[role][0]
+        # Each name that has no counterpart on the other side (two energy ministers in
+        # one sentence: the one named on both sides is no conflict).
+        left_a = [x for x in names_a if all(clearly_different(x, y) for y in names_b)]
+        left_b = [y for y in names_b if all(clearly_different(x, y) for x in names_a)]
+        left_a = [x for x in left_a if not _named_in(x, b)]
+        left_b = [y for y in left_b if not _named_in(y, a)]
+        if left_a and left_b:
+            label = ROLES[role][0]
             reasons.append(
-                f"different people as {label}: {', '.join(names_a)} vs {', '.join(names_b)}"
+                f"different people as {label}: {', '.join(left_a)} vs {', '.join(left_b)}"
             )
     return "; ".join(reasons) or None

@@ -205,8 +205,25 @@ def rule_options(f: F) -> F:
             type=click.FloatRange(-1.0, 1.0),
             default=defaults.DEFAULT_PEOPLE_SIMILARITY,
             show_default=True,
-            help="Least pair similarity for the people check (it compares who said a thing only "
-            "in sentences that say the same thing).",
+            help="Least pair similarity for the people check between independent reports (it "
+            "compares who said a thing only in sentences that say the same thing).",
+        ),
+        click.option(
+            "--rule-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_RULE_SIMILARITY,
+            show_default=True,
+            help="Between independent reports, the least similarity at which a figure rule "
+            "decides (a contradiction) rather than notes; between copies of one story "
+            "(translations, reprints) --number-similarity.",
+        ),
+        click.option(
+            "--paraphrase-similarity",
+            type=click.FloatRange(-1.0, 1.0),
+            default=defaults.DEFAULT_PARAPHRASE_SIMILARITY,
+            show_default=True,
+            help="Between independent reports, a bare number (nothing said of what it counts) "
+            "decides only in sentences this similar.",
         ),
     )
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from checker.checks.facts import numbers
 from checker.checks.people import skeleton
+from checker.checks.quantities import figures_written
 from checker.schema import Source
 
 DEFAULT_WINDOW_DAYS = 7
@@ -95,7 +95,8 @@ def name_bags(sources: Sequence[Source]) -> list[Counter[str]]:
                     key = skeleton(match.group(1))
                     if len(key) >= 3:  # a sentence's first word is capitalised anyway:
                         (starts.append(key) if match.start() == 0 else bag.update([key]))
-            bag.update(_figure(x) for x in numbers(sentence.text) if x >= 3)
+            written = figures_written(sentence.text, sentence.language)
+            bag.update(_figure(x) for x in written if x >= 3)
         mid.append(bag)
         first.append(starts)
     vocabulary = {key for bag in mid for key in bag if not key.startswith("#")}

@@ -273,7 +273,11 @@ def _corpus_report(
         agreements=sum(s.agreements for s in summaries),
         stories_with_contradictions=sum(1 for s in summaries if s.contradictions),
         pairs_checked=sum(s.pairs_checked for s in summaries),
-        nli_calls=sum(s.nli_calls for s in summaries),
+        nli_calls=(
+            None
+            if any(s.nli_calls is None for s in summaries)
+            else sum(s.nli_calls or 0 for s in summaries)
+        ),
         nli_pairs_run=ran,
         languages=sorted({s.language for s in sources if s.sentence_count}),
         consistent=contradictions == 0,

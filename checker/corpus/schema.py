@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.schema import ModelInfo, Report
 
-CORPUS_SCHEMA_VERSION = "1.0"
+# 2.0: each story's report follows the compare report's schema 3.0 (rule notes and
+# figures; null NLI scores and calls without a model); summary.nli_calls null likewise.
+CORPUS_SCHEMA_VERSION = "2.0"
 
 
 class _Model(BaseModel):
@@ -79,7 +81,9 @@ class CorpusSummary(_Model):
     agreements: int
     stories_with_contradictions: int
     pairs_checked: int
-    nli_calls: int = Field(description="Sum of the stories' nli_calls (both directions).")
+    nli_calls: int | None = Field(
+        description="Sum of the stories' nli_calls (both directions); null when no NLI model ran."
+    )
     nli_pairs_run: int = Field(
         description="Distinct (premise, hypothesis) pairs the NLI model actually ran."
     )

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from checker.config import Config
 from checker.errors import ConfigError, InputError
 from checker.judge.nli import NliModel, make_nli
-from checker.judge.score import LABELS, judge, probs, rule_conflicts
+from checker.judge.score import LABELS, Side, judge, probs, rules
 from checker.pair.embed import Embedder, embedder_for
 from checker.progress import Progress, Silent
 from checker.schema import SCHEMA_VERSION, ModelInfo, Thresholds, Verdict
@@ -341,7 +341,8 @@ def evaluate_pairs(
         judge(
             probs(row_ab.tolist()),
             probs(row_ba.tolist()),
-            rule_conflicts(premise, hypothesis, float(sim), config),
+            # A labelled pair is the pair meant: each sentence the other's counterpart.
+            rules(Side(premise), Side(hypothesis), float(sim), True, config).conflicts,
             contradiction_threshold=config.contradiction_threshold,
             agreement_threshold=config.agreement_threshold,
         )

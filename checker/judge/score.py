@@ -1,26 +1,40 @@
-"""Turn NLI probabilities into verdicts: pure code, tested without any model.
+"""Turn NLI probabilities and the rules beside NLI into verdicts: pure code, tested
+without any model.
 
 A pair is contradictory when either direction says so: if A entails not-B, the two
-sources cannot both be right, whichever sentence is taken as the premise. It agrees
-when either direction entails (one sentence states the other, possibly with more
-detail) and no contradiction reaches the threshold.
+sources cannot both be right, whichever sentence is taken as the premise. That holds
+even when the other direction reads entailment: a model that reads "A entails B" one
+way and "B contradicts A" the other is confused, and a fact-checker would rather read
+the pair than miss it. A pair agrees when either direction entails and neither
+direction contradicts.
+
+The figure and people rules speak only on evidence (see `rules`): a rule verdict
+overrules the model, since NLI models are known to read "20,000 troops" and "5,000
+troops" as entailment; weaker evidence becomes a note on the pair, shown but never
+changing the verdict.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from checker.checks.facts import number_conflict
+from checker.checks.figures import FigureCheck, FigurePair, bare, compare_figures, describe
+from checker.checks.measure import Quantity
 from checker.checks.people import role_conflict
+from checker.checks.quantities import quantities
 from checker.config import Config
 from checker.judge.labels import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL  # noqa: F401 (re-exported)
-from checker.schema import NliProbs, Verdict
+from checker.schema import FigureEvidence, FigureRead, NliProbs, Verdict
 
 
 @dataclass(frozen=True)
 class Decision:
     verdict: Verdict
     confidence: float
+
+
+def _says_contradiction(p: NliProbs, threshold: float) -> bool:
+    return p.contradiction >= threshold and p.contradiction >= p.entailment
 
 
 def decide(
@@ -30,13 +44,19 @@ def decide(
     contradiction_threshold: float,
     agreement_threshold: float,
 ) -> Decision:
-    """Verdict and confidence for one pair from both directions' probabilities."""
-    contradiction = max(a_to_b.contradiction, b_to_a.contradiction)
+    """Verdict and confidence for one pair from both directions' probabilities: a
+    contradiction when either direction reads contradiction (at or above the threshold,
+    and above that direction's entailment), else an agreement when either reads
+    entailment, else unrelated."""
+    said = [
+        p.contradiction for p in (a_to_b, b_to_a) if _says_contradiction(p, contradiction_threshold)
+    ]
+    if said:
+        return Decision(Verdict.CONTRADICTION, max(said))
     entailment = max(a_to_b.entailment, b_to_a.entailment)
-    if contradiction >= contradiction_threshold and contradiction >= entailment:
-        return Decision(Verdict.CONTRADICTION, contradiction)
     if entailment >= agreement_threshold:
         return Decision(Verdict.AGREEMENT, entailment)
+    contradiction = max(a_to_b.contradiction, b_to_a.contradiction)
     return Decision(Verdict.UNRELATED, 1.0 - max(contradiction, entailment))
 
 
@@ -44,6 +64,144 @@ def probs(row: list[float] | tuple[float, ...]) -> NliProbs:
     """NliProbs from a row in LABELS order, rounded so JSON output is stable."""
     e, n, c = (round(float(x), 6) for x in row)
     return NliProbs(entailment=e, neutral=n, contradiction=c)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One sentence as the rules read it."""
+
+    text: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the rules beside NLI found on one pair.
+
+    `conflicts` are (rule, reason) with evidence enough for a verdict; `notes` are
+    weaker findings shown beside the verdict; `figures` the quantities behind both;
+    `agreeing` the figures found to agree (said when the model reads a contradiction
+    that the figures do not explain)."""
+
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    figures: list[FigureEvidence] = field(default_factory=list)
+    agreeing: list[FigurePair] = field(default_factory=list)
+
+
+def strong_pair(
+    similarity: float, mutual: bool, closest: bool, config: Config, copies: bool = True
+) -> bool:
+    """Sentences close enough for a rule to decide: the closest match of one another (at
+    least one way: a translator who splits a sentence in two leaves the pair closest one
+    way only), at `number_similarity` between copies of one story (a translation, a
+    reprint) and at `rule_similarity` between independent reports."""
+    floor = config.number_similarity if copies else config.rule_similarity
+    return (mutual or closest) and similarity >= floor
+
+
+def _read(q: Quantity) -> FigureRead:
+    return FigureRead(
+        text=q.text,
+        value=round(q.low, 6),
+        high=None if q.high is None else round(q.upper, 6),
+        dimension=q.dimension,
+        unit=q.unit,
+        counts=q.concept,
+        qualifier=q.qualifier,
+    )
+
+
+def _evidence(pair: FigurePair, outcome: str, decides: bool) -> FigureEvidence:
+    return FigureEvidence(
+        a=_read(pair.a),
+        b=_read(pair.b),
+        basis=pair.basis,
+        outcome=outcome,
+        decides=decides,
+    )
+
+
+_TIME_FIGURES = {"year", "date", "time", "decade", "score"}
+
+
+def _other_facts(check: FigureCheck, a: str, b: str) -> bool:
+    """Figures left unexplained on both sides, or a year, date, time or score left
+    unexplained on either: the two sentences tell of other times or other facts ("four
+    points ahead" now, "a five-point lead" in the 1997 match). One side's extra detail
+    ("about 6,000 soldiers from eight countries") is no such sign."""
+    rest = check.unexplained
+    if any(q.dimension in _TIME_FIGURES for q in rest):
+        return True
+    sides = {id(q) for q in check.left_a}
+    return any(id(q) in sides for q in rest) and any(id(q) not in sides for q in rest)
+
+
+def rules(
+    a: Side,
+    b: Side,
+    similarity: float,
+    mutual: bool,
+    config: Config,
+    closest: bool | None = None,
+    copies: bool = True,
+) -> Rules:
+    """Run the figure and people rules on one pair. A rule decides (a conflict) only
+    when the pair is strong (`strong_pair`) and what is compared is one thing;
+    otherwise a figure or name mismatch in a pair about the same subject is a note."""
+    out = Rules()
+    closest = mutual if closest is None else closest
+    strong = strong_pair(similarity, mutual, closest, config, copies)
+    weak_why = (
+        "not each other's closest sentences"
+        if not closest
+        else f"independent reports, similarity below {config.rule_similarity:.2f}"
+    )
+    if config.number_check and similarity >= config.number_similarity:
+        check = compare_figures(
+            quantities(a.text, a.language or "und"), quantities(b.text, b.language or "und")
+        )
+        # Between independent reports, two sentences that also state other figures may
+        # tell other facts ("four points ahead" now, "a five-point lead" in 1997); a
+        # translation or reprint says the same thing whatever its reader misses.
+        other_facts = not copies and _other_facts(check, a.text, b.text)
+        if check.conflicts and other_facts:
+            weak_why = "the sentences state other figures too"
+        # A bare number ("on 15") says nothing of what it counts: between independent
+        # reports it is compared only in near-paraphrases.
+        decisive = [
+            p
+            for p in check.conflicts
+            if strong
+            and not other_facts
+            and (
+                copies or not (bare(p.a) or bare(p.b)) or similarity >= config.paraphrase_similarity
+            )
+        ]
+        if check.conflicts and not decisive and strong and not other_facts:
+            weak_why = "a figure with nothing said of what it counts"
+        if decisive:
+            out.conflicts.append(
+                ("numbers", "figures differ: " + "; ".join(describe(p) for p in decisive))
+            )
+        elif check.conflicts:
+            out.notes.append(
+                "figures differ: "
+                + "; ".join(describe(p) for p in check.conflicts)
+                + f" ({weak_why}: a note, not a verdict)"
+            )
+        out.figures.extend(_evidence(p, "conflict", bool(decisive)) for p in check.conflicts)
+        out.agreeing.extend(check.agreements)
+    # Many people hold a role at once (senators, ministers, coaches): between
+    # independent reports only near-paraphrases name "the" holder of one.
+    people_floor = config.number_similarity if copies else config.people_similarity
+    if config.people_check and similarity >= people_floor:
+        if reason := role_conflict(a.text, b.text, a.language, b.language):
+            if strong:
+                out.conflicts.append(("people", reason))
+            else:
+                out.notes.append(f"{reason} ({weak_why}: a note, not a verdict)")
+    return out
 
 
 @dataclass(frozen=True)
@@ -63,25 +221,6 @@ class Judgement:
     reason: str | None
 
 
-def rule_conflicts(
-    a: str,
-    b: str,
-    similarity: float,
-    config: Config,
-    languages: tuple[str | None, str | None] = (None, None),
-) -> list[tuple[str, str]]:
-    """(rule, reason) for each rule beside NLI that finds two sentences cannot both be
-    right. Each rule runs only on pairs similar enough to be about the same thing."""
-    found = []
-    if config.number_check and similarity >= config.number_similarity:
-        if reason := number_conflict(a, b):
-            found.append(("numbers", reason))
-    if config.people_check and similarity >= config.people_similarity:
-        if reason := role_conflict(a, b, *languages):
-            found.append(("people", reason))
-    return found
-
-
 def judge(
     a_to_b: NliProbs,
     b_to_a: NliProbs,
@@ -91,7 +230,7 @@ def judge(
     agreement_threshold: float,
 ) -> Judgement:
     """NLI first, then the rule checks: a rule conflict makes a contradiction whatever
-    the model said. `rules` is `(rule, reason)` for each rule that fired."""
+    the model said. `rules` is `(rule, reason)` for each rule that decided."""
     nli = decide(
         a_to_b,
         b_to_a,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -41,7 +41,9 @@ class Candidate:
     """An unordered cross-source pair, i < j indexing the flat sentence list.
 
     `rank` is the best rank either sentence gives the other among its counterparts in
-    the other's source (1 = its closest there); `score` the hubness-corrected margin.
+    the other's source (1 = its closest there); `score` the hubness-corrected margin;
+    `mutual` that each is the other's closest sentence in the other's source (set by
+    `with_mutual`: the rules beside NLI decide only on such pairs, or very close ones).
     Together they order pairs for the budget. `link` marks a pair of mirrored copies
     inside one reprint group, sent to NLI to confirm the mirroring.
     """
@@ -52,6 +54,8 @@ class Candidate:
     rank: int = 1
     score: float = 0.0
     link: bool = False
+    mutual: bool = False  # each is the other's closest sentence in its source
+    copies: bool = False  # the two sources look like copies (translation, reprint)
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,9 @@ def mirror_links(
             ]
     mirrors = mirrors_from_links(sentences, matches, options.mirror_share)
     return [
-        Candidate(i, j, round(float(embeddings[i] @ embeddings[j]), 6), 1, 1.0, link=True)
+        Candidate(
+            i, j, round(float(embeddings[i] @ embeddings[j]), 6), 1, 1.0, link=True, mutual=True
+        )
         for i, j in matches
         if mirrors.block[i] == mirrors.block[j]
     ]
@@ -369,6 +375,49 @@ def select_pairs(
     ordered = sorted(chosen.values(), key=lambda c: (c.rank, -c.score, -c.similarity, c.i, c.j))
     limit = options.budget(n) if budget is None else max(0, budget)
     return Plan(pairs=ordered[:limit], considered=len(ordered))
+
+
+def best_counterparts(
+    sentences: Sequence[Sentence], embeddings: np.ndarray
+) -> dict[tuple[int, int], int]:
+    """(sentence, other source id) → that source's sentence closest to it."""
+    _check(sentences, embeddings)
+    ids = _source_ids(sentences)
+    best: dict[tuple[int, int], int] = {}
+    for start in range(0, len(sentences), _BLOCK_ROWS):
+        sims = embeddings[start : start + _BLOCK_ROWS] @ embeddings.T
+        for sid in np.unique(ids):
+            cols = np.flatnonzero(ids == sid)
+            top = cols[np.argmax(sims[:, cols], axis=1)]
+            for r, j in enumerate(top):
+                if ids[start + r] != sid:
+                    best[(start + r, int(sid))] = int(j)
+    return best
+
+
+def with_mutual(
+    pairs: Sequence[Candidate],
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    options: PairingOptions,
+) -> list[Candidate]:
+    """The pairs, each marked whether its sentences are each other's closest match and
+    whether their sources look like copies of each other (most sentences mutual best
+    matches above `mirror_similarity`, as `mirror_links` finds them, unconfirmed)."""
+    if not pairs:
+        return []
+    best = best_counterparts(sentences, embeddings)
+    ids = _source_ids(sentences)
+    looks = mirror_links(sentences, embeddings, replace(options, reprints=True))
+    block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
+    return [
+        replace(
+            c,
+            mutual=best.get((c.i, int(ids[c.j]))) == c.j and best.get((c.j, int(ids[c.i]))) == c.i,
+            copies=block[c.i] == block[c.j],
+        )
+        for c in pairs
+    ]
 
 
 def unmatched(

@@ -24,6 +24,8 @@ def mirrors(finding: PairFinding, *, min_similarity: float, entailment: float) -
     return (
         finding.reason is None
         and finding.similarity >= min_similarity
+        and finding.a_to_b is not None
+        and finding.b_to_a is not None
         and finding.a_to_b.entailment >= entailment
         and finding.b_to_a.entailment >= entailment
     )

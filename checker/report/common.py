@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.schema import ContradictionSummary, FindingSide, PairFinding, Report
+from checker.schema import ContradictionSummary, FindingSide, PairFinding, Report, Verdict
 
 
 def confidence_cell(finding: PairFinding) -> str:
@@ -10,6 +10,33 @@ def confidence_cell(finding: PairFinding) -> str:
     if finding.confidence is None:
         return f"rule: {finding.decided_by}"
     return f"{finding.confidence:.2f}"
+
+
+def scores_line(finding: PairFinding) -> str:
+    """Both directions' NLI scores and the similarity on one line; "—" for scores no
+    model produced (--nli-model none)."""
+    sim = f"sim {finding.similarity:.2f}" + (" (best match)" if finding.best_match else "")
+    ab, ba = finding.a_to_b, finding.b_to_a
+    if ab is None or ba is None:
+        return f"A⇒B —  B⇒A — (no NLI model ran); {sim}"
+    return (
+        f"A⇒B c {ab.contradiction:.2f} e {ab.entailment:.2f}; "
+        f"B⇒A c {ba.contradiction:.2f} e {ba.entailment:.2f}; {sim}"
+    )
+
+
+def nli_calls(report: Report) -> str:
+    """'12 NLI calls', or that no NLI model ran."""
+    calls = report.summary.nli_calls
+    return "no NLI model" if calls is None else f"{calls} NLI calls"
+
+
+NOTES_TITLE = "Notes: figures or names worth a look (they do not change any verdict)"
+
+
+def noted(report: Report) -> list[PairFinding]:
+    """Pairs that are not contradictions but carry a note of the rules beside NLI."""
+    return [f for f in report.findings if f.notes and f.verdict is not Verdict.CONTRADICTION]
 
 
 def copies_line(side: FindingSide) -> str | None:

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import html
 
-from checker.report.common import also_in, confidence_cell, copies_line, group_pairs
+from checker.report.common import (
+    NOTES_TITLE,
+    also_in,
+    confidence_cell,
+    copies_line,
+    group_pairs,
+    nli_calls,
+    noted,
+    scores_line,
+)
 from checker.schema import FindingSide, PairFinding, Report
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"}
@@ -41,6 +50,7 @@ def _shown(report: Report) -> list[tuple[str, list[tuple[PairFinding, str | None
     return [
         ("Contradictions", contradictions),
         ("Agreements", [(f, None) for f in report.agreements]),
+        (NOTES_TITLE, [(f, None) for f in noted(report)]),
     ]
 
 
@@ -53,13 +63,6 @@ def _groups_lines(report: Report) -> list[str]:
     ] + group_pairs(report)
 
 
-def _scores(f: PairFinding) -> str:
-    return (
-        f"A⇒B c {f.a_to_b.contradiction:.2f} e {f.a_to_b.entailment:.2f}; "
-        f"B⇒A c {f.b_to_a.contradiction:.2f} e {f.b_to_a.entailment:.2f}; sim {f.similarity:.2f}"
-    )
-
-
 def _counts(report: Report) -> str:
     s = report.summary
     merged = (
@@ -68,7 +71,7 @@ def _counts(report: Report) -> str:
         else ""
     )
     return (
-        f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls): {s.contradictions} "
+        f"{s.pairs_checked} pairs checked ({nli_calls(report)}): {s.contradictions} "
         f"contradictions{merged}, {s.agreements} agreements, {s.unrelated} unrelated"
     )
 
@@ -106,7 +109,8 @@ def report_markdown(report: Report, title: str = "checker report", level: int = 
             continue
         lines += ["", f"{sub} {name}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
         for n, (f, repeats) in enumerate(findings, 1):
-            why = "; ".join(x for x in (f.reason, f.timeline, _scores(f), repeats) if x)
+            parts = (f.reason, *f.notes, f.timeline, scores_line(f), repeats)
+            why = "; ".join(x for x in parts if x)
             sides = f"{_side_md(f.a)} | {_side_md(f.b)}"
             lines.append(f"| {n} | {confidence_cell(f)} | {sides} | {md_text(why)} |")
     if report.unmatched:
@@ -129,6 +133,7 @@ th,td{border:1px solid #ccc;padding:.4rem .5rem;vertical-align:top;overflow-wrap
 th{background:#f3f3f3;text-align:start}
 .pair td.text{width:38%}.meta{color:#555;font-size:.85rem;display:block;margin-bottom:.2rem}
 .why{font-size:.85rem;color:#444}.reason{color:#8a5a00;font-weight:600}
+.note{color:#7a5c00;font-size:.85rem}
 td.why-cell{overflow-wrap:normal}.gloss{color:#1d5e2c;font-style:italic;margin-top:.3rem}
 .repeats{font-size:.85rem;color:#14587a;margin-top:.3rem;overflow-wrap:anywhere}
 col.n{width:3rem}col.conf{width:4.5rem}col.why{width:17rem}
@@ -174,7 +179,8 @@ def _findings_html(
             "".join(
                 f'<div class="reason">{html.escape(x)}</div>' for x in (f.reason, f.timeline) if x
             )
-            + f'<div class="why">{html.escape(_scores(f))}</div>'
+            + "".join(f'<div class="note">{html.escape(x)}</div>' for x in f.notes)
+            + f'<div class="why">{html.escape(scores_line(f))}</div>'
             + (f'<div class="repeats">{html.escape(repeats)}</div>' if repeats else "")
         )
         rows.append(

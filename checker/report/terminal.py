@@ -10,7 +10,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from checker.report.common import also_in, confidence_cell, copies_line, group_pairs
+from checker.report.common import (
+    NOTES_TITLE,
+    also_in,
+    confidence_cell,
+    copies_line,
+    group_pairs,
+    nli_calls,
+    noted,
+    scores_line,
+)
 from checker.schema import (
     Alignment,
     FindingSide,
@@ -37,47 +46,47 @@ def _side(side: FindingSide) -> Text:
     return text
 
 
-def _scores(f: PairFinding) -> Text:
-    text = Text(
-        f"A⇒B  c {f.a_to_b.contradiction:.2f}  e {f.a_to_b.entailment:.2f}\n"
-        f"B⇒A  c {f.b_to_a.contradiction:.2f}  e {f.b_to_a.entailment:.2f}\n"
-        f"sim  {f.similarity:.2f}"
-    )
+def _why(f: PairFinding, repeats: str | None = None) -> Text:
+    text = Text()
+    lines: list[tuple[str, str]] = []
     if f.reason:
-        text.append(f"\n{f.reason}", style="bold yellow")
+        lines.append((f.reason, "bold yellow"))
+    lines += [(note, "yellow") for note in f.notes]
     if f.timeline:
-        text.append(f"\n{f.timeline}", style="bold magenta")
+        lines.append((f.timeline, "bold magenta"))
+    lines.append((scores_line(f), ""))
+    if repeats:
+        lines.append((repeats, "cyan"))
+    for k, (line, style) in enumerate(lines):
+        text.append(("\n" if k else "") + line, style=style)
     return text
 
 
-def _table(title: str, style: str) -> Table:
-    table = Table(title=title, title_style=f"bold {style}", show_lines=True, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("conf.", justify="right", no_wrap=True)
-    table.add_column("A", ratio=1)
-    table.add_column("B", ratio=1)
-    table.add_column("scores", max_width=44)
-    return table
+def _finding_panel(n: int, f: PairFinding, style: str, repeats: str | None = None) -> Panel:
+    """One finding, stacked: A, then B, then why. Side-by-side columns cut sentences
+    short in a narrow terminal; stacked, every sentence is shown whole at any width."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_row("A", _side(f.a))
+    grid.add_row("B", _side(f.b))
+    grid.add_row("why", _why(f, repeats))
+    title = Text(f"{n} · {confidence_cell(f)}", style=f"bold {style}")
+    return Panel(grid, title=title, title_align="left", border_style=style, expand=True)
 
 
-def _findings_table(title: str, findings: Sequence[PairFinding], style: str) -> Table:
-    table = _table(title, style)
-    for n, f in enumerate(findings, 1):
-        table.add_row(str(n), confidence_cell(f), _side(f.a), _side(f.b), _scores(f))
-    return table
+def _findings(title: str, findings: Sequence[PairFinding], style: str) -> Group:
+    panels = [_finding_panel(n, f, style) for n, f in enumerate(findings, 1)]
+    return Group(Text(title, style=f"bold {style}"), *panels)
 
 
-def _contradictions_table(report: Report) -> Table:
-    """One row per contradiction between two claims; reprints' repeats named beneath."""
-    table = _table("Contradictions", "red")
-    for n, summary in enumerate(report.contradiction_summaries, 1):
-        f = report.findings[summary.findings[0]]
-        scores = _scores(f)
-        repeats = also_in(report, summary)
-        if repeats:
-            scores.append(f"\n{repeats}", style="cyan")
-        table.add_row(str(n), confidence_cell(f), _side(f.a), _side(f.b), scores)
-    return table
+def _contradictions(report: Report) -> Group:
+    """One panel per contradiction between two claims; reprints' repeats named beneath."""
+    panels = [
+        _finding_panel(n, report.findings[c.findings[0]], "red", also_in(report, c))
+        for n, c in enumerate(report.contradiction_summaries, 1)
+    ]
+    return Group(Text("Contradictions", style="bold red"), *panels)
 
 
 def _summary(report: Report) -> Panel:
@@ -112,7 +121,7 @@ def _summary(report: Report) -> Panel:
         )
     )
     counts = Text(
-        f"{s.pairs_checked} pairs checked ({s.nli_calls} NLI calls), "
+        f"{s.pairs_checked} pairs checked ({nli_calls(report)}), "
         f"{s.contradictions} contradictions, {s.agreements} agreements, "
         f"{s.unrelated} unrelated; languages: {', '.join(s.languages) or '-'}"
     )
@@ -124,14 +133,16 @@ def _summary(report: Report) -> Panel:
 def render_report(report: Report, console: Console, *, show_agreements: bool = False) -> None:
     console.print(_summary(report))
     if report.contradiction_summaries:
-        console.print(_contradictions_table(report))
+        console.print(_contradictions(report))
     agreements = report.agreements
     if agreements and show_agreements:
-        console.print(_findings_table("Agreements", agreements, "green"))
+        console.print(_findings("Agreements", agreements, "green"))
     elif agreements:
         console.print(
             f"{len(agreements)} agreement(s) between sources (--show-agreements to list them)."
         )
+    if notes := noted(report):
+        console.print(_findings(NOTES_TITLE, notes, "yellow"))
     if report.unmatched:
         table = Table(
             title="Told by one source only (no other source agrees or disagrees)",

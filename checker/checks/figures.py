@@ -1,0 +1,274 @@
+"""Figures compared like with like: two sentences' quantities, paired by what they
+measure, and the pairs whose values cannot both be true.
+
+Only quantities of one dimension are compared: lengths with lengths after conversion
+("30 yards" and «27 метрах» agree within rounding), money in one currency, counts of
+one thing. Counts name what they count ("832 dead", «384 человека»); two counts of
+known, different things are never compared, and a count whose noun is unknown is
+compared only when it is the one figure left unexplained on each side. Bounds are
+intervals: "more than 300,000" and "over 380,000" agree, "above 800" and "832" agree,
+"up to 6 metres" and "10 metres" do not.
+
+What comes out is evidence, not a verdict: `judge/score.py` decides with it, knowing
+how close the two sentences are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checker.checks.measure import Quantity
+
+# A translator converting "40 miles" writes «65 км»: converted figures agree within this
+# share of their value (and within the rounding of the rounder figure).
+CONVERSION_TOLERANCE = 0.05
+# "about 800" covers 720..880.
+ABOUT_TOLERANCE = 0.1
+# News writes a figure as a bound rounded from the figure it has ("more than 300,000
+# residents" for 380,000; "above 800" for 832). A large count's lower bound reaches this
+# far ("above 800" and "1,600" are two figures, not a bound and a figure inside it), and
+# two bounds one way agree within it ("more than 20 million" and "more than 40 million"
+# do not).
+LOWER_BOUND_REACH = 1.5
+ROUNDED_BOUND = 100
+# Counts of people of any kind may be the same people as a count of "people".
+_PEOPLE = {"people", "dead", "injured", "missing", "displaced", "arrested", "troops", "police",
+           "children", "members", "viewers", "votes"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    """Two figures about one thing. `basis` says why they are one thing: 'unit' (one
+    dimension, named units), 'concept' (counts of one named thing) or 'sole' (the one
+    count left unexplained on each side, the counted noun unknown)."""
+
+    a: Quantity
+    b: Quantity
+    basis: str
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    conflicts: tuple[FigurePair, ...] = ()  # values that cannot both be true
+    agreements: tuple[FigurePair, ...] = ()  # figures that agree (within bounds/rounding)
+    # Figures of either sentence that neither agree nor conflict with one of the other's:
+    # two sentences that state other figures too may be telling other facts.
+    unexplained: tuple[Quantity, ...] = ()
+    left_a: tuple[Quantity, ...] = ()  # the first sentence's figures left unmatched
+
+
+def _readings(q: Quantity) -> list[tuple[str, float, float]]:
+    return [(q.dimension, q.low, q.upper)] + [
+        (dim, low, low if high is None else high) for dim, low, high in q.alternatives
+    ]
+
+
+def _things_differ(a: Quantity, b: Quantity) -> bool:
+    if (a.concept is None) != (b.concept is None):
+        # A named thing against a noun the lexicon does not know («два лагеря» against
+        # "six people"): most likely two things. Against a bare number, or a noun of a
+        # language the lexicon does not cover («1.100 casos»): perhaps one.
+        unknown = a if a.concept is None else b
+        return bool(unknown.unit) and unknown.lexicon
+    if a.concept is None or a.concept == b.concept:
+        return False
+    return not ("people" in (a.concept, b.concept) and {a.concept, b.concept} <= _PEOPLE)
+
+
+_TEMPORAL = {"time", "date", "year", "decade", "score", "century"}
+
+
+def bare(q: Quantity) -> bool:
+    """A number with nothing said of what it measures ("was 13 when", «90 спустя»)."""
+    return q.dimension == "count" and q.concept is None and not q.unit and not q.ordinal
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """True when `a` and `b` could measure one thing (one dimension, for counts no two
+    different counted things; a bare number against any figure but a date or time: a
+    translator may drop or add the unit)."""
+    if a.dimension == "count" and b.dimension == "count":
+        return not _things_differ(a, b)
+    if (bare(a) and b.dimension not in _TEMPORAL) or (bare(b) and a.dimension not in _TEMPORAL):
+        return True
+    dims_a = {r[0] for r in _readings(a)}
+    return any(r[0] in dims_a for r in _readings(b))
+
+
+def _interval(q: Quantity, low: float, high: float, converted: bool) -> tuple[float, float]:
+    tolerance = q.precision / 2
+    if converted or q.qualifier == "about":
+        tolerance = max(tolerance, q.rounding / 2)
+    if converted:
+        tolerance = max(tolerance, CONVERSION_TOLERANCE * max(abs(low), abs(high)))
+    if q.qualifier == "about":
+        tolerance = max(tolerance, ABOUT_TOLERANCE * max(abs(low), abs(high)))
+    if q.qualifier == "min":
+        if abs(low) >= ROUNDED_BOUND and q.dimension == "count":
+            return low - tolerance, high * LOWER_BOUND_REACH + tolerance
+        return low - tolerance, float("inf")
+    if q.qualifier == "max":
+        return float("-inf"), high + tolerance
+    return low - tolerance, high + tolerance
+
+
+def _bounds_agree(a: Quantity, b: Quantity, value_a: float, value_b: float) -> bool:
+    """Two bounds one way ("more than 300,000" and "over 380,000"; "up to £120m" and
+    "up to £240m"): each states the figure it is rounded from, so they agree when the
+    two are within LOWER_BOUND_REACH of each other."""
+    low, high = sorted((abs(value_a), abs(value_b)))
+    tolerance = max(a.precision, b.precision) / 2
+    return high - tolerance <= low * LOWER_BOUND_REACH
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """True when some reading of `a` and of `b` in one dimension can both be true (a
+    bare number as written against the other figure as written)."""
+    if bare(a) != bare(b) and a.dimension != b.dimension:
+        return a.written is not None and a.written == b.written
+    for dim_a, low_a, high_a in _readings(a):
+        for dim_b, low_b, high_b in _readings(b):
+            if dim_a != dim_b:
+                continue
+            if a.qualifier == b.qualifier and a.qualifier in ("min", "max"):
+                edge_a = low_a if a.qualifier == "min" else high_a
+                edge_b = low_b if b.qualifier == "min" else high_b
+                if _bounds_agree(a, b, edge_a, edge_b):
+                    return True
+                continue
+            converted = a.unit != b.unit and (a.imperial or b.imperial)
+            lo_a, hi_a = _interval(a, low_a, high_a, converted)
+            lo_b, hi_b = _interval(b, low_b, high_b, converted)
+            if (low_a == low_b and high_a == high_b) or (lo_a < hi_b and lo_b < hi_a):
+                return True
+    return False
+
+
+def _equal(a: Quantity, b: Quantity) -> bool:
+    if a.dimension != b.dimension:
+        return bare(a) != bare(b) and compatible(a, b)
+    return a.low == b.low and a.upper == b.upper
+
+
+def compare_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> FigureCheck:
+    """Pair the figures of two sentences and sort out which agree and which conflict."""
+    left_a, left_b = list(qa), list(qb)
+    agreements: list[FigurePair] = []
+
+    def take(x: Quantity, y: Quantity, basis: str) -> None:
+        left_a.remove(x)
+        left_b.remove(y)
+        agreements.append(FigurePair(x, y, basis))
+
+    # Agreeing figures first, the surest matches first: equal values, then one counted
+    # thing, then any compatible reading in one dimension.
+    for rule in (_equal, _same_concept_compatible, _compatible_pair):
+        for x in list(left_a):
+            match = next((y for y in left_b if comparable(x, y) and rule(x, y)), None)
+            if match is not None:
+                take(x, match, _basis(x, match))
+    _match_range_ends(left_a, left_b, agreements)
+    _match_range_ends(left_b, left_a, agreements, swapped=True)
+    conflicts = []
+    for x in left_a:
+        rivals = [y for y in left_b if comparable(x, y)]
+        if len(rivals) > 1:  # one of them counts the same thing, or has the same unit
+            rivals = _closest_kind(x, rivals)
+        if len(rivals) != 1:
+            continue  # nothing to compare with, or no telling which
+        y = rivals[0]
+        others = [z for z in left_a if comparable(z, y)]
+        if len(others) > 1:
+            others = _closest_kind(y, others)
+        if others != [x]:
+            continue
+        basis = _basis(x, y)
+        if basis == "sole" and not _sole_counts(x, y, left_a, left_b):
+            continue
+        conflicts.append(FigurePair(x, y, basis))
+    in_conflict = {id(q) for p in conflicts for q in (p.a, p.b)}
+    rest = tuple(q for q in left_a + left_b if id(q) not in in_conflict)
+    return FigureCheck(tuple(conflicts), tuple(agreements), rest, tuple(left_a))
+
+
+def _closest_kind(x: Quantity, candidates: list[Quantity]) -> list[Quantity]:
+    """Of several figures `x` could be compared with, those of its own kind: the same
+    counted thing, else the same dimension (a bare number only when nothing else is)."""
+    if x.concept is not None and (same := [y for y in candidates if y.concept == x.concept]):
+        return same
+    return [y for y in candidates if y.dimension == x.dimension] or candidates
+
+
+def _same_concept_compatible(a: Quantity, b: Quantity) -> bool:
+    return a.concept is not None and a.concept == b.concept and compatible(a, b)
+
+
+def _compatible_pair(a: Quantity, b: Quantity) -> bool:
+    return compatible(a, b)
+
+
+def _basis(a: Quantity, b: Quantity) -> str:
+    if bare(a) != bare(b) and a.dimension != b.dimension:
+        return "sole"
+    if a.dimension != "count" or b.dimension != "count":
+        return "unit"
+    return "concept" if a.concept is not None and a.concept == b.concept else "sole"
+
+
+def _sole_counts(a: Quantity, b: Quantity, left_a: list[Quantity], left_b: list[Quantity]) -> bool:
+    """A count of unknown things (or a bare number) is compared only when it is the one
+    such figure left on its side and so is the other: then nothing else in either
+    sentence can explain it."""
+    kinds = (
+        (lambda q: q.dimension not in _TEMPORAL)
+        if bare(a) or bare(b)
+        else (lambda q: q.dimension == "count")
+    )
+    return [q for q in left_a if kinds(q)] == [a] and [q for q in left_b if kinds(q)] == [b]
+
+
+def _match_range_ends(
+    ranges: list[Quantity], singles: list[Quantity], agreements: list[FigurePair],
+    swapped: bool = False,
+) -> None:  # fmt: skip
+    """ "1950-53" on one side, «1950» and «1953» on the other: a range whose two ends
+    are written apart agrees."""
+    for r in [q for q in ranges if q.high is not None]:
+        ends = [
+            next((s for s in singles if s.high is None and s.dimension == r.dimension
+                  and s.low == end), None)
+            for end in (r.low, r.upper)
+        ]  # fmt: skip
+        first, last = ends
+        if first is not None and last is not None and first is not last:
+            ranges.remove(r)
+            for end in (first, last):
+                singles.remove(end)
+                pair = FigurePair(end, r, "unit") if swapped else FigurePair(r, end, "unit")
+                agreements.append(pair)
+
+
+def show(q: Quantity) -> str:
+    """A figure as a reader wants it: the words, and the converted value where the
+    unit was converted ("30 yards (27.4 m)")."""
+    return q.text
+
+
+def describe(pair: FigurePair) -> str:
+    """'30 yards vs 50 m (27.4 m vs 50 m)' for one conflict."""
+    a, b = pair.a, pair.b
+    text = f"{show(a)} vs {show(b)}"
+    if a.unit != b.unit and (a.imperial or b.imperial) and a.dimension == b.dimension:
+        text += f" ({_base(a)} vs {_base(b)})"
+    return text
+
+
+_BASE_UNITS = {"length": "m", "mass": "kg", "temperature": "°C", "speed": "km/h",
+               "area": "km²", "volume": "m³"}  # fmt: skip
+
+
+def _base(q: Quantity) -> str:
+    unit = _BASE_UNITS.get(q.dimension, "")
+    value = f"{q.low:,.1f}" if q.high is None else f"{q.low:,.1f}-{q.upper:,.1f}"
+    return f"{value} {unit}".strip()

@@ -1,0 +1,173 @@
+"""Roles a person is named in, in English, Russian and Arabic: the table the people rule
+reads. A role key is comparable across languages ("secretary of state" is the American
+foreign minister, «госсекретарь», «وزير الخارجية الأمريكي»); longer phrases come first
+so that "vice president" is not read as "president"."""
+
+from __future__ import annotations
+
+# role key → (English label, patterns per language)
+ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
+    "vice_president": (
+        "vice president",
+        {"en": [r"vice[- ]president"], "ru": [r"вице-президент\w*"], "ar": [r"نائب الرئيس"]},
+    ),
+    "prime_minister": (
+        "prime minister",
+        {
+            "en": [r"prime minister", r"premier"],
+            "ru": [r"премьер-министр\w*", r"председател\w+ правительства", r"премьер\w*"],
+            "ar": [r"رئيس(?:ة)? (?:الوزراء|الحكومة)"],
+        },
+    ),
+    "foreign_minister": (
+        "foreign minister",
+        {
+            "en": [r"foreign minister", r"minister of foreign affairs", r"foreign secretary",
+                   r"secretary of state"],
+            "ru": [r"министр\w* иностранных дел", r"глав\w* МИД\w*", r"госсекретар\w*",
+                   r"государственн\w+ секретар\w*"],
+            "ar": [r"وزير(?:ة)? الخارجية"],
+        },
+    ),
+    "defence_minister": (
+        "defence minister",
+        {
+            "en": [r"defen[cs]e minister", r"minister of defen[cs]e", r"defen[cs]e secretary"],
+            "ru": [r"министр\w* обороны", r"глав\w* Минобороны"],
+            "ar": [r"وزير(?:ة)? الدفاع"],
+        },
+    ),
+    "interior_minister": (
+        "interior minister",
+        {
+            "en": [r"interior (?:minister|secretary)", r"minister of (?:the )?interior",
+                   r"internal (?:affairs )?secretary",
+                   r"home secretary"],
+            "ru": [r"министр\w* внутренних дел", r"глав\w* МВД", r"министр\w* внутренних ресурсов"],
+            "ar": [r"وزير(?:ة)? الداخلية"],
+        },
+    ),
+    "finance_minister": (
+        "finance minister",
+        {
+            "en": [r"finance minister", r"minister of finance", r"treasury secretary",
+                   r"chancellor of the exchequer"],
+            "ru": [r"министр\w* финансов", r"глав\w* Минфина"],
+            "ar": [r"وزير(?:ة)? المالية", r"وزير(?:ة)? الخزانة"],
+        },
+    ),
+    "energy_minister": (
+        "energy minister",
+        {
+            "en": [r"energy (?:minister|secretary)", r"minister of energy"],
+            "ru": [r"министр\w* энергетики", r"глав\w* Минэнерго"],
+            "ar": [r"وزير(?:ة)? الطاقة"],
+        },
+    ),
+    "health_minister": (
+        "health minister",
+        {
+            "en": [r"health (?:minister|secretary)", r"minister of health"],
+            "ru": [r"министр\w* здравоохранения", r"глав\w* Минздрава"],
+            "ar": [r"وزير(?:ة)? الصحة"],
+        },
+    ),
+    "justice_minister": (
+        "justice minister",
+        {
+            "en": [r"justice (?:minister|secretary)", r"minister of justice", r"attorney general"],
+            "ru": [r"министр\w* юстиции", r"генеральн\w+ прокурор\w*", r"генпрокурор\w*"],
+            "ar": [r"وزير(?:ة)? العدل", r"النائب العام"],
+        },
+    ),
+    "business_minister": (
+        "business minister",
+        {
+            "en": [r"business (?:minister|secretary)", r"economy (?:minister|secretary)",
+                   r"commerce secretary", r"trade (?:minister|secretary)"],
+            "ru": [r"министр\w* (?:экономи\w*|торговли|промышленности|бизнеса)",
+                   r"министр\w* по делам бизнеса"],
+            "ar": [r"وزير(?:ة)? (?:الأعمال|الاقتصاد|التجارة)"],
+        },
+    ),
+    "secretary_general": (
+        "secretary-general",
+        {
+            "en": [r"secretary[- ]general"],
+            "ru": [r"генеральн\w+ секретар\w+", r"генсек\w*"],
+            "ar": [r"الأمين العام"],
+        },
+    ),
+    "chief_of_staff": (
+        "chief of staff",
+        {
+            "en": [r"chief of staff"],
+            "ru": [r"глав\w* (?:администрации|аппарата)", r"руководител\w* аппарата"],
+            "ar": [r"(?:كبير|رئيس) موظفي", r"رئيس ديوان"],
+        },
+    ),
+    "spokesperson": (
+        "spokesperson",
+        {
+            "en": [r"spokes(?:person|man|woman)", r"press secretary"],
+            "ru": [r"пресс-секретар\w+", r"(?:официальн\w+ )?представител\w+", r"спикер\w*"],
+            "ar": [r"(?:ال)?متحدث(?:ة)?(?: الرسمي(?:ة)?)?(?: باسم)?"],
+        },
+    ),
+    "ambassador": (
+        "ambassador",
+        {
+            "en": [r"ambassador"],
+            "ru": [r"посол", r"посл(?:а|у|ом|ы|ов|ам|ами|ах)(?!\w)"],  # not «после»
+            "ar": [r"السفير(?:ة)?", r"سفير(?:ة)?"],
+        },
+    ),
+    "envoy": (
+        "envoy",
+        {
+            "en": [r"(?:special )?envoy"],
+            "ru": [r"(?:специальн\w+ )?посланник\w*", r"спецпосланник\w*"],
+            "ar": [r"المبعوث(?:ة)?(?: الخاص(?:ة)?)?"],
+        },
+    ),
+    "mayor": (
+        "mayor",
+        {"en": [r"mayor"], "ru": [r"мэр\w*", r"глав\w* города"], "ar": [r"عمدة", r"رئيس(?:ة)? بلدية"]},
+    ),
+    "president": (
+        "president",
+        {"en": [r"president"], "ru": [r"президент\w*"], "ar": [r"الرئيس(?:ة)?", r"رئيس(?:ة)?"]},
+    ),
+    "chancellor": (
+        "chancellor",
+        {"en": [r"chancellor"], "ru": [r"канцлер\w*"], "ar": [r"المستشار(?:ة)?"]},
+    ),
+    "governor": (
+        "governor",
+        {"en": [r"governor", r"gov\."], "ru": [r"губернатор\w*"], "ar": [r"حاكم(?:ة)?", r"محافظ(?:ة)?"]},
+    ),
+    "senator": (
+        "senator",
+        {
+            "en": [r"senator", r"sen\."],
+            "ru": [r"сенатор\w*"],
+            "ar": [r"(?:ال)?سيناتور(?:ة)?", r"(?:ال)?سناتور(?:ة)?", r"عضو(?:ة)? مجلس الشيوخ"],
+        },
+    ),
+    "judge": (
+        "judge",
+        {"en": [r"judge", r"justice"], "ru": [r"судь[яиеёюй]\w*"], "ar": [r"(?:ال)?قاضي(?:ة)?"]},
+    ),
+    "leader": (
+        "leader",
+        {"en": [r"leader"], "ru": [r"лидер\w*"], "ar": [r"زعيم(?:ة)?"]},
+    ),
+    "coach": (
+        "coach",
+        {
+            "en": [r"(?:head )?coach", r"manager", r"boss"],
+            "ru": [r"(?:главн\w+ )?тренер\w*", r"наставник\w*", r"менеджер\w*"],
+            "ar": [r"(?:ال)?مدرب(?:ة)?", r"المدير الفني"],
+        },
+    ),
+}  # fmt: skip

@@ -1,0 +1,188 @@
+"""Figures that are points in time or come without a number word: clock times ("3 p.m.",
+«в 15:00», «الساعة 7.55 صباحًا»), days of a month ("30th September", «30 сентября»,
+«30 من سبتمبر»), decades ("the 1980s", «в 2000-х», "in his 40s") and the Arabic dual
+(«عامين» is two years, «متجرين» two stores)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.checks import units as u
+from checker.checks.measure import YEAR, Quantity
+
+_CLOCK = {
+    "en": re.compile(
+        r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![\w])|"
+        r"(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(утра|дня|вечера|ночи))?(?![\d])|"
+        r"(?<![\w.,])(\d{1,2})\s+час\w*\s+(утра|дня|вечера|ночи)"
+    ),
+    "ar": re.compile(
+        r"(?:الساعة\s+)?(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*))?"
+        r"|الساعة\s+(\d{1,2})(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*))?"
+    ),
+}
+_MONTHS = {
+    "en": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+    # French, Spanish, German, Italian, Portuguese: read with the English patterns
+    "xx": ["jan|ene|gen", "f[eé]v|feb", "mar|m[äa]rz", "avr|abr|apr", "mai|may|mag",
+           "juin|jun|giu", "juil|jul|lug", "ao[uû]t|ago|aug", "sep|set", "oct|okt|ott|out",
+           "nov", "d[eé]c|dic|dez"],
+    "ru": ["январ", "феврал", "март", "апрел", "ма[яей]", "июн", "июл", "август", "сентябр",
+           "октябр", "ноябр", "декабр"],
+    "ar": ["يناير|كانون الثاني", "فبراير|شباط", "مارس|آذار", "أبريل|ابريل|إبريل|نيسان",
+           "مايو|أيار", "يونيو|يونيه|حزيران", "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب",
+           "سبتمبر|أيلول", "أكتوبر|اكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
+           "ديسمبر|كانون الأول"],
+}  # fmt: skip
+_MONTH_RE = {
+    lang: re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(f"(?P<m{k}>(?:{p})\\w*\\.?)" for k, p in enumerate(months))
+        + ")",
+        re.I,
+    )
+    for lang, months in _MONTHS.items()
+}
+# A month name as a whole word, in English and the other Latin-script languages.
+_LATIN_MONTH = re.compile(
+    r"(?i)(?:jan(?:uary|vier|uar)?|ene(?:ro)?|genn\w*|feb(?:ruary|rero|ruar)?|f[eé]v\w*|"
+    r"mar(?:ch|s|zo)?|m[äa]rz|apr(?:il|ile)?|avr\w*|abr\w*|may|mayo|mai|magg\w*|"
+    r"june?|juin|junio|juni|giu\w*|july?|juil\w*|julio|juli|lug\w*|aug(?:ust)?|ao[uû]t|"
+    r"agosto|sep(?:t|tember|tiembre|tembre)?|set\w*|oct(?:ober|obre|ubre)?|okt\w*|ott\w*|"
+    r"out\w*|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[eé]c\w*|dic\w*|dez\w*)\.?$"
+)
+_DECADE = re.compile(
+    r"(?<![\w.,])(?:(?P<year>(?:1[5-9]|20)\d0)(?:s\b|-(?:х|е|ые|ых)\b)|'(?P<short>\d0)s\b)"
+)
+_AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid-?|late )?(\d0)s\b")
+# Arabic duals: only nouns whose plural is another word, so that the dual ending cannot
+# be a plural ending.
+_AR_DUAL = re.compile(
+    r"(?<![\w])(?:[وفبل])?(?P<stem>عام|يوم|شهر|أسبوع|اسبوع|ساع|دقيق|سن|مر|متجر|شخص|سيار|"
+    r"طفل|هدف|نقط|مبارا|دول|مدين|جندي|دبلوماسي|مسؤول|صاروخ|منزل)"
+    r"(?:ين|ان|تين|تان|تا)(?![\w])"
+)
+_AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع": 604800,
+                 "اسبوع": 604800, "ساع": 3600, "دقيق": 60, "سن": YEAR}  # fmt: skip
+_UNIT_NAMES = {YEAR: "yr", 86400: "day", 2629746: "month", 604800: "week", 3600: "h", 60: "min"}
+
+
+def clock_times(text: str, language: str) -> list[Quantity]:
+    """Clock times in minutes after midnight; without a.m./p.m. a time before noon may
+    also be the evening's (7:55 or 19:55)."""
+    out = []
+    for m in _CLOCK.get(language, _CLOCK["en"]).finditer(text):
+        groups = list(m.groups())
+        if language == "en" or language not in _CLOCK:
+            hour, minute, half = (
+                (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], None)
+            )
+        else:
+            hour, minute, half = (
+                (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], None, groups[4])
+            )
+        if language == "ar":
+            if not groups[0] and not re.match(r"الساعة", m.group(0)):
+                continue
+            if (
+                groups[0]
+                and groups[2] is None
+                and "الساعة" not in m.group(0)
+                and ":" not in m.group(0)
+            ):
+                continue  # «7.55» alone is a decimal; «6:35» is a time
+        if hour is None:
+            continue
+        h, mins = int(hour), int(minute or 0)
+        if h > 24 or mins > 59:
+            continue
+        if language == "ru" and minute and half is None and "." in m.group(0):
+            continue  # «7.5» is a decimal, not a time, without a time word
+        pm = half is not None and re.match(r"(?i)p|дня|вечера|مساء|ظهر|عصر|ليل", half)
+        am = half is not None and not pm
+        if pm and h < 12:
+            h += 12
+        if am and h == 12:
+            h = 0
+        value = h * 60 + mins
+        alternatives: tuple[tuple[str, float, float | None], ...] = ()
+        if half is None and h < 12:  # 7:55 may be 19:55
+            alternatives = (("time", value + 720, None),)
+        out.append(
+            Quantity(
+                m.group(0).strip(), m.start(), m.end(), value, "time", alternatives=alternatives
+            )
+        )
+    return out
+
+
+def dates(text: str, language: str) -> list[Quantity]:
+    """Day and month: "30th September", "September 30", «30 сентября», «30 من سبتمبر»,
+    as month × 100 + day."""
+    out = []
+    months = _MONTH_RE.get(language, _MONTH_RE["xx"])
+    for m in months.finditer(text):
+        month = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None) + 1
+        if language not in ("ru", "ar") and not re.match(_LATIN_MONTH, m.group(0)):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        after = text[m.end() : m.end() + 8]
+        day = None
+        if d := re.search(
+            r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th|-?го|-?е|er|º|\.)?\s*(?:of\s+|من\s+|de\s+)?$",
+            before,
+        ):
+            day, start, end = int(d.group(1)), m.start() - len(before) + d.start(1), m.end()
+        elif language not in ("ru", "ar") and (
+            d := re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d)", after)
+        ):
+            day, start, end = int(d.group(1)), m.start(), m.end() + d.end()
+        if day is None or not 1 <= day <= 31:
+            continue
+        if (
+            language == "en"
+            and m.group(0).lower().startswith("may")
+            and not m.group(0)[0].isupper()
+        ):
+            continue
+        out.append(Quantity(text[start:end], start, end, month * 100 + day, "date"))
+    return out
+
+
+def decades(text: str) -> list[Quantity]:
+    """ "the 1980s", «в 2000-х годах», "the '30s": a decade, compared as one; "in his
+    40s": an age from 40 to 49."""
+    out = []
+    for m in _DECADE.finditer(text):
+        year = int(m.group("year")) if m.group("year") else 1900 + int(m.group("short"))
+        out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
+    for m in _AGE_DECADE.finditer(text):
+        low = int(m.group(1))
+        out.append(Quantity(m.group(0), m.start(1), m.end(), low * YEAR, "duration", "yr",
+                            high=(low + 9) * YEAR, precision=YEAR, rounding=YEAR,
+                            written=low))  # fmt: skip
+    return out
+
+
+def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
+    """«عامين», «متجرين»: the Arabic dual states the figure two without a number word
+    (unless a number stands right beside it: «2 عامين» is not a second figure)."""
+    out = []
+    for m in _AR_DUAL.finditer(text):
+        if any(abs(end - m.start()) <= 2 or abs(m.end() - start) <= 2 for start, end in numbers):
+            continue
+        stem = m.group("stem")
+        if factor := _AR_DUAL_UNIT.get(stem):
+            unit = _UNIT_NAMES[factor]
+            out.append(Quantity(m.group(0), m.start(), m.end(), 2 * factor, "duration", unit,
+                                written=2, precision=factor, rounding=factor))  # fmt: skip
+        else:
+            found = u.concept([stem + "ين"], "ar")
+            concept = found[0] if found else None
+            out.append(Quantity(m.group(0), m.start(), m.end(), 2, "count", m.group(0), concept,
+                                written=2))  # fmt: skip
+    return out

@@ -1,0 +1,213 @@
+"""What the rules beside NLI decide, what they only note, and how every format shows it:
+whole sentences at any terminal width, "—" for scores no model produced, notes that
+never change a verdict."""
+
+import io
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from fakes import MirrorNli, RuleNli
+from rich.console import Console
+
+import checker
+from checker.cli import main
+from checker.config import Config
+from checker.errors import ExitCode
+from checker.findings import finding
+from checker.judge.score import Side, rules
+from checker.pair.candidates import Candidate
+from checker.report import render_report, report_html, report_markdown
+from checker.schema import Sentence, Verdict
+
+REPRINTS = Path(__file__).resolve().parent.parent / "samples" / "reprints"
+BORDERS = re.compile(r"[\s│╭╮╰╯─┃┏┓┗┛━┌┐└┘├┤┬┴┼╞╡═]+")
+
+
+def flat(text: str) -> str:
+    """Rendered text without borders and line breaks: what wrapping leaves of a sentence."""
+    return BORDERS.sub("", text)
+
+
+@pytest.fixture(scope="module")
+def story(samples: list[Path]) -> checker.Report:
+    return checker.compare(samples, nli=RuleNli())
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_every_sentence_of_every_finding_is_shown_whole(story: checker.Report, width: int) -> None:
+    shown = [story.findings[s.findings[0]] for s in story.contradiction_summaries]
+    shown += story.agreements
+    assert shown
+    buffer = io.StringIO()
+    render_report(story, Console(file=buffer, width=width, no_color=True), show_agreements=True)
+    text = buffer.getvalue()
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert "…" not in text
+    everything = flat(text)
+    for f in shown:
+        for side in (f.a, f.b):
+            assert flat(side.text) in everything, (width, side.text)
+        if f.reason:
+            assert flat(f.reason) in everything
+
+
+def test_no_nli_model_reports_no_scores_calls_or_ratio(samples: list[Path]) -> None:
+    result = CliRunner().invoke(
+        main, ["compare", *map(str, samples), "--nli-model", "none", "--format", "json"]
+    )
+    assert result.exit_code in (ExitCode.OK, ExitCode.CONTRADICTIONS), result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["nli_calls"] is None and data["summary"]["agreement_ratio"] is None
+    assert data["findings"] and all(
+        f["a_to_b"] is None and f["b_to_a"] is None for f in data["findings"]
+    )
+    report = checker.Report.model_validate(data)
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=120, no_color=True))
+    for text in (buffer.getvalue(), report_markdown(report), report_html(report)):
+        assert "NLI calls" not in text and "no NLI model" in text
+        assert "c 0.00" not in text and "e 0.00" not in text
+    if report.contradictions:
+        assert "A⇒B —" in buffer.getvalue()
+
+
+def _sentences(a: str, la: str, b: str, lb: str) -> list[Sentence]:
+    return [
+        Sentence(source="a.txt", index=0, text=a, language=la),
+        Sentence(source="b.txt", index=0, text=b, language=lb),
+    ]
+
+
+def _finding(a: str, la: str, b: str, lb: str, *, mutual: bool, rank: int, nli: list[float]):  # type: ignore[no-untyped-def]
+    sentences = _sentences(a, la, b, lb)
+    cand = Candidate(0, 1, 0.7, rank=rank, mutual=mutual)
+    row = np.array(nli)
+    return finding(cand, row, row, sentences, {"a.txt": None, "b.txt": None}, Config())
+
+
+FIVE = (
+    "The storm killed 40 people in the north.",
+    "en",
+    "Шторм унёс жизни 90 человек на севере.",
+    "ru",
+)
+
+
+def test_a_figure_conflict_between_counterparts_overrules_an_agreeing_model() -> None:
+    f = _finding(*FIVE, mutual=True, rank=1, nli=[0.9, 0.05, 0.05])
+    assert f.verdict is Verdict.CONTRADICTION and f.decided_by == "numbers"
+    assert f.confidence is None and f.a_to_b is not None and f.a_to_b.entailment == 0.9
+    assert f.reason == "figures differ: 40 people vs 90 человек"
+    assert [(e.a.value, e.b.value, e.basis, e.decides) for e in f.figures] == [
+        (40, 90, "concept", True)
+    ]
+
+
+def test_a_weaker_figure_conflict_is_a_note_and_keeps_the_verdict() -> None:
+    """Not each other's closest sentences: the same figures are only worth a look."""
+    f = _finding(*FIVE, mutual=False, rank=2, nli=[0.9, 0.05, 0.05])
+    assert f.verdict is Verdict.AGREEMENT and f.decided_by == "nli" and f.reason is None
+    assert f.notes and f.notes[0].startswith("figures differ: 40 people vs 90 человек")
+    assert "a note, not a verdict" in f.notes[0]
+    assert [e.decides for e in f.figures] == [False]
+
+
+def test_how_close_the_sentences_must_be_depends_on_whether_the_sources_are_copies() -> None:
+    """Between copies of one story (a translation) the closest sentences decide from
+    number_similarity; between independent reports from rule_similarity."""
+    a, b = Side(FIVE[0], "en"), Side(FIVE[2], "ru")
+    config = Config(number_similarity=0.35, rule_similarity=0.45)
+    assert rules(a, b, 0.4, False, config, closest=True, copies=True).conflicts
+    assert not rules(a, b, 0.4, False, config, closest=True, copies=False).conflicts
+    assert rules(a, b, 0.4, False, config, closest=True, copies=False).notes
+    assert rules(a, b, 0.5, False, config, closest=True, copies=False).conflicts
+    assert not rules(a, b, 0.9, False, config, closest=False, copies=True).conflicts
+
+
+def test_independent_reports_that_state_other_facts_get_a_note() -> None:
+    """ "Four points ahead" now and a "five-point lead" in the 1997 match share a unit
+    but not a time: a note. One side's extra detail is no such sign."""
+    config = Config()
+    now = Side("Europe are four points ahead with twelve more in play.", "en")
+    then = Side("In the 1997 match his side held a five-point lead.", "en")
+    found = rules(now, then, 0.6, True, config, copies=False)
+    assert not found.conflicts and found.notes
+    detail = Side("The mission will have about 6,000 soldiers from eight countries.", "en")
+    plain = Side("Миссия будет насчитывать около двух тысяч военных.", "ru")
+    assert rules(detail, plain, 0.6, True, config, copies=False).conflicts
+
+
+def test_a_bare_number_decides_between_independent_reports_only_in_paraphrases() -> None:
+    config = Config()
+    bare = Side("His putt won the match on 15.", "en")
+    counted = Side("Он сосредоточился на 12 игроках команды.", "ru")
+    assert not rules(bare, counted, 0.45, True, config, copies=False).conflicts
+    assert rules(bare, counted, 0.45, True, config, copies=True).conflicts
+    assert rules(bare, counted, 0.65, True, config, copies=False).conflicts
+
+
+def test_the_model_decides_when_the_figures_agree_and_says_so() -> None:
+    """The model reads a contradiction, the figures agree: the contradiction stands (the
+    model may have read a negation) and a note says the figures are not its cause."""
+    f = _finding(
+        "The toll rose above 800 on Monday.", "en", "Число погибших достигло 832 во вторник.", "ru",
+        mutual=True, rank=1, nli=[0.05, 0.05, 0.9],
+    )  # fmt: skip
+    assert f.verdict is Verdict.CONTRADICTION and f.decided_by == "nli" and f.confidence == 0.9
+    assert f.reason is None and f.figures == []
+    assert f.notes == [
+        "figures agree (above 800 vs 832): the model's contradiction is not about these figures"
+    ]
+
+
+def test_the_model_and_a_rule_agreeing_is_the_models_verdict_with_the_rules_reason() -> None:
+    f = _finding(*FIVE, mutual=True, rank=1, nli=[0.05, 0.05, 0.9])
+    assert f.decided_by == "nli" and f.confidence == 0.9
+    assert f.reason == "figures differ: 40 people vs 90 человек"
+
+
+def test_notes_are_shown_in_every_format_and_never_fail_the_gate(samples: list[Path]) -> None:
+    report = checker.compare(samples, nli=RuleNli())
+    noted = _finding(*FIVE, mutual=False, rank=2, nli=[0.1, 0.8, 0.1])
+    assert noted.verdict is Verdict.UNRELATED and noted.notes
+    report = report.model_copy(
+        update={
+            "findings": [*report.findings, noted],
+            "summary": report.summary.model_copy(update={"notes": report.summary.notes + 1}),
+        }
+    )
+    note = noted.notes[0]
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=80, no_color=True))
+    assert flat(note) in flat(buffer.getvalue())
+    assert note in report_markdown(report)
+    assert note.replace("'", "&#x27;") in report_html(report)
+    again = checker.Report.model_validate_json(report.model_dump_json())
+    assert again.findings[-1].notes == [note] and again.summary.notes == report.summary.notes
+
+
+def test_rule_verdicts_are_contradictions_the_model_missed() -> None:
+    """The reprints' figure and people conflicts are verdicts the model alone misses (it
+    reads them as paraphrases); with both rules off only the model's own remain."""
+    inputs = [str(p) for p in sorted(REPRINTS.glob("*.txt"))]
+    report = checker.compare(inputs, nli=MirrorNli())
+    assert {f.decided_by for f in report.contradictions} >= {"numbers", "people"}
+    off = checker.compare(inputs, Config(number_check=False, people_check=False), nli=MirrorNli())
+    assert all(f.decided_by == "nli" for f in off.contradictions)
+    assert len(off.contradictions) < len(report.contradictions)
+
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_the_scraped_seeds_raise_no_rule_contradiction() -> None:
+    """Five real articles on one story (ru ×3, ar, en), as scraped: they disagree in
+    wording and detail, but no figure or person in a role between counterparts."""
+    report = checker.compare(sorted(SEEDS.glob("*.txt")), Config(nli_model="none"))
+    assert report.summary.sentences > 40
+    assert report.contradictions == []
