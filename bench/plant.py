@@ -1,0 +1,235 @@
+"""Deterministic planting of conflicts into real articles and their translations.
+
+Used by bench/rules_real.py (and bench/verify.py). Each function takes an article's
+paragraphs and its translation's, paragraph for paragraph, and returns the article with
+one change in each chosen paragraph and where each change went. Nothing random: the same
+data gives the same plants.
+
+- `plant_digits`: in the *translation*, the first figure written in digits whose digits
+  also appear in the English paragraph is changed: a year moves by 3, a day of a month
+  by 7, a clock hour by 3, any other figure doubles ("19th" → "38th" reads as «38-го»).
+- `plant_words`: in the *English* paragraph, a number written in words ("six",
+  "Fifty-eight", "third") or an ordinal in digits ("34th") whose value the translation
+  states (in digits or in a word from this file's own small stem table) is changed:
+  the value doubles.
+- `plant_people`: in the *English* paragraph, a person from bench/data/people_swaps.toml
+  named next to a role word is replaced by the person the file gives, where the
+  translation names the original person.
+
+The checks of what the translation states use only this file's own tables, not the
+checker's readers, so that a plant does not depend on what is being measured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomllib
+
+DATA = Path(__file__).resolve().parent / "data"
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+@dataclass(frozen=True)
+class Plant:
+    paragraph: int  # the line of the changed file
+    kind: str  # digit, year, day, time, word, ordinal, person
+    before: str
+    after: str
+    side: str  # "en" or the translation's language: the file that was changed
+
+
+def _digits(text: str) -> str:
+    return text.translate(_ARABIC_DIGITS)
+
+
+_MONTHS = (
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
+)
+_NUMBER = re.compile(r"(?<![A-Za-z\d.,:])(\d+(?:[.,]\d+)?)(?![\d])")
+_RANGE_AFTER = re.compile(r"\s?(?:[-–—]|to|до|إلى|الى|حتى|وحتى)\s?\d")
+_RANGE_BEFORE = re.compile(r"\d\s?(?:[-–—]|to|до|إلى|الى|حتى|وحتى)\s?$")
+
+
+def _changed(raw: str, text: str, start: int, end: int) -> tuple[str, str]:
+    """(kind, new text) for the figure `raw` at text[start:end]."""
+    before, after = text[max(0, start - 14) : start], text[end : end + 14]
+    if re.match(r"[:.]\d\d(?!\d)", after) and int(raw) < 24:  # 15:00
+        return "time", str((int(raw) + 3) % 24)
+    if m := re.fullmatch(r"(\d{1,2})[.](\d\d)", raw):  # 7.55 am
+        if re.match(r"\s*(?:a\.?m|p\.?m|утра|вечера|дня|صباح|مساء)", after, re.I):
+            return "time", f"{(int(m.group(1)) + 3) % 12 or 12}.{m.group(2)}"
+    if "." not in raw and "," not in raw:
+        value = int(raw)
+        if 1800 <= value <= 2100 and value % 10 == 0 and re.match(r"(?:s\b|-[хе])", after):
+            return "decade", str(value + 10)  # the 1980s → the 1990s
+        if 1800 <= value <= 2100:
+            return "year", str(value + 3)
+        if value <= 31 and (
+            re.search(_MONTHS, after[:10]) or re.search(_MONTHS + r"\w*\s*$", before)
+        ):
+            return "day", str(value + 7 if value <= 21 else value - 7)
+        return "digit", str(value * 2)
+    separator = "," if "," in raw else "."
+    whole, decimals = raw.split(separator)
+    doubled = f"{2 * float(raw.replace(',', '.')):.{len(decimals)}f}"
+    return "digit", doubled.replace(".", separator)
+
+
+def plant_digits(en: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+    out, plants = list(other), []
+    for k, (a, b) in enumerate(zip(en, other, strict=False)):
+        english = set(re.findall(r"\d+", re.sub(r"(?<=\d)[,\s](?=\d{3})", "", a)))
+        text = _digits(b)
+        for m in _NUMBER.finditer(text):
+            raw = m.group(1)
+            if _RANGE_AFTER.match(text[m.end() :]) or _RANGE_BEFORE.search(text[: m.start()]):
+                continue  # one end of a range or a score: a changed end still reads as a range
+            bare = (
+                raw.replace(",", "").replace(".", "")
+                if re.fullmatch(r"\d{1,3}([,.]\d{3})+", raw)
+                else raw
+            )
+            if re.split(r"[.,]", bare)[0] not in english and bare not in english:
+                continue
+            kind, new = _changed(raw, text, m.start(), m.end())
+            out[k] = b[: m.start()] + new + b[m.end() :]
+            plants.append(Plant(k, kind, raw, new, language))
+            break
+    return out, plants
+
+
+_UNITS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}  # fmt: skip
+_WORD = re.compile(
+    r"(?<![\w-])((?:"
+    + "|".join(_TENS)
+    + r")(?:-(?:one|"
+    + "|".join(_UNITS)
+    + r"))?|"
+    + "|".join(_UNITS)
+    + "|"
+    + "|".join(_ORDINALS)
+    + r"|\d+(?:st|nd|rd|th))(?![\w-])",
+    re.IGNORECASE,
+)
+# The bench's own stems for "the translation states this value": independent of checker.
+_STEMS = {
+    "ru": {2: "дв втор", 3: "тр трет", 4: "четыр четвер четвёр", 5: "пят", 6: "шест",
+           7: "сем седьм", 8: "восем восьм", 9: "девят", 10: "десят", 11: "одиннадцат",
+           12: "двенадцат", 13: "тринадцат", 14: "четырнадцат", 15: "пятнадцат",
+           16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат",
+           20: "двадцат", 30: "тридцат", 40: "сорок сороков", 50: "пятьдесят пятидесят",
+           60: "шестьдесят шестидесят", 70: "семьдесят семидесят",
+           80: "восемьдесят восьмидесят", 90: "девяност"},
+    "ar": {2: "اثن ثاني ثانية", 3: "ثلاث ثالث", 4: "أربع اربع رابع", 5: "خمس خامس",
+           6: "ست سادس", 7: "سبع سابع", 8: "ثمان ثامن", 9: "تسع تاسع", 10: "عشر عاشر",
+           20: "عشرين عشرون", 30: "ثلاثين ثلاثون", 40: "أربعين أربعون", 50: "خمسين خمسون",
+           60: "ستين ستون", 70: "سبعين سبعون", 80: "ثمانين ثمانون", 90: "تسعين تسعون"},
+}  # fmt: skip
+
+
+def _word_value(word: str) -> tuple[int, bool]:
+    w = word.lower()
+    if m := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w):
+        return int(m.group(1)), True
+    if w in _ORDINALS:
+        return _ORDINALS[w], True
+    if "-" in w:
+        tens, unit = w.split("-")
+        return _TENS[tens] + _UNITS.get(unit, 1), False
+    return _UNITS.get(w) or _TENS[w], False
+
+
+def _stated(value: int, text: str, language: str) -> bool:
+    if re.search(rf"(?<!\d){value}(?!\d)", _digits(text)):
+        return True
+    if value >= 20 and value % 10:  # «сорок восемь»: both parts
+        return _stated(value - value % 10, text, language) and _stated(value % 10, text, language)
+    stems = _STEMS.get(language, {}).get(value, "")
+    prefix = r"(?:^|[\s«\"(])(?:[وفبل]|ال|وال|بال)?" if language == "ar" else r"(?<![\w-])"
+    return any(re.search(prefix + re.escape(stem), text) for stem in stems.split())
+
+
+def _english_number(value: int, ordinal: bool, digits: bool, like: str) -> str:
+    if digits:
+        suffix = (
+            "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        )
+        return f"{value}{suffix}"
+    if ordinal:
+        word = next(w for w, v in _ORDINALS.items() if v == value)
+    elif value < 20:
+        word = next(w for w, v in _UNITS.items() if v == value)
+    else:
+        tens = next(w for w, v in _TENS.items() if v == value - value % 10)
+        unit = next((w for w, v in _UNITS.items() if v == value % 10), "")
+        word = tens + (f"-{unit}" if unit else "")
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def plant_words(en: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+    out, plants = list(en), []
+    for k, (a, b) in enumerate(zip(en, other, strict=False)):
+        for m in _WORD.finditer(a):
+            value, ordinal = _word_value(m.group(1))
+            digits = m.group(1)[:1].isdigit()
+            new_value = value * 2
+            if ordinal and re.match(r"\s+(?:of\s+)?" + _MONTHS, a[m.end() :]):
+                new_value = value + 7 if value <= 21 else value - 7  # a day of a month
+            if not digits and (new_value > 99 or (ordinal and new_value not in _ORDINALS.values())):
+                new_value = value + 1 if ordinal and value + 1 in _ORDINALS.values() else 0
+            if not new_value or not _stated(value, b, language):
+                continue
+            new = _english_number(new_value, ordinal, digits, m.group(1))
+            out[k] = a[: m.start(1)] + new + a[m.end(1) :]
+            plants.append(Plant(k, "ordinal" if ordinal else "word", m.group(1), new, "en"))
+            break
+    return out, plants
+
+
+_ROLE_WORDS = (
+    r"(?i:president|minister|secretary|senator|sen\.|coach|manager|spokes\w+|governor|"
+    r"mayor|ambassador|chancellor|leader|judge|premier|chief)"
+)
+
+
+def _people() -> list[dict[str, str]]:
+    with open(DATA / "people_swaps.toml", "rb") as handle:
+        return list(tomllib.load(handle)["person"])
+
+
+def plant_people(en: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+    out, plants = list(en), []
+    people = _people()
+    for k, (a, b) in enumerate(zip(en, other, strict=False)):
+        for person in people:
+            full, surname = person["en"], person["en"].split()[-1]
+            if person[language] not in b:
+                continue
+            swap_full, swap_surname = person["swap"], person["swap"].split()[-1]
+            near = (
+                rf"{_ROLE_WORDS}(?:\s+(?:of|the|for|[A-Z][\w.'’-]*)){{0,4}}?[\s,]+"
+                rf"(?P<name>{re.escape(full)}|{re.escape(surname)})\b"
+                rf"|(?P<name2>{re.escape(full)}),\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,3}}{_ROLE_WORDS}"
+            )
+            m = re.search(near, a)
+            if not m:
+                continue
+            group = "name" if m.group("name") else "name2"
+            old = m.group(group)
+            new = swap_full if old == full else swap_surname
+            out[k] = a[: m.start(group)] + new + a[m.end(group) :]
+            plants.append(Plant(k, "person", old, new, "en"))
+            break
+    return out, plants
