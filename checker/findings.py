@@ -28,12 +28,17 @@ from checker.schema import (
 )
 
 
-def budget_warning(considered: int, judged: int) -> list[str]:
-    if considered <= judged:
+def budget_warning(considered: int, judged: int, close_cut: int) -> list[str]:
+    """A warning when the budget cut pairs worth judging: candidates are admitted by rank,
+    so the cut ones are the deepest; only a cut that reaches a sentence's best or
+    second-best counterpart in another source is said."""
+    if considered <= judged or close_cut == 0:
         return []
     return [
         f"pair budget reached: {considered - judged} of {considered} candidate pairs were not "
-        f"judged, the least promising first (raise --max-pairs to judge them)"
+        f"judged, {close_cut} of them a sentence's best or second-best counterpart in "
+        "another source; the deepest ranks went first (raise --max-pairs or "
+        "--pairs-per-sentence to judge them)"
     ]
 
 

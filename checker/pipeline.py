@@ -34,6 +34,7 @@ from checker.pair.candidates import (
     mirror_links,
     mirrors_from_links,
     select_pairs,
+    spread_links,
     unmatched,
     with_mutual,
 )
@@ -132,7 +133,8 @@ def align(
         sources=list(sources),
         pairs=pairs,
         models=[embedder.info()],
-        warnings=source_warnings(sources) + budget_warning(plan.considered, len(candidates)),
+        warnings=source_warnings(sources)
+        + budget_warning(plan.considered, len(candidates), plan.close_cut),
     )
 
 
@@ -223,6 +225,7 @@ class _Judged:
     findings: list[PairFinding]
     copies: Mirrors
     considered: int
+    close_cut: int = 0
 
 
 def _judge(
@@ -238,7 +241,7 @@ def _judge(
     options = config.pairing()
     if models.no_nli:  # copies are known by entailment: without NLI none is confirmed
         options = replace(options, reprints=False)
-    budget = options.budget(len(sentences))
+    budget = options.budget(len(sentences), len(sources))
     source_dates = {s.name: s.date for s in sources}
 
     def judged(pairs: list[Candidate], what: str) -> list[PairFinding]:
@@ -255,8 +258,9 @@ def _judge(
             for k, c in enumerate(pairs)
         ]
 
-    possible = mirror_links(sentences, vectors, options)
-    links = possible[:budget]
+    possible = spread_links(mirror_links(sentences, vectors, options))
+    in_copies = len({k for c in possible for k in (c.i, c.j)})
+    links = possible[: options.link_budget(in_copies, budget)]
     link_findings = judged(links, "Checking possible reprints (NLI)")
     confirmed = [
         (c.i, c.j)
@@ -271,7 +275,7 @@ def _judge(
         vectors,
         options,
         mirrors=copies if copies.groups else None,
-        judged=[(c.i, c.j) for c in possible],  # proposed once: judged, or over budget
+        judged=[(c.i, c.j) for c in links],  # links over their share compete as pairs
         budget=budget - len(links),
     )
     pairs = with_mutual(plan.pairs, sentences, vectors, options)
@@ -280,7 +284,9 @@ def _judge(
         sentences,
         copies,
     )
-    return _Judged(links + pairs, findings, copies, len(possible) + plan.considered)
+    return _Judged(
+        links + pairs, findings, copies, len(links) + plan.considered, plan.close_cut
+    )
 
 
 def _details(
@@ -371,7 +377,7 @@ def _report(
         + [t.info() for t in translators],
         gloss_language=config.gloss,
         warnings=source_warnings(sources, nli_languages(models.nli))
-        + budget_warning(judged.considered, checked)
+        + budget_warning(judged.considered, checked, judged.close_cut)
         + ([NO_NLI_WARNING] if models.no_nli else [])
         + models.gloss_warnings
         + [

