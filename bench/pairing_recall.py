@@ -208,10 +208,21 @@ def measure(stories: list[Story], name: str, options: PairingOptions) -> dict[st
     }
 
 
+BEFORE = PairingOptions(
+    per_source=3, margin=0.15, floor=0.05, pairs_per_sentence=6.0, rank_by="similarity",
+    keep_best=False, copy_share=10**6,
+)  # fmt: skip
+
+
 def default_row(stories: list[Story]) -> dict[str, object]:
     config = Config()
     row = measure(stories, "default", replace(config.pairing(), max_pairs=None))
     return row
+
+
+def before_row(stories: list[Story]) -> dict[str, object]:
+    """The default selection before 0.3, for the comparison."""
+    return measure(stories, "default before 0.3", BEFORE)
 
 
 def table(rows: list[dict[str, object]]) -> str:
@@ -266,12 +277,6 @@ def plot(rows: list[dict[str, object]], path: Path) -> None:
     ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-
-
-BEFORE = PairingOptions(
-    per_source=3, margin=0.15, floor=0.05, pairs_per_sentence=6.0, rank_by="similarity",
-    keep_best=False, copy_share=10**6,
-)  # fmt: skip
 
 
 def xnli(folder: Path, pairs: list[tuple[str, str]], ks: list[int], plot_to: Path | None) -> None:
@@ -360,6 +365,7 @@ def main() -> None:
     ks = [1, 2] if args.smoke else [1, 2, 3, 4]
     names = ["global", "source"] if args.smoke else list(STRATEGIES)
     rows = run(stories, ks, names)
+    rows.append(before_row(stories))
     rows.append(default_row(stories))
     sentences = sum(len(s.sentences) for s in stories)
     expected = sum(len(s.expected) for s in stories)

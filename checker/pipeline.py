@@ -258,7 +258,8 @@ def _judge(
             for k, c in enumerate(pairs)
         ]
 
-    possible = spread_links(mirror_links(sentences, vectors, options))
+    looks = mirror_links(sentences, vectors, replace(options, reprints=True))
+    possible = spread_links(looks if options.reprints else [])
     in_copies = len({k for c in possible for k in (c.i, c.j)})
     links = possible[: options.link_budget(in_copies, budget)]
     link_findings = judged(links, "Checking possible reprints (NLI)")
@@ -278,15 +279,13 @@ def _judge(
         judged=[(c.i, c.j) for c in links],  # links over their share compete as pairs
         budget=budget - len(links),
     )
-    pairs = with_mutual(plan.pairs, sentences, vectors, options)
+    pairs = with_mutual(plan.pairs, sentences, vectors, options, looks)
     findings = with_copies(
         link_findings + judged(pairs, "Checking pairs (NLI, both directions)"),
         sentences,
         copies,
     )
-    return _Judged(
-        links + pairs, findings, copies, len(links) + plan.considered, plan.close_cut
-    )
+    return _Judged(links + pairs, findings, copies, len(links) + plan.considered, plan.close_cut)
 
 
 def _details(

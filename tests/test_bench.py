@@ -38,12 +38,40 @@ def test_nli_throughput_smoke() -> None:
 
 
 def test_pairing_recall_smoke() -> None:
+    """On our own first story the default pairs every expected contradiction, within the
+    budget of 6 pairs per sentence that three or more sources get."""
     out = run(str(BENCH / "pairing_recall.py"), "--smoke")
     rows = [ln for ln in out.splitlines() if ln.startswith("| global") or ln.startswith("| source")]
     assert len(rows) == 8  # two strategies × with/without reprints × k in (1, 2)
     default = next(ln for ln in out.splitlines() if ln.startswith("default: recall"))
     recall, per_sentence = default.split()[2], default.split()[-4]
-    assert 0.0 <= float(recall) <= 1.0 and float(per_sentence) > 0
+    assert float(recall) == 1.0 and 0 < float(per_sentence) <= 6.0
+
+
+XNLI = BENCH.parent.parent / "shared" / "data" / "xnli-dev"
+
+
+@pytest.mark.skipif(not XNLI.is_dir(), reason="../shared/data/xnli-dev not present")
+def test_pairing_recall_on_human_written_contradictions() -> None:
+    """XNLI dev, 20 premises against their 60 hypotheses in another language: the default
+    pairs at least 95% of contradicting hypotheses with their own premise, en-ru and
+    en-ar, within 5 pairs per sentence; entailments and neutrals no worse than before."""
+    out = run(str(BENCH / "pairing_recall.py"), "--xnli", str(XNLI), "--pairs", "en-ru,en-ar",
+              "--ks", "20")  # fmt: skip
+    rows = {
+        cells[1]: cells
+        for ln in out.splitlines()
+        if ln.startswith("| en-") and len(cells := [c.strip() for c in ln.split("|")]) > 10
+    }
+    assert set(rows) == {"en-ru", "en-ar"}
+    for cells in rows.values():
+        before, now = float(cells[3]), float(cells[4].split()[0])
+        entail_before, entail_now = float(cells[5]), float(cells[6])
+        neutral_before, neutral_now = float(cells[7]), float(cells[8])
+        per_sentence = float(cells[10])
+        assert now >= 0.95 > before
+        assert entail_now >= entail_before and neutral_now >= neutral_before
+        assert per_sentence <= 5.0
 
 
 @pytest.mark.slow
@@ -102,3 +130,16 @@ def test_corpus_smoke() -> None:
     for row in sizes:  # both directions, compare's 6-per-sentence budget
         assert 0 < float(row[5]) <= 12.0
     assert "identical reports across engines: yes" in out
+
+
+SEEDS = BENCH.parent.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_the_five_seed_articles_stay_within_400_pairs() -> None:
+    out = run(str(BENCH / "pairing_recall.py"), "--smoke", "--seeds", str(SEEDS))
+    lines = [ln for ln in out.splitlines() if "real articles" in ln]
+    assert len(lines) == 2
+    for line in lines:
+        pairs = int(line.split(": ")[1].split()[0])
+        assert 0 < pairs <= 400, line

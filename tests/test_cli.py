@@ -94,7 +94,7 @@ def test_json_validates_against_schema(samples: list[Path], nli_random: Path) ->
     jsonschema.validate(report, schema)
     assert report["schema_version"] == "3.0"
     assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
-    assert report["thresholds"]["per_source"] == 3 and "top_k" not in report["thresholds"]
+    assert report["thresholds"]["per_source"] == 8 and "top_k" not in report["thresholds"]
     summary = report["summary"]
     assert summary["pairs_considered"] >= summary["pairs_checked"] > 0
     assert summary["pairs_over_budget"] == summary["pairs_considered"] - summary["pairs_checked"]

@@ -146,7 +146,10 @@ def test_reports_show_groups_provenance_and_repeats() -> None:
     assert "cites: Korsland Radio" in text
     assert text.count("A⇒B") == 3  # one row per distinct contradiction, no agreements listed
     md = report_markdown(report)
-    assert "## Sources that tell one story" in md and md.count("same contradiction also in") == repeated
+    assert (
+        "## Sources that tell one story" in md
+        and md.count("same contradiction also in") == repeated
+    )
     assert f"- G1 ↔ korsland-radio.txt: 3 contradiction(s) ({n} findings)" in md
     assert "<br>same claim in: " in md
     assert "| wire-ru.txt | ru | 2026-03-10 | 6 | G1 | агентство Selmar News," in md

@@ -97,8 +97,7 @@ def test_bound_cross_source_only_and_priority_order() -> None:
         scores = [
             -c.score
             for c in plan.pairs
-            if (sentences[c.i].source, sentences[c.j].source) == pair_of_sources
-            and c.rank == 1
+            if (sentences[c.i].source, sentences[c.j].source) == pair_of_sources and c.rank == 1
         ]
         assert scores == sorted(scores)  # within a rank, each pair of sources best-scored first
     everything = select_pairs(sentences, vectors, PairingOptions(**{**options.__dict__, **OPEN}))
@@ -115,8 +114,8 @@ def test_margin_keeps_later_counterparts_only_near_the_best() -> None:
 
     def kept(margin: float, keep_best: bool = True) -> list[tuple[int, int]]:
         options = PairingOptions(per_source=3, margin=margin, floor=0.05, keep_best=keep_best)
-        links = pairing_module._links(vectors, blocks, options, rows=np.array([0]))
-        return [(col, rank) for _, col, rank, _ in links]
+        _, cols, ranks, _ = pairing_module._links(vectors, blocks, options, rows=np.array([0]))
+        return [(int(col), int(rank)) for col, rank in zip(cols, ranks, strict=True)]
 
     # c (block 2) is under the floor, but it is a's best there: never cut by default
     assert kept(0.2) == [(1, 1), (2, 2), (4, 1)]

@@ -149,8 +149,9 @@ def test_a_budget_cut_is_counted_and_warned(samples: list[Path]) -> None:
     assert not any("pair budget" in w for w in full.warnings)
     cut = checker.compare(samples, Config(max_pairs=5), nli=RuleNli())
     assert cut.summary.pairs_checked == 5
-    assert cut.summary.pairs_considered == full.summary.pairs_considered
-    assert cut.summary.pairs_over_budget == full.summary.pairs_considered - 5
+    # a small budget ranks fewer counterparts per sentence (it could not reach them)
+    assert 5 < cut.summary.pairs_considered <= full.summary.pairs_considered
+    assert cut.summary.pairs_over_budget == cut.summary.pairs_considered - 5
     assert any(
         f"{cut.summary.pairs_over_budget} of {cut.summary.pairs_considered} candidate pairs" in w
         and "best or second-best counterpart" in w

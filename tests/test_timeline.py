@@ -2,7 +2,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from fakes import RuleNli
+from fakes import MirrorNli, RuleNli
 from rich.console import Console
 
 import checker
@@ -46,7 +46,7 @@ def test_timeline_sorts_by_publication(samples: list[Path]) -> None:
 
 
 def test_one_source_claims_are_listed_per_source(samples: list[Path]) -> None:
-    report = checker.compare(samples, nli=RuleNli())
+    report = checker.compare(samples, nli=MirrorNli())
     buffer = io.StringIO()
     render_report(report, Console(file=buffer, width=160, no_color=True))
     text = buffer.getvalue()

@@ -153,6 +153,8 @@ def _equal(a: Quantity, b: Quantity) -> bool:
 
 def compare_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> FigureCheck:
     """Pair the figures of two sentences and sort out which agree and which conflict."""
+    if not qa or not qb:
+        return FigureCheck(unexplained=(*qa, *qb), left_a=tuple(qa))
     left_a, left_b = list(qa), list(qb)
     agreements: list[FigurePair] = []
 

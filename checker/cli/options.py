@@ -137,29 +137,38 @@ def embed_options(f: F) -> F:
             type=int,
             default=defaults.DEFAULT_PER_SOURCE,
             show_default=True,
-            help="Counterparts each sentence keeps in each other source (or reprint group).",
+            help="Counterparts each sentence ranks in each other source (or reprint group); "
+            "pairs are admitted by rank, best counterparts first, until the budget is spent.",
         ),
         click.option(
             "--margin",
             type=float,
             default=defaults.DEFAULT_MARGIN,
             show_default=True,
-            help="Keep a counterpart after the first in a source only within this "
-            "similarity of the first (0..2).",
+            help="Rank a counterpart after the first in a source only within this "
+            "similarity of the first (0..2; 1.0 is off).",
         ),
         click.option(
             "--min-similarity",
             type=float,
             default=defaults.DEFAULT_MIN_SIMILARITY,
             show_default=True,
-            help="Absolute floor: never pair sentences less similar than this.",
+            help="Floor for counterparts after the first (a sentence's best counterpart in "
+            "each other source is never cut).",
+        ),
+        click.option(
+            "--pairs-per-sentence",
+            type=click.FloatRange(min=0.0, min_open=True, max=1000.0),
+            default=defaults.DEFAULT_PAIRS_PER_SENTENCE,
+            show_default=True,
+            help="The NLI budget per sentence between two sources; half as much again with "
+            "three sources or more.",
         ),
         click.option(
             "--max-pairs",
             type=int,
             default=None,
-            help="Most sentence pairs sent to NLI, the most promising first "
-            f"[default: {defaults.DEFAULT_PAIRS_PER_SENTENCE:g} per sentence].",
+            help="Most sentence pairs sent to NLI, best ranks first [default: the budget].",
         ),
         click.option(
             "--no-reprint-pairing",

@@ -1,0 +1,224 @@
+"""Sources that copy each other (reprints, translations): possible copies found by
+embeddings, the links NLI confirms them by, the groups and claims they form, and whether
+a pair's sentences are each other's closest match."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import numpy as np
+
+from checker.pair.basics import _BLOCK_ROWS, Candidate, PairingOptions, check_rows, source_index
+from checker.schema import Sentence
+
+
+@dataclass
+class Mirrors:
+    """Reprint/translation groups and their claims, as the pairing stage uses them.
+
+    `claims` lists the sentences (flat indices, ascending) that copy each other inside
+    one group; `block` gives every sentence the block it is paired against others as:
+    its group's first source's id, or its own source's id when it is in no group.
+    """
+
+    groups: list[list[str]] = field(default_factory=list)
+    claims: list[list[int]] = field(default_factory=list)
+    block: list[int] = field(default_factory=list)
+
+    @cached_property
+    def _claim_of(self) -> dict[int, int]:
+        return {i: c for c, members in enumerate(self.claims) for i in members}
+
+    def copies(self, i: int) -> list[int]:
+        """The other sentences of i's claim (empty when i stands alone)."""
+        claim = self._claim_of.get(i)
+        return [] if claim is None else [k for k in self.claims[claim] if k != i]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+
+    def find(self, x: Hashable) -> Hashable:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Hashable, b: Hashable) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+
+Key = tuple[str, int]  # (source name, sentence index)
+
+
+def group_by_links(
+    sizes: dict[str, int], links: Iterable[tuple[Key, Key]], min_share: float
+) -> tuple[list[list[str]], _UnionFind]:
+    """Sources that mirror each other, from sentence links between copies.
+
+    Two sources join when at least `min_share` of the shorter one's sentences, and at
+    least two, are linked to the other; groups are the connected components. Returns
+    the groups of two or more sources (in `sizes` order) and the union of the linked
+    sentences inside each group (its claims)."""
+    links = list(links)
+    covered: dict[tuple[str, str], set[int]] = defaultdict(set)  # (S, T) → S's linked lines
+    for (sa, ia), (sb, ib) in links:
+        covered[(sa, sb)].add(ia)
+        covered[(sb, sa)].add(ib)
+    together = _UnionFind()
+    for name in sizes:
+        together.find(name)
+    for (first, second), lines in covered.items():
+        if first > second:
+            continue
+        shared = min(len(lines), len(covered[(second, first)]))
+        shorter = min(sizes[first], sizes[second])
+        if shared >= 2 and shorter and shared / shorter >= min_share:
+            together.union(first, second)
+    members: dict[Hashable, list[str]] = defaultdict(list)
+    for name in sizes:
+        members[together.find(name)].append(name)
+    groups = [names for names in members.values() if len(names) > 1]
+    label = {name: n for n, names in enumerate(groups) for name in names}
+    claims = _UnionFind()
+    for a, b in links:
+        if label.get(a[0]) is not None and label.get(a[0]) == label.get(b[0]):
+            claims.union(a, b)
+    return groups, claims
+
+
+def mirrors_from_links(
+    sentences: Sequence[Sentence], links: Iterable[tuple[int, int]], min_share: float
+) -> Mirrors:
+    """Groups and claims from links between copies (flat sentence indices)."""
+    keys = [(s.source, s.index) for s in sentences]
+    sizes: dict[str, int] = {}
+    for s in sentences:
+        sizes[s.source] = sizes.get(s.source, 0) + 1
+    groups, claims = group_by_links(sizes, ((keys[i], keys[j]) for i, j in links), min_share)
+    source_ids = source_index(sentences)
+    id_of = {s.source: int(sid) for s, sid in zip(sentences, source_ids, strict=True)}
+    group_block = {name: id_of[names[0]] for names in groups for name in names}
+    block = [group_block.get(s.source, int(source_ids[k])) for k, s in enumerate(sentences)]
+    members: dict[Hashable, list[int]] = defaultdict(list)
+    position = {key: k for k, key in enumerate(keys)}
+    for key, k in position.items():
+        if key in claims.parent:
+            members[claims.find(key)].append(k)
+    return Mirrors(
+        groups=groups,
+        claims=sorted(sorted(m) for m in members.values() if len(m) > 1),
+        block=block,
+    )
+
+
+def mirror_links(
+    sentences: Sequence[Sentence], embeddings: np.ndarray, options: PairingOptions
+) -> list[Candidate]:
+    """Possible copies, to be confirmed by NLI before pairing relies on them.
+
+    Between two sources, sentences that are each other's best match above
+    `mirror_similarity` are possible copies; where they cover `mirror_share` of the
+    shorter source, the sources may mirror each other and every such match inside the
+    possible group is returned (every pair of copies, not a star around one of them, so
+    one odd source cannot hide that the others agree). Embeddings cannot tell a
+    translation from a near-paraphrase with another number, so nothing is merged until
+    NLI reads the copies as entailing each other both ways.
+    """
+    if not options.reprints or not sentences:
+        return []
+    check_rows(sentences, embeddings)
+    source_ids = source_index(sentences)
+    rows = [np.flatnonzero(source_ids == sid) for sid in range(int(source_ids.max()) + 1)]
+    matches: list[tuple[int, int]] = []
+    for a in range(len(rows)):
+        for b in range(a + 1, len(rows)):
+            sims = embeddings[rows[a]] @ embeddings[rows[b]].T
+            best_b, best_a = sims.argmax(axis=1), sims.argmax(axis=0)
+            matches += [
+                (int(rows[a][r]), int(rows[b][c]))
+                for r, c in enumerate(best_b)
+                if best_a[c] == r and sims[r, c] >= options.mirror_similarity
+            ]
+    mirrors = mirrors_from_links(sentences, matches, options.mirror_share)
+    return [
+        Candidate(
+            i, j, round(float(embeddings[i] @ embeddings[j]), 6), 1, 1.0, link=True, mutual=True
+        )
+        for i, j in matches
+        if mirrors.block[i] == mirrors.block[j]
+    ]
+
+
+def spread_links(links: Sequence[Candidate]) -> list[Candidate]:
+    """Possible-copy links in the order they are judged: every sentence's strongest link
+    before any sentence's second (a star around the closest copy rather than every pair
+    of ten reprints), then by similarity, so a share of them still reaches every claim."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in links:
+        by_sentence[c.i].append(c)
+        by_sentence[c.j].append(c)
+    place: dict[tuple[int, int], int] = {}
+    for members in by_sentence.values():
+        for rank, c in enumerate(sorted(members, key=lambda c: (-c.similarity, c.i, c.j))):
+            key = (c.i, c.j)
+            place[key] = min(place.get(key, rank), rank)
+    return sorted(links, key=lambda c: (place[(c.i, c.j)], -c.similarity, c.i, c.j))
+
+
+def no_mirrors(sentences: Sequence[Sentence]) -> Mirrors:
+    """Every source its own block: pairing without reprint awareness."""
+    return Mirrors(block=[int(x) for x in source_index(sentences)])
+
+
+def best_counterparts(
+    sentences: Sequence[Sentence], embeddings: np.ndarray
+) -> dict[tuple[int, int], int]:
+    """(sentence, other source id) → that source's sentence closest to it."""
+    check_rows(sentences, embeddings)
+    ids = source_index(sentences)
+    best: dict[tuple[int, int], int] = {}
+    for start in range(0, len(sentences), _BLOCK_ROWS):
+        sims = embeddings[start : start + _BLOCK_ROWS] @ embeddings.T
+        for sid in np.unique(ids):
+            cols = np.flatnonzero(ids == sid)
+            top = cols[np.argmax(sims[:, cols], axis=1)]
+            for r, j in enumerate(top):
+                if ids[start + r] != sid:
+                    best[(start + r, int(sid))] = int(j)
+    return best
+
+
+def with_mutual(
+    pairs: Sequence[Candidate],
+    sentences: Sequence[Sentence],
+    embeddings: np.ndarray,
+    options: PairingOptions,
+    looks: Sequence[Candidate] | None = None,
+) -> list[Candidate]:
+    """The pairs, each marked whether its sentences are each other's closest match and
+    whether their sources look like copies of each other (most sentences mutual best
+    matches above `mirror_similarity`, as `mirror_links` finds them, unconfirmed; pass
+    them as `looks` where they were found already)."""
+    if not pairs:
+        return []
+    best = best_counterparts(sentences, embeddings)
+    ids = source_index(sentences)
+    if looks is None:
+        looks = mirror_links(sentences, embeddings, replace(options, reprints=True))
+    block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
+    return [
+        replace(
+            c,
+            mutual=best.get((c.i, int(ids[c.j]))) == c.j and best.get((c.j, int(ids[c.i]))) == c.i,
+            copies=block[c.i] == block[c.j],
+        )
+        for c in pairs
+    ]
