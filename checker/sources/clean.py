@@ -117,7 +117,7 @@ def is_sentence_like(line: str) -> bool:
 
 def _stem(word: str) -> str:
     w = word.casefold()
-    if len(w) > 4 and w[0] in "وبفلك":
+    if len(w) > 4 and w[0] in "وبفلكا":  # و, ب, ف, ل, ك and the article ال
         for p in _AR_PREFIXES:
             if w.startswith(p) and len(w) - len(p) >= 3:
                 w = w[len(p) :]
@@ -278,15 +278,23 @@ def _drop_between_boilerplate(lines: list[_Line]) -> None:
 
 
 def _drop_off_topic_headlines(lines: list[_Line], body: set[str]) -> None:
-    """A stray unpunctuated line that shares little with the body is a pasted link."""
+    """A stray unpunctuated line that shares little with the body is a pasted link;
+    the article's first line right above its body, sharing a word with it, is its
+    title ("Zehn Tage nach dem Dammbruch im Varno-Tal" over "… des Dammbruchs …")."""
     if not body:
         return
+    kept = [ln for ln in lines if ln.reason is None]
+    title = (
+        kept[0]
+        if len(kept) > 1 and kept[0].headline_like and _is_body_sentence(kept[1])
+        else None
+    )
     for ln in lines:
         if (
             ln.reason is None
             and ln.headline_like
             and not ln.in_body
-            and overlap(ln.text, body) < TITLE_OVERLAP
+            and overlap(ln.text, body) < (TITLE_OVERLAP if ln is not title else 1e-9)
         ):
             ln.reason = "off-topic headline"
 
