@@ -172,7 +172,7 @@ def profiles(counts: Sequence[Counter[str]], languages: Sequence[str]) -> Profil
         local, m = by_language[language], size[language]
         scored = sorted(
             (
-                ((1 + math.log(c)) * min(math.log(n / frequency[key]), math.log(m / local[key])), key)
+                ((1 + math.log(c)) * min(math.log(1 + n / frequency[key]), math.log(1 + m / local[key])), key)
                 for key, c in bag.items()
             ),
             key=lambda wk: (-wk[0], wk[1]),
