@@ -105,7 +105,7 @@ def test_compare_urls_with_a_file(server: str, samples: list) -> None:  # type: 
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/slow", "no answer within 1 s"),
+        ("/slow", "no complete answer within 1 s"),
         ("/big", "more than 1 MB"),
         ("/pdf", "application/pdf is not HTML or text"),
         ("/loop", "more than 5 redirects"),

@@ -47,6 +47,21 @@ def _default(field: str) -> Any:
     help="Dated articles further apart than this are never compared when finding stories.",
 )
 @click.option(
+    "--follow-up-days",
+    type=click.IntRange(0, 3660),
+    default=_default("follow_up_days"),
+    show_default=True,
+    help="Dated articles beyond the window but within this many days join a story as "
+    "follow-ups when they share its central names (0: never).",
+)
+@click.option(
+    "--desk-language",
+    metavar="CODE",
+    default=None,
+    help="Title each story from its most central article in this language (en, ru, ar, …) "
+    "where it has one.",
+)
+@click.option(
     "--story-similarity",
     type=click.FloatRange(0.0, 2.0, min_open=True),
     default=_default("story_similarity"),
@@ -81,6 +96,21 @@ def _default(field: str) -> Any:
     default=None,
     help="Ray: join this running cluster; without it a local Ray runs for the command.",
 )
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let URLs read from a manifest reach loopback, private, link-local and multicast "
+    "addresses (refused by default, after DNS and on every redirect; URLs typed as "
+    "inputs may always).",
+)
+@click.option(
+    "--allow-url-network",
+    "allowed_url_networks",
+    metavar="CIDR",
+    multiple=True,
+    help="A network manifest URLs may reach though not public (your CMS: 10.20.0.0/16); "
+    "repeatable.",
+)
 @nli_options
 @embed_options
 @model_place_options
@@ -93,11 +123,15 @@ def corpus(
     fmt: str,
     output: Path | None,
     window_days: int,
+    follow_up_days: int,
+    desk_language: str | None,
     story_similarity: float,
     engine: str,
     workers: int,
     gpus_per_worker: float,
     ray_address: str | None,
+    allow_private_urls: bool,
+    allowed_url_networks: tuple[str, ...],
     no_fail: bool,
     quiet: bool,
     debug: bool,
@@ -108,8 +142,8 @@ def corpus(
 
     A manifest line is {"path"|"url"|"text": ..., "name": ..., "date": "YYYY-MM-DD"}.
     --max-sources caps a story: a bigger one is split into parts by date. Exit status
-    as for compare: 1 when any story has a contradiction; 3 also when the Ray engine
-    cannot run.
+    as for compare: 1 when any story has a contradiction; 2 when no article could be
+    read; 3 also when the Ray engine cannot run what is asked.
     """
 
     def action() -> int:
@@ -125,11 +159,15 @@ def corpus(
 
         settings = CorpusOptions(
             window_days=window_days,
+            follow_up_days=follow_up_days,
+            desk_language=desk_language,
             story_similarity=story_similarity,
             engine=engine,
             workers=workers,
             gpus_per_worker=gpus_per_worker,
             ray_address=ray_address,
+            allow_private_urls=allow_private_urls,
+            allowed_url_networks=allowed_url_networks,
         )
         lines: list[str] = []
 

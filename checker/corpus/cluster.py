@@ -79,8 +79,9 @@ class Clustering:
     unclustered: list[int] = field(default_factory=list)
     # similarity that held each story together (average linkage at its last merge)
     cohesion: list[float] = field(default_factory=list)
-    # per story, its most central member (the one closest to the others): its title
-    centre: list[int] = field(default_factory=list)
+    # per story, its members from the most central (the highest summed score to the
+    # others) down: the first names the story
+    central: list[list[int]] = field(default_factory=list)
 
 
 def article_vectors(vectors: Sequence[np.ndarray]) -> np.ndarray:
@@ -142,18 +143,13 @@ def pair_scores(
     names = np.where(np.minimum(count[low], count[high]) < NAMED, best, names)
     # Two articles that each name several things, none of them central to both, and
     # do not read as a copy or translation: two events (two matches of one weekend)
-    apart = (
-        (count[low] >= NAMED)
-        & (count[high] >= NAMED)
-        & (best < EVENT_NAME)
-        & (cos < NEAR_COPY)
-    )
+    apart = (count[low] >= NAMED) & (count[high] >= NAMED) & (best < EVENT_NAME) & (cos < NEAR_COPY)
     score = np.where(apart, APART_FACTOR * cos, cos + options.name_weight * names)
     later = np.abs(days[low] - days[high]) > options.window_days
     within: Pairs = {}
     follow: Pairs = {}
-    event = (names >= FOLLOW_UP_NAMES) & (cos >= FOLLOW_UP_COSINE)
-    for a, b, value, far, event in zip(low, high, score, later, event, strict=True):
+    same_event = (names >= FOLLOW_UP_NAMES) & (cos >= FOLLOW_UP_COSINE)
+    for a, b, value, far, event in zip(low, high, score, later, same_event, strict=True):
         if not far and value > 0:
             within[(int(a), int(b))] = float(value)
         elif far and event:
@@ -186,7 +182,10 @@ def cluster(
 
     groups = [(group, held) for group, held in merges if len(group) > 1]
     unclustered = idle + [active[group[0]] for group, _ in merges if len(group) == 1]
-    centres = [active[i] for i in _centres([group for group, _ in groups], within | follow)]
+    central = [
+        [active[i] for i in ranked]
+        for ranked in _by_centrality([group for group, _ in groups], within | follow)
+    ]
     stories = [
         [active[i] for i in sorted(group, key=lambda i: (_date_key(kept[i]), active[i]))]
         for group, _ in groups
@@ -199,7 +198,7 @@ def cluster(
         stories=[stories[s] for s in order],
         unclustered=sorted(unclustered),
         cohesion=[round(held[s], 6) for s in order],
-        centre=[centres[s] for s in order],
+        central=[central[s] for s in order],
     )
 
 
@@ -289,16 +288,16 @@ def _follow_ups(
     return [(group, held[c]) for c, group in merged.items()]
 
 
-def _centres(groups: list[list[int]], scores: dict[tuple[int, int], float]) -> list[int]:
-    """Per group, the member with the highest summed score to the others (ties: the
-    lowest index): the most central article, whose title names the story."""
+def _by_centrality(groups: list[list[int]], scores: Pairs) -> list[list[int]]:
+    """Each group's members ordered by their summed score to the other members, the
+    most central first (ties: the lower index)."""
     label = {i: g for g, group in enumerate(groups) for i in group}
     total: dict[int, float] = {}
     for (i, j), score in scores.items():
         if label.get(i, -1) == label.get(j, -2):
             total[i] = total.get(i, 0.0) + score
             total[j] = total.get(j, 0.0) + score
-    return [max(sorted(group), key=lambda i: total.get(i, 0.0)) for group in groups]
+    return [sorted(group, key=lambda i: (-total.get(i, 0.0), i)) for group in groups]
 
 
 def _date_key(source: Source) -> int:

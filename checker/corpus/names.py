@@ -172,7 +172,7 @@ def profiles(counts: Sequence[Counter[str]], languages: Sequence[str]) -> Profil
         local, m = by_language[language], size[language]
         scored = sorted(
             (
-                ((1 + math.log(c)) * min(math.log(1 + n / frequency[key]), math.log(1 + m / local[key])), key)
+                ((1 + math.log(c)) * min(_idf(n, frequency[key]), _idf(m, local[key])), key)
                 for key, c in bag.items()
             ),
             key=lambda wk: (-wk[0], wk[1]),
@@ -185,6 +185,12 @@ def profiles(counts: Sequence[Counter[str]], languages: Sequence[str]) -> Profil
             keys[row, col] = index[key]
             weights[row, col] = weight / top
     return Profiles(keys, weights, vocabulary)
+
+
+def _idf(articles: int, holding: int) -> float:
+    """Smoothed: a name every article states still weighs a little (a feed of one
+    story names its event everywhere)."""
+    return math.log(1 + articles / holding)
 
 
 def shared(

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from checker.errors import InputError
-from checker.sources.fetch import is_url
+from checker.sources.fetch import Guard, is_url
 from checker.sources.ingest import (
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
@@ -29,6 +29,7 @@ from checker.sources.ingest import (
 )
 
 MANIFEST_SUFFIXES = {".jsonl", ".ndjson"}
+PUBLIC_ONLY = Guard()  # manifest URLs reach public addresses only, unless told
 _MANIFEST_KEYS = {"path", "url", "text", "name", "date"}
 
 
@@ -48,6 +49,7 @@ class _Entry:
     name: str | None = None
     date: dt.date | None = None
     text: str | None = None
+    listed: bool = False  # from a manifest line (which says its name and date)
 
 
 def read_corpus(
@@ -55,18 +57,16 @@ def read_corpus(
     *,
     max_bytes: int,
     url_timeout: float,
+    guard: Guard | None = PUBLIC_ONLY,
 ) -> tuple[list[RawSource], list[Skipped]]:
-    """Every readable article (in input order, folders sorted) and those skipped."""
+    """Every readable article (in input order, folders sorted) and those skipped. URLs
+    from a manifest go through `guard` (None: they may reach any address); URLs given
+    as inputs are read as typed (a newsroom's intranet is a fair place to read from)."""
     raws: list[RawSource] = []
     skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for entry in _entries([str(i) for i in inputs]):
-        if entry.text is None:
-            key = entry.item if is_url(entry.item) else str(Path(entry.item).resolve())
-            if key in seen:
-                skipped.append(Skipped(entry.item, f"given twice (also as {seen[key]})"))
-                continue
-            seen[key] = entry.item
+    entries, twice = _once(_entries([str(i) for i in inputs]))
+    skipped += twice
+    for entry in entries:
         try:
             if entry.text is not None:
                 if len(entry.text.encode("utf-8")) > max_bytes:
@@ -74,7 +74,11 @@ def read_corpus(
                 raw = from_text(entry.text, name=entry.name or entry.item, origin=entry.item)
             else:
                 raw = read_source(
-                    entry.item, name=entry.name, max_bytes=max_bytes, url_timeout=url_timeout
+                    entry.item,
+                    name=entry.name,
+                    max_bytes=max_bytes,
+                    url_timeout=url_timeout,
+                    guard=guard if entry.listed else None,
                 )
         except InputError as exc:
             skipped.append(Skipped(entry.item, _reason(str(exc), entry.item)))
@@ -83,6 +87,31 @@ def read_corpus(
             raw = replace(raw, date=entry.date)
         raws.append(raw)
     return unique_names(raws), skipped  # names are how findings and stories cite articles
+
+
+def _once(entries: Iterable[_Entry]) -> tuple[list[_Entry], list[Skipped]]:
+    """Each file or URL once. A manifest line and the folder's own copy of the same
+    file are one article, read with the manifest's name and date (in the folder's
+    place); anything else given twice is skipped, with where it was given first."""
+    kept: list[_Entry | None] = []
+    where: dict[str, int] = {}
+    twice: list[Skipped] = []
+    for entry in entries:
+        if entry.text is not None:
+            kept.append(entry)
+            continue
+        key = entry.item if is_url(entry.item) else str(Path(entry.item).resolve())
+        if key not in where:
+            where[key] = len(kept)
+            kept.append(entry)
+            continue
+        first = kept[where[key]]
+        assert first is not None
+        if entry.listed and not first.listed:
+            kept[where[key]] = entry  # the manifest's name and date win
+        elif not (first.listed and not entry.listed):
+            twice.append(Skipped(entry.item, f"given twice (also as {first.item})"))
+    return [e for e in kept if e is not None], twice
 
 
 def _reason(message: str, item: str) -> str:
@@ -171,7 +200,7 @@ def manifest_entries(path: Path) -> Iterator[_Entry]:
         elif given[0] == "url":
             if urlparse(value).scheme.lower() not in ("http", "https"):
                 raise InputError(f"{where}: url {value!r} is not an http(s) URL")
-            yield _Entry(value, name=name, date=day)
+            yield _Entry(value, name=name, date=day, listed=True)
         else:
             file = Path(value) if Path(value).is_absolute() else path.parent / value
-            yield _Entry(str(file), name=name, date=day)
+            yield _Entry(str(file), name=name, date=day, listed=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from checker.config import Config
 from checker.corpus.check import VectorTable, check_stories
 from checker.corpus.cluster import (
+    DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_STORY_SIMILARITY,
     DEFAULT_WINDOW_DAYS,
     NAME_WEIGHT,
@@ -34,9 +36,11 @@ from checker.corpus.schema import (
     StoryArticle,
     UnclusteredArticle,
 )
-from checker.errors import ConfigError
+from checker.errors import ConfigError, InputError
+from checker.findings import NO_NLI_WARNING
 from checker.progress import Progress, Silent
 from checker.schema import ModelInfo, Report, Source
+from checker.sources.fetch import Guard
 from checker.sources.ingest import RawSource
 
 
@@ -46,11 +50,15 @@ class CorpusOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     window_days: int = Field(default=DEFAULT_WINDOW_DAYS, ge=0, le=3660)
+    follow_up_days: int = Field(default=DEFAULT_FOLLOW_UP_DAYS, ge=0, le=3660)
+    desk_language: str | None = Field(default=None, min_length=2, max_length=8)
     story_similarity: float = Field(default=DEFAULT_STORY_SIMILARITY, gt=0.0, le=2.0)
     engine: Literal["local", "ray"] = "local"
     workers: int = Field(default=1, ge=1, le=4096)
     gpus_per_worker: float = Field(default=0.0, ge=0.0, le=16.0)
     ray_address: str | None = None
+    allow_private_urls: bool = False
+    allowed_url_networks: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _engine_options(self) -> CorpusOptions:
@@ -116,12 +124,19 @@ def _run(
     paths = [i for i in inputs if not isinstance(i, RawSource)]
     raws, skipped = (
         read_corpus(
-            paths, max_bytes=int(config.max_source_mb * 1e6), url_timeout=config.url_timeout
+            paths,
+            max_bytes=int(config.max_source_mb * 1e6),
+            url_timeout=config.url_timeout,
+            guard=None
+            if options.allow_private_urls
+            else Guard.allowing(options.allowed_url_networks),
         )
         if paths or not given
         else ([], [])
     )
     raws = given + raws
+    if not raws:
+        raise InputError(_nothing_read(skipped))
     with progress.task("Loading models"):
         embed_info, nli_info = engine.models()
     with progress.task("Reading articles", total=len(raws)) as advance:
@@ -131,16 +146,23 @@ def _run(
     with progress.task("Embedding articles", total=len(sources)) as advance:
         vectors = engine.embed(sources)
         advance(len(sources))
+    if not any(s.sentence_count for s in sources):
+        raise InputError(_nothing_read(skipped, len(sources)))
     found = cluster(
         sources,
         vectors,
-        ClusterOptions(window_days=options.window_days, similarity=options.story_similarity),
+        ClusterOptions(
+            window_days=options.window_days,
+            follow_up_days=options.follow_up_days,
+            similarity=options.story_similarity,
+        ),
     )
     warnings: list[str] = []
-    planned: list[tuple[str, list[int], float, list[int] | None]] = []
-    for number, (members, cohesion) in enumerate(
-        zip(found.stories, found.cohesion, strict=True), 1
+    planned: list[_Planned] = []
+    for number, (members, cohesion, central) in enumerate(
+        zip(found.stories, found.cohesion, found.central, strict=True), 1
     ):
+        title = _title(sources, central, options.desk_language)
         parts = split(members, config.max_sources)
         if len(parts) > 1:
             warnings.append(
@@ -150,7 +172,8 @@ def _run(
             )
         for p, part in enumerate(parts, 1):
             ident = f"story-{number}" if len(parts) == 1 else f"story-{number}.{p}"
-            planned.append((ident, part, cohesion, [p, len(parts)] if len(parts) > 1 else None))
+            split_as = [p, len(parts)] if len(parts) > 1 else None
+            planned.append(_Planned(ident, part, cohesion, split_as, title))
 
     table = VectorTable(
         {
@@ -163,14 +186,14 @@ def _run(
     stories: list[Story] = []
 
     def done(k: int, report: Report) -> None:
-        ident, members, cohesion, part = planned[k]
-        story = _story(ident, [sources[i] for i in members], cohesion, part, report)
+        plan = planned[k]
+        story = _story(plan, [sources[i] for i in plan.members], report)
         stories.append(story)
         if on_story is not None:
             on_story(story)
 
     ran = check_stories(
-        [[sources[i] for i in members] for _, members, _, _ in planned],
+        [[sources[i] for i in plan.members] for plan in planned],
         table,
         nli_info,
         config,
@@ -182,6 +205,43 @@ def _run(
     return _corpus_report(
         sources, stories, found.unclustered, skipped, ran, models, warnings, config, options
     )
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A story (or part of one) to check."""
+
+    ident: str
+    members: list[int]
+    cohesion: float
+    part: list[int] | None
+    title: tuple[str, str]  # (title, the article it is from)
+
+
+def _nothing_read(skipped: list[Skipped], empty: int = 0) -> str:
+    """One line for a feed with no article to cluster (exit 2, as compare)."""
+    said = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:3])
+    more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
+    parts = [f"{len(skipped)} skipped" + (f" ({said}{more})" if said else "")]
+    if empty:
+        parts.append(f"{empty} with no sentences after cleaning")
+    return "no readable article in the corpus: " + ", ".join(parts)
+
+
+def article_title(source: Source) -> str:
+    """An article's headline, or its first sentence where it has none."""
+    if source.title:
+        return source.title
+    return source.sentences[0].text if source.sentences else source.name
+
+
+def _title(
+    sources: Sequence[Source], central: list[int], desk_language: str | None
+) -> tuple[str, str]:
+    """A story's title: its most central article's headline, the most central in the
+    desk's language where the story has one."""
+    pick = next((k for k in central if sources[k].language == desk_language), central[0])
+    return article_title(sources[pick]), sources[pick].name
 
 
 def _within_limits(
@@ -214,24 +274,33 @@ def _article(source: Source) -> StoryArticle:
     )
 
 
-def _story(
-    ident: str,
-    members: Sequence[Source],
-    cohesion: float,
-    part: list[int] | None,
-    report: Report,
-) -> Story:
+def _story(plan: _Planned, members: Sequence[Source], report: Report) -> Story:
     dates = [s.date for s in members if s.date is not None]
     return Story(
-        id=ident,
+        id=plan.ident,
+        title=plan.title[0],
+        title_from=plan.title[1],
         sources=[_article(s) for s in members],
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
         languages=sorted({s.language for s in members}),
-        cohesion=cohesion,
-        part=part,
+        cohesion=plan.cohesion,
+        part=plan.part,
         report=report,
     )
+
+
+def story_warnings(stories: Sequence[Story]) -> list[str]:
+    """Each story's warnings, named by story; "no NLI model ran" once for the corpus."""
+    out: list[str] = []
+    for story in stories:
+        for warning in story.report.warnings:
+            if warning == NO_NLI_WARNING:
+                if NO_NLI_WARNING not in out:
+                    out.insert(0, NO_NLI_WARNING)
+            else:
+                out.append(f"{story.id}: {warning}")
+    return out
 
 
 def _corpus_report(
@@ -289,12 +358,16 @@ def _corpus_report(
         summary=summary,
         clustering=ClusterSettings(
             window_days=options.window_days,
+            follow_up_days=options.follow_up_days,
             similarity=options.story_similarity,
             name_weight=NAME_WEIGHT,
+            desk_language=options.desk_language,
             max_story_sources=config.max_sources,
         ),
         models=models,
-        warnings=[f"{s.input}: skipped: {s.reason}" for s in skipped] + warnings,
+        warnings=[f"{s.input}: skipped: {s.reason}" for s in skipped]
+        + warnings
+        + story_warnings(stories),
         generated_at=(
             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             if config.timestamp

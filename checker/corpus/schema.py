@@ -14,7 +14,9 @@ from checker.schema import ModelInfo, Report
 
 # 2.0: each story's report follows the compare report's schema 3.0 (rule notes and
 # figures; null NLI scores and calls without a model); summary.nli_calls null likewise.
-CORPUS_SCHEMA_VERSION = "2.0"
+# 3.0: stories are events: each has a title (title, title_from); clustering gains
+# follow_up_days and desk_language; warnings list every story's warnings by story id.
+CORPUS_SCHEMA_VERSION = "3.0"
 
 
 class _Model(BaseModel):
@@ -33,6 +35,11 @@ class Story(_Model):
     """Articles about one story, and what checking them against each other found."""
 
     id: str = Field(description="'story-N', or 'story-N.P' for part P of a story split up.")
+    title: str = Field(
+        description="The headline (or first sentence) of the story's most central article, "
+        "in the desk's language where the story has an article in it."
+    )
+    title_from: str = Field(description="Name of the article the title is from.")
     sources: list[StoryArticle]
     first_date: dt.date | None = None
     last_date: dt.date | None = None
@@ -62,10 +69,17 @@ class SkippedInput(_Model):
 
 class ClusterSettings(_Model):
     window_days: int
+    follow_up_days: int = Field(
+        description="Dated articles up to this far apart join one story only as follow-ups "
+        "that share the event's central names; further apart, never."
+    )
     similarity: float = Field(description="Least average-linkage similarity within a story.")
     name_weight: float
     max_story_sources: int = Field(
         description="Bigger stories are split (compare's --max-sources)."
+    )
+    desk_language: str | None = Field(
+        default=None, description="Stories are titled in this language where they can be."
     )
 
 

@@ -13,7 +13,7 @@ from checker.corpus.schema import CorpusReport, Story, StoryLine
 from checker.report.document import html_page, md_text, report_html_body, report_markdown
 from checker.schema import PairFinding
 
-_SHORT = 90
+_TITLE = 80  # a story's title in a table cell; the whole title is in the JSON
 
 
 def corpus_json(report: CorpusReport) -> str:
@@ -37,8 +37,9 @@ def top_contradiction(story: Story) -> PairFinding | None:
     return story.report.findings[summaries[0].findings[0]] if summaries else None
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
+def _cell(text: str, limit: int = _TITLE) -> str:
+    """A title cut for a table cell (the top contradiction is never cut)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _dates(story: Story) -> str:
@@ -61,18 +62,20 @@ def _counts(report: CorpusReport) -> str:
 
 
 def render_corpus(report: CorpusReport, console: Console) -> None:
-    """Stories with their counts, then each story's top contradiction in full width
-    (two sentences do not fit a table cell on an 80-column terminal)."""
+    """Stories with their titles and counts, each story's top contradiction whole (two
+    sentences do not fit a table cell on an 80-column terminal), then every warning."""
     table = Table(title="Stories", title_justify="left")
     table.add_column("story", no_wrap=True)
+    table.add_column("title", ratio=1)
     table.add_column("articles")
-    table.add_column("dates", no_wrap=True)
+    table.add_column("dates")
     table.add_column("contra.", justify="right")
     table.add_column("agree", justify="right")
     for story in report.stories:
         s = story.report.summary
         table.add_row(
             story.id,
+            Text(_cell(story.title)),
             f"{len(story.sources)} ({', '.join(story.languages)})",
             _dates(story),
             Text(str(s.distinct_contradictions), style="bold red" if s.contradictions else ""),
@@ -87,14 +90,18 @@ def render_corpus(report: CorpusReport, console: Console) -> None:
         console.print(Text("Top contradiction of each story", style="bold"))
         for story, top in tops:
             line = Text(f"{story.id}  ", style="bold")
-            line.append(f"{top.a.source}: ", style="cyan")
-            line.append(_short(top.a.text) + "\n")
-            line.append(" " * (len(story.id) + 2))
-            line.append(f"{top.b.source}: ", style="cyan")
-            line.append(_short(top.b.text))
+            line.append(_cell(story.title, 60) + "\n", style="italic")
+            line.append(f"  {top.a.source}: ", style="cyan")
+            line.append(top.a.text + "\n")
+            line.append(f"  {top.b.source}: ", style="cyan")
+            line.append(top.b.text)
             console.print(line)
     if report.unclustered:
         console.print("In no story: " + ", ".join(a.name for a in report.unclustered), markup=False)
+    if report.warnings:
+        console.print(Text("Warnings", style="bold yellow"))
+        for warning in report.warnings:
+            console.print(Text(f"- {warning}"))
     verdict = "consistent" if report.summary.consistent else "contradictions found"
     console.print(f"{_counts(report)}: {verdict}.", markup=False)
 
@@ -105,18 +112,15 @@ def corpus_markdown(report: CorpusReport) -> str:
         "",
         _counts(report) + ".",
         "",
-        "| story | articles | languages | dates | contradictions | top contradiction |",
-        "|---|---|---|---|---|---|",
+        "| story | title | articles | languages | dates | contradictions | top contradiction |",
+        "|---|---|---|---|---|---|---|",
     ]
     for story in report.stories:
         top = top_contradiction(story)
-        shown = (
-            f"{top.a.source}: {_short(top.a.text)} / {top.b.source}: {_short(top.b.text)}"
-            if top
-            else ""
-        )
+        shown = f"{top.a.source}: {top.a.text} / {top.b.source}: {top.b.text}" if top else ""
         lines.append(
-            f"| [{story.id}](#{story.id.replace('.', '')}) | {len(story.sources)} "
+            f"| [{story.id}](#{story.id.replace('.', '')}) | {md_text(story.title)} "
+            f"| {len(story.sources)} "
             f"| {', '.join(story.languages)} | {_dates(story)} "
             f"| {story.report.summary.distinct_contradictions} | {md_text(shown)} |"
         )
@@ -130,7 +134,8 @@ def corpus_markdown(report: CorpusReport) -> str:
         lines += ["", "## Skipped", ""]
         lines += [f"- {md_text(s.input)}: {md_text(s.reason)}" for s in report.skipped]
     for story in report.stories:
-        lines += ["", report_markdown(story.report, title=story.id, level=2).rstrip()]
+        heading = f"{story.id}: {story.title}"
+        lines += ["", report_markdown(story.report, title=heading, level=2).rstrip()]
     if report.warnings:
         lines += ["", "## Warnings", ""] + [f"- {md_text(w)}" for w in report.warnings]
     return "\n".join(lines) + "\n"
@@ -143,12 +148,13 @@ def corpus_html(report: CorpusReport) -> str:
         anchor = html.escape(story.id.replace(".", ""))
         rows.append(
             f'<tr><td><a href="#{anchor}">{html.escape(story.id)}</a></td>'
+            f'<td dir="auto">{html.escape(story.title)}</td>'
             f"<td>{len(story.sources)}</td><td>{html.escape(', '.join(story.languages))}</td>"
             f"<td>{html.escape(_dates(story))}</td>"
             f'<td>{story.report.summary.distinct_contradictions}</td><td dir="auto">'
             + (
-                f"<b>{html.escape(top.a.source)}</b>: {html.escape(_short(top.a.text))}<br>"
-                f"<b>{html.escape(top.b.source)}</b>: {html.escape(_short(top.b.text))}"
+                f"<b>{html.escape(top.a.source)}</b>: {html.escape(top.a.text)}<br>"
+                f"<b>{html.escape(top.b.source)}</b>: {html.escape(top.b.text)}"
                 if top
                 else ""
             )
@@ -157,7 +163,7 @@ def corpus_html(report: CorpusReport) -> str:
     body = [
         "<h1>checker corpus report</h1>",
         f"<p>{html.escape(_counts(report))}.</p>",
-        "<table><tr><th>story</th><th>articles</th><th>languages</th><th>dates</th>"
+        "<table><tr><th>story</th><th>title</th><th>articles</th><th>languages</th><th>dates</th>"
         f"<th>contradictions</th><th>top contradiction</th></tr>{''.join(rows)}</table>",
     ]
     if report.unclustered:
@@ -173,7 +179,7 @@ def corpus_html(report: CorpusReport) -> str:
         body.append(f"<h2>Skipped</h2><ul>{items}</ul>")
     for story in report.stories:
         body.append(f'<section id="{html.escape(story.id.replace(".", ""))}">')
-        body += report_html_body(story.report, title=story.id, level=2)
+        body += report_html_body(story.report, title=f"{story.id}: {story.title}", level=2)
         body.append("</section>")
     if report.warnings:
         items = "".join(f"<li>{html.escape(w)}</li>" for w in report.warnings)

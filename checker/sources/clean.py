@@ -285,9 +285,7 @@ def _drop_off_topic_headlines(lines: list[_Line], body: set[str]) -> None:
         return
     kept = [ln for ln in lines if ln.reason is None]
     title = (
-        kept[0]
-        if len(kept) > 1 and kept[0].headline_like and _is_body_sentence(kept[1])
-        else None
+        kept[0] if len(kept) > 1 and kept[0].headline_like and _is_body_sentence(kept[1]) else None
     )
     for ln in lines:
         if (

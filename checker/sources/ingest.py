@@ -12,11 +12,14 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlparse
 
 from checker.config import DEFAULT_MAX_SOURCE_MB, DEFAULT_URL_TIMEOUT
 from checker.errors import InputError, first_line
+
+if TYPE_CHECKING:
+    from checker.sources.fetch import Guard
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -228,14 +231,16 @@ def read_source(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     url_timeout: float = DEFAULT_URL_TIMEOUT,
+    guard: Guard | None = None,
 ) -> RawSource:
-    """Read one input: a path, an http(s) URL, or '-' for standard input. Inputs over
-    `max_bytes` are refused before they are read, so memory stays bounded."""
+    """Read one input: a path, an http(s) URL (through `guard` when given), or '-' for
+    standard input. Inputs over `max_bytes` are refused before they are read, so memory
+    stays bounded."""
     from checker.sources.fetch import fetch, is_url
 
     path: Path | None = None
     if is_url(item):
-        data, content_type = fetch(item, max_bytes=max_bytes, timeout=url_timeout)
+        data, content_type = fetch(item, max_bytes=max_bytes, timeout=url_timeout, guard=guard)
         notes: list[str] = []
         text = decode_bytes(data, item, notes)
         src = from_text(
