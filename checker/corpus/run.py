@@ -220,9 +220,11 @@ class _Planned:
 
 def _nothing_read(skipped: list[Skipped], empty: int = 0) -> str:
     """One line for a feed with no article to cluster (exit 2, as compare)."""
+    if not skipped and not empty:
+        return "no article in the inputs (an empty folder or manifest?)"
     said = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:3])
     more = f" (and {len(skipped) - 3} more)" if len(skipped) > 3 else ""
-    parts = [f"{len(skipped)} skipped" + (f" ({said}{more})" if said else "")]
+    parts = [f"{len(skipped)} skipped ({said}{more})"] if skipped else []
     if empty:
         parts.append(f"{empty} with no sentences after cleaning")
     return "no readable article in the corpus: " + ", ".join(parts)
