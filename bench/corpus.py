@@ -19,7 +19,16 @@ estimate for 10,000 articles a day on k nodes from the per-worker NLI rate.
 
     python bench/corpus.py                    # 20×10, tiny random NLI model
     python bench/corpus.py --base-size        # NLI rate of the mDeBERTa-v3-base stand-in
-    python bench/corpus.py --smoke            # CI: small, local engine only
+    python bench/corpus.py --smoke            # CI: small; local and Ray must agree
+    python bench/corpus.py --ntrex ../shared/data/ntrex   # a real news day (below)
+
+`--ntrex DIR` runs a real news day instead: the NTREX-128 half in `../shared/data` (62
+articles of autumn 2018, each in en, ru and ar: 186 undated files; not in this
+repository). It prints pairwise story precision and recall against the hand labels of
+`stories.json` (pairs of files from two documents; `ambiguous` pairs not scored),
+whether every document's three languages share one story, the story sizes, the pairs and
+NLI calls per article with the default settings, and the "10,000 articles a day" table
+rebuilt from that figure.
 """
 
 from __future__ import annotations
@@ -289,6 +298,114 @@ def _cross_pairs(report: Any) -> int:
     return (total * total - sum(c * c for c in counts)) // 2
 
 
+def ntrex_scores(
+    clusters: list[list[str]], names: list[str], labels: dict[str, Any]
+) -> dict[str, Any]:
+    """Pairwise precision and recall over files of two different documents (a file is
+    `NNN-docid/LANG.txt`), against `stories.json`; and whether each document's files
+    share one story."""
+    same = {frozenset((a, b)) for group in labels["same"] for a in group for b in group if a != b}
+    ambiguous = {frozenset(pair) for pair in labels["ambiguous"]}
+    story_of = {n: k for k, c in enumerate(clusters) for n in c}
+
+    def doc(name: str) -> int:
+        return int(name.split("/")[0][:3])
+
+    tp = fp = fn = 0
+    for x in range(len(names)):
+        for y in range(x + 1, len(names)):
+            a, b = doc(names[x]), doc(names[y])
+            key = frozenset((a, b))
+            if a == b or key in ambiguous:
+                continue
+            predicted = story_of.get(names[x], -1) == story_of.get(names[y], -2)
+            truth = key in same
+            tp += predicted and truth
+            fp += predicted and not truth
+            fn += truth and not predicted
+    by_doc: dict[int, set[int]] = {}
+    for n in names:
+        by_doc.setdefault(doc(n), set()).add(story_of.get(n, -1 - hash(n) % 10**9))
+    together = sum(len(stories) == 1 for stories in by_doc.values())
+    return {
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "documents": len(by_doc),
+        "documents_together": together,
+    }
+
+
+def ntrex_day(ntrex: Path, model: str, as_json: Path | None) -> None:
+    """The real day: clustering against the hand labels, then the work per article."""
+    labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
+    row = run_corpus(ntrex / "docs", model, "local", 1, None)
+    report = row["report"]
+    names = sorted(
+        [a.name for story in report.stories for a in story.sources]
+        + [a.name for a in report.unclustered]
+    )
+    scores = ntrex_scores(_clusters(report), names, labels)
+    s = report.summary
+    sizes = Counter(len(story.sources) for story in report.stories)
+    sentences = sum(story.report.summary.sentences for story in report.stories)
+    per_article = s.pairs_checked / max(1, s.articles)
+    calls = s.nli_calls or 0
+    print(f"# a real news day: NTREX-128 half, {s.articles} files ({row['wall']:.1f} s)")
+    print(
+        f"story precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  "
+        f"(pairs of files from two documents: {scores['tp']} right, {scores['fp']} wrong, "
+        f"{scores['fn']} missed)"
+    )
+    print(
+        f"documents whose three languages share one story: {scores['documents_together']} "
+        f"of {scores['documents']}"
+    )
+    print(
+        f"stories {s.stories}, in no story {s.unclustered}; story sizes (files: stories) "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items()))
+    )
+    print(
+        f"pairs checked {s.pairs_checked} ({per_article:.1f} per article, "
+        f"{s.pairs_checked / max(1, sentences):.2f} per sentence); NLI calls {calls} "
+        f"({calls / max(1, s.articles):.1f} per article); NLI pairs run {s.nli_pairs_run} "
+        f"({s.nli_pairs_run / max(1, s.articles):.1f} per article)"
+    )
+    for story in report.stories:
+        if len({a.name.split("/")[0] for a in story.sources}) > 1:
+            docs = sorted({a.name.split("/")[0] for a in story.sources})
+            print(f"  {story.id}: {', '.join(docs)}")
+    pairs_per_article = s.nli_pairs_run / max(1, s.articles)
+    print(
+        f"\n## 10,000 articles a day at {pairs_per_article:.1f} NLI pairs per article "
+        f"(this day's figure) and {_RATE_FP32:.1f} pairs/s per worker (mDeBERTa-base, fp32, "
+        "2 cores; docs/measuring.md)"
+    )
+    print("| nodes | workers per node | hours of NLI |")
+    print("|---:|---:|---:|")
+    for nodes in (1, 2, 4, 8):
+        for per_node in (1, 8):
+            hours = 10_000 * pairs_per_article / (_RATE_FP32 * per_node * nodes) / 3600
+            print(f"| {nodes} | {per_node} | {hours:.1f} |")
+    if as_json:
+        figures = {
+            **scores,
+            "articles": s.articles,
+            "stories": s.stories,
+            "unclustered": s.unclustered,
+            "pairs_per_article": per_article,
+            "nli_pairs_per_article": pairs_per_article,
+            "nli_calls": calls,
+        }
+        as_json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
+
+# NLI pairs/s of one worker on this machine's 2 cores (bench/nli_throughput.py, fp32).
+_RATE_FP32 = 11.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -310,6 +427,8 @@ def main() -> None:
     )
     parser.add_argument("--smoke", action="store_true", help="small corpus, local engine only")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads per worker (and local)")
+    parser.add_argument("--ntrex", type=Path, help="run the real news day in this folder instead")
+    parser.add_argument("--json", type=Path, help="with --ntrex: write its figures here")
     args = parser.parse_args()
     if args.smoke:
         args.stories, args.articles, args.sizes = 4, 4, "2,4"
@@ -324,6 +443,9 @@ def main() -> None:
 
         model = str(build_nli(work / "nli-tiny", arch="deberta"))
     os.environ.setdefault("CHECKER_CACHE_DIR", str(work / "cache"))
+    if args.ntrex:
+        ntrex_day(args.ntrex, model, args.json)
+        return
 
     folder = work / "corpus"
     folder.mkdir()
@@ -369,7 +491,7 @@ def main() -> None:
             f"| {calls if calls is not None else '-'} | {per} |"
         )
 
-    engines = [("local", 1)] if args.smoke else [("local", 1), ("ray", 1), ("ray", 2)]
+    engines = [("local", 1), ("ray", 1)] if args.smoke else [("local", 1), ("ray", 1), ("ray", 2)]
     timed = folder
     if args.engine_stories:
         timed = work / "engines"

@@ -249,3 +249,94 @@ def _ray_servers() -> set[int]:
     """Process ids of running Ray cluster heads (their GCS servers)."""
     found = subprocess.run(["pgrep", "-f", "gcs_server"], capture_output=True, text=True)
     return {int(pid) for pid in found.stdout.split()}
+
+
+def _ray_engine(workers: int, model: Path) -> object:
+    from checker import Config
+    from checker.corpus import CorpusOptions, make_engine
+
+    config = Config(nli_model=str(model), threads=1, batch_size=4, embed_cache=False)
+    return make_engine(config, CorpusOptions(engine="ray", workers=workers)), config
+
+
+def test_each_nli_worker_loads_its_model_once_for_every_round(
+    feed: Path, nli_random: Path
+) -> None:
+    """One pool for the run: however many NLI rounds the stories take, each of the two
+    workers is one process that loaded the model once."""
+    from checker.corpus import CorpusOptions, corpus
+
+    engine, config = _ray_engine(2, nli_random)
+    rounds = []
+    judge = engine.judge  # type: ignore[attr-defined]
+
+    def counting(batches, progress):  # type: ignore[no-untyped-def]
+        rounds.append(len(batches))
+        return judge(batches, progress)
+
+    engine.judge = counting  # type: ignore[attr-defined]
+    try:
+        report = corpus([feed], config, CorpusOptions(engine="ray", workers=2), engine=engine)  # type: ignore[arg-type]
+        seen = engine.workers_seen()  # type: ignore[attr-defined]
+    finally:
+        engine.close()  # type: ignore[attr-defined]
+    assert len(rounds) >= 2 and report.summary.nli_pairs_run > 0
+    assert len(seen) == 2 and len({pid for pid, _ in seen}) == 2
+    assert all(loads == 1 for _, loads in seen), seen
+
+
+def test_a_worker_killed_mid_run_is_restarted_and_the_report_is_the_same(
+    feed: Path, nli_random: Path
+) -> None:
+    """SIGKILL one NLI worker's process after the first batch comes back: Ray restarts
+    it, its batches run again, and the report equals an undisturbed run's."""
+    import signal
+
+    from checker.corpus import CorpusOptions, corpus
+
+    def run(kill: bool) -> tuple[str, list[int]]:
+        engine, config = _ray_engine(2, nli_random)
+        judge = engine.judge  # type: ignore[attr-defined]
+        killed: list[int] = []
+
+        def killing(batches, progress):  # type: ignore[no-untyped-def]
+            def step(n: int) -> None:
+                if kill and not killed:
+                    pid = engine.workers_seen()[0][0]  # type: ignore[attr-defined]
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                progress(n)
+
+            return judge(batches, step)
+
+        engine.judge = killing  # type: ignore[attr-defined]
+        try:
+            report = corpus(
+                [feed], config, CorpusOptions(engine="ray", workers=2), engine=engine  # type: ignore[arg-type]
+            )
+            alive = [pid for pid, _ in engine.workers_seen()]  # type: ignore[attr-defined]
+        finally:
+            engine.close()  # type: ignore[attr-defined]
+        if kill:
+            assert killed and killed[0] not in alive and len(alive) == 2
+        return report.model_dump_json(exclude={"generated_at"}), killed
+
+    calm, _ = run(kill=False)
+    disturbed, killed = run(kill=True)
+    assert killed
+    assert disturbed == calm
+
+
+def test_a_pool_bigger_than_the_machine_is_refused(feed: Path) -> None:
+    """--workers 3 --threads 4 needs 12 CPUs: a local Ray has this machine's, so the run
+    stops at once (exit 3) instead of loading three models on too few cores."""
+    need = 3 * 4
+    if (os.cpu_count() or 1) >= need:
+        pytest.skip("this machine has 12 CPUs or more")
+    result = checker(
+        "corpus", str(feed), "--nli-model", "none", "--engine", "ray",
+        "--workers", "3", "--threads", "4", timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 3, result.stderr
+    assert f"--workers 3 × --threads 4 needs {need}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

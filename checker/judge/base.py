@@ -17,6 +17,14 @@ from checker.judge.labels import LABELS
 from checker.schema import ModelInfo
 from checker.store.hub import resolve_model_dir
 
+_LOADED = [0]  # NLI models loaded from disk in this process
+
+
+def models_loaded() -> int:
+    """How many NLI models this process has loaded: a worker that says 1 after every
+    round loaded its model once."""
+    return _LOADED[0]
+
 
 class NliModel(Protocol):
     """Maps (premise, hypothesis) pairs to probabilities in `score.LABELS` order."""
@@ -139,6 +147,7 @@ class BatchedNli(ABC):
         if not self._loaded:
             self._load()
             self._loaded = True
+            _LOADED[0] += 1
 
     @abstractmethod
     def _load(self) -> None:
