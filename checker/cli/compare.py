@@ -177,7 +177,7 @@ def sentences(
     _run(debug, action)
 
 
-SCHEMA_KINDS = ("report", "corpus", "alignment", "pair-eval", "doc-eval", "models")
+SCHEMA_KINDS = ("report", "corpus", "verify", "alignment", "pair-eval", "doc-eval", "models")
 
 
 @main.command()
@@ -196,10 +196,12 @@ def schema(kind: str) -> None:
     from checker.evaluation import DocEvaluation, PairEvaluation
     from checker.schema import Alignment, Report
     from checker.store.modelstore import ModelStatus
+    from checker.verify.schema import VerifyReport
 
     models: dict[str, Any] = {
         "report": Report,
         "corpus": CorpusReport,
+        "verify": VerifyReport,
         "alignment": Alignment,
         "pair-eval": PairEvaluation,
         "doc-eval": DocEvaluation,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 # every style: «Меня укусили!“», „…“, ‹…›, 「…」) and brackets.
 _TERMINAL = re.compile(r"[.!?…؟。！？]['\"«»“”„‟‘’‹›「」『』)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪►●◦‣∙*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+_HEADING = re.compile(r"^#{1,6}\s+")  # a Markdown heading's marker, not its words
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -151,7 +152,7 @@ def clean_text(text: str) -> CleanResult:
     """Split into lines, drop boilerplate, and return the kept paragraphs."""
     lines: list[_Line] = []
     for raw in normalize(text).split("\n"):
-        stripped = raw.strip()
+        stripped = _HEADING.sub("", raw.strip())
         if not stripped:
             continue
         bullet = bool(_BULLET.match(stripped))

@@ -1,0 +1,343 @@
+"""`checker.verify(draft, sources)`: what the sources say of each sentence of a draft.
+
+The stages are compare's (reading, cleaning, the embedder, the NLI model, the number and
+people rules, the verdict rule); what differs is the question asked. compare asks every
+source about every other; verify asks each source about each draft sentence only, the
+source as premise and the draft sentence as hypothesis, so the NLI work grows with the
+draft, and a disagreement between two wires the draft never repeats does not fail it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.config import Config
+from checker.errors import InputError
+from checker.judge.nli import BatchedNli, NliModel, NoNli, make_nli
+from checker.judge.score import Side, judge, probs, rules
+from checker.pair.embed import Embedder, embedder_for
+from checker.progress import Progress, Silent
+from checker.schema import Sentence, Source, Verdict
+from checker.sources.load import Input, load_sources, source_warnings
+from checker.verify.evidence import WIDTHS, Candidate, Stretch, candidates, stretches
+from checker.verify.schema import (
+    DraftSentence,
+    Evidence,
+    SentenceVerdict,
+    VerifyReport,
+    VerifySummary,
+)
+
+# The closest source stretch must be at least this similar for a sentence to count as
+# having a counterpart when no NLI model reads the pair. On NTREX (bench/verify.py), a
+# sentence's own translation falls below 0.40 for 1.6% of sentences, a sentence of
+# another article of the same day for 99.5%.
+DEFAULT_EVIDENCE_SIMILARITY = 0.40
+DEFAULT_PER_SOURCE = 2  # single sentences per source and draft sentence, besides windows
+
+NO_NLI_VERIFY_WARNING = (
+    "no NLI model ran (--nli-model none): no sentence can be called supported, and only "
+    "the number and people rules can call one contradicted; sentences with a close source "
+    "counterpart are 'unverified', those without one 'not in the sources'"
+)
+
+
+class VerifyOptions(BaseModel):
+    """What verify judges beyond compare's settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    per_source: int = Field(default=DEFAULT_PER_SOURCE, ge=1, le=50)
+    windows: bool = True
+    evidence_similarity: float = Field(default=DEFAULT_EVIDENCE_SIMILARITY, ge=0.0, le=1.0)
+    also_sources: bool = False
+
+
+def verify(
+    draft: Input,
+    sources: Iterable[Input],
+    config: Config | None = None,
+    options: VerifyOptions | None = None,
+    *,
+    embedder: Embedder | None = None,
+    nli: NliModel | None = None,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> VerifyReport:
+    """Check a draft (a path, '-', a URL or a `text_source`) against its sources (paths,
+    folders, URLs or `text_source`s): each draft sentence comes back contradicted,
+    supported, not in the sources, unverified (no NLI model) or not a claim."""
+    config = config or Config()
+    options = options or VerifyOptions()
+    progress = progress or Silent()
+    text, material, dropped = _read(draft, list(sources), config, stdin)
+    nli_model: NliModel = nli or make_nli(config)
+    no_nli = isinstance(nli_model, NoNli)
+    if isinstance(nli_model, BatchedNli):
+        with progress.task("Loading NLI model"):
+            nli_model.load()
+    owned = embedder is None
+    embedder = embedder or embedder_for(config)
+    units = stretches(material, WIDTHS if options.windows else ())
+    with progress.task("Embedding sentences", total=len(text.sentences) + len(units)) as advance:
+        vectors = embedder.encode([s.text for s in text.sentences] + [u.text for u in units])
+        advance(len(text.sentences) + len(units))
+    embed_info = embedder.info()
+    if owned and hasattr(embedder, "release"):
+        embedder.release()
+    draft_vectors, unit_vectors = vectors[: len(text.sentences)], vectors[len(text.sentences) :]
+    similarity = (
+        draft_vectors @ unit_vectors.T if len(units) else np.zeros((len(text.sentences), 0))
+    )
+    claims = [not _is_question(s.text) for s in text.sentences]
+    found = candidates(similarity, units, len(material), per_source=options.per_source)
+    found = [c if claim else [] for c, claim in zip(found, claims, strict=True)]
+    judged = _judged(found, units, text.sentences, material, nli_model, no_nli, config, progress)
+    lines = [
+        _sentence(s, claim, evidence, similarity[s.index] if len(units) else None, no_nli, options)
+        for s, claim, evidence in zip(text.sentences, claims, judged, strict=True)
+    ]
+    sources_report = None
+    if options.also_sources and len([s for s in material if s.sentence_count]) >= 2:
+        from checker.pipeline import compare
+
+        sources_report = compare(sources=material, config=config, nli=nli_model, progress=progress)
+    pairs = sum(len(c) for c in found)
+    counts = {v: sum(line.verdict is v for line in lines) for v in SentenceVerdict}
+    summary = VerifySummary(
+        sentences=len(lines),
+        contradicted=counts[SentenceVerdict.CONTRADICTED],
+        supported=counts[SentenceVerdict.SUPPORTED],
+        not_in_sources=counts[SentenceVerdict.NOT_IN_SOURCES],
+        unverified=counts[SentenceVerdict.UNVERIFIED],
+        not_a_claim=counts[SentenceVerdict.NOT_A_CLAIM],
+        sources=len(material),
+        evidence_judged=pairs,
+        nli_calls=None if no_nli else pairs,
+        passed=counts[SentenceVerdict.CONTRADICTED] == 0,
+    )
+    return VerifyReport(
+        draft=text,
+        sources=material,
+        sentences=lines,
+        summary=summary,
+        settings={
+            "contradiction_threshold": config.contradiction_threshold,
+            "support_threshold": config.agreement_threshold,
+            "evidence_similarity": options.evidence_similarity,
+            "per_source": options.per_source,
+            "windows": options.windows,
+            "number_similarity": config.number_similarity,
+        },
+        models=[embed_info] + ([] if no_nli else [nli_model.info()]),
+        warnings=dropped
+        + source_warnings([text, *material])
+        + ([NO_NLI_VERIFY_WARNING] if no_nli else []),
+        sources_report=sources_report,
+        generated_at=(
+            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            if config.timestamp
+            else None
+        ),
+    )
+
+
+def _same_input(a: Input, b: Input) -> bool:
+    if isinstance(a, (str, Path)) and isinstance(b, (str, Path)):
+        if str(a).startswith(("http://", "https://")) or str(a) == "-":
+            return str(a) == str(b)
+        return Path(a).resolve() == Path(b).resolve()
+    return a is b
+
+
+def _read(
+    draft: Input, inputs: list[Input], config: Config, stdin: BinaryIO | None
+) -> tuple[Source, list[Source], list[str]]:
+    """The draft and the sources, read as compare reads them; one line for bad input.
+    A draft found again inside a source folder is left out of the sources, with a
+    warning; a draft named again as a source is an error."""
+    if not inputs:
+        raise InputError("no sources to verify the draft against (give one or more after it)")
+    for item in inputs:
+        if _same_input(draft, item):
+            raise InputError(f"the draft {draft} is also given as a source")
+    (text,) = load_sources([draft], stdin=stdin, config=config)
+    if text.sentence_count == 0:
+        raise InputError(f"the draft {text.name} has no sentences after cleaning")
+    material = load_sources(inputs, stdin=stdin, config=config)
+    dropped = []
+    if text.origin not in ("-", "<text>"):
+        again = [s for s in material if _same_origin(s.origin, text.origin)]
+        if again:
+            material = [s for s in material if s not in again]
+            dropped = [f"{again[0].name} is the draft itself: left out of the sources"]
+    if not any(s.sentence_count for s in material):
+        raise InputError("no source has sentences after cleaning: nothing to verify against")
+    return text, material, dropped
+
+
+def _same_origin(a: str, b: str) -> bool:
+    if a.startswith(("http://", "https://")) or b.startswith(("http://", "https://")):
+        return a == b
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def _is_question(text: str) -> bool:
+    """A question asks, it does not claim (also in Arabic, ؟)."""
+    return text.rstrip(" \"'»”’)").endswith(("?", "؟"))
+
+
+@dataclass(frozen=True)
+class _Judged:
+    candidate: Candidate
+    evidence: Evidence
+
+
+def _judged(
+    found: list[list[Candidate]],
+    units: Sequence[Stretch],
+    draft: Sequence[Sentence],
+    material: Sequence[Source],
+    nli: NliModel,
+    no_nli: bool,
+    config: Config,
+    progress: Progress,
+) -> list[list[Evidence]]:
+    """Every candidate judged: NLI with the source stretch as premise, then the rules on
+    single sentences (a window states more than one fact: its figures are not one
+    sentence's), then the verdict rule compare uses."""
+    flat = [c for row in found for c in row]
+    pairs = [(units[c.stretch].text, draft[c.sentence].text) for c in flat]
+    with progress.task("Checking the draft against its sources (NLI)", total=len(pairs)) as step:
+        scores = nli.predict(pairs, progress=step) if pairs else np.zeros((0, 3))
+    out: list[list[Evidence]] = [[] for _ in found]
+    for k, c in enumerate(flat):
+        unit, sentence = units[c.stretch], draft[c.sentence]
+        p = probs(scores[k].tolist())
+        found_rules = (
+            rules(
+                Side(unit.text, unit.language),
+                Side(sentence.text, sentence.language),
+                c.similarity,
+                c.mutual,
+                config,
+                closest=c.closest,
+                copies=True,  # a draft retells its sources, as a translation does
+            )
+            if unit.single
+            else None
+        )
+        verdict = judge(
+            p,
+            p,
+            found_rules.conflicts if found_rules else [],
+            contradiction_threshold=config.contradiction_threshold,
+            agreement_threshold=config.agreement_threshold,
+        )
+        said = {
+            Verdict.CONTRADICTION: "contradicts",
+            Verdict.AGREEMENT: "supports",
+            Verdict.UNRELATED: "neutral",
+        }[verdict.verdict]
+        decided_by = verdict.decided_by
+        if no_nli and decided_by == "nli":
+            said, decided_by = "unjudged", "none"
+        out[c.sentence].append(
+            Evidence(
+                source=material[unit.source].name,
+                start=unit.start,
+                end=unit.end,
+                text=unit.text,
+                language=unit.language,
+                similarity=c.similarity,
+                closest=c.closest,
+                verdict=said,
+                decided_by=decided_by,
+                nli=None if no_nli else p,
+                reason=verdict.reason,
+                notes=list(found_rules.notes) if found_rules else [],
+                figures=list(found_rules.figures) if found_rules else [],
+            )
+        )
+    return out
+
+
+def where(e: Evidence) -> str:
+    """'tass-ru.txt#3' or 'tass-ru.txt#3-4' (sentence numbers from 0, as in compare)."""
+    span = f"{e.start}" if e.end - e.start == 1 else f"{e.start}-{e.end - 1}"
+    return f"{e.source}#{span}"
+
+
+def _sentence(
+    sentence: Sentence,
+    claim: bool,
+    evidence: list[Evidence],
+    row: np.ndarray | None,
+    no_nli: bool,
+    options: VerifyOptions,
+) -> DraftSentence:
+    """One draft sentence's verdict: contradicted when any source contradicts it (a
+    source that also supports it does not cancel that: the reader must look), else
+    supported when any source entails it, else not in the sources (no counterpart, or
+    only neutral ones); without an NLI model, 'unverified' where a close counterpart
+    exists."""
+    best = round(float(row.max()), 6) if row is not None and row.size else None
+    if not claim:
+        return DraftSentence(
+            index=sentence.index,
+            text=sentence.text,
+            language=sentence.language,
+            verdict=SentenceVerdict.NOT_A_CLAIM,
+            why="a question: it claims nothing to check",
+            best_similarity=best,
+        )
+    against = [e for e in evidence if e.verdict == "contradicts"]
+    support = [e for e in evidence if e.verdict == "supports"]
+    rest = sorted(
+        (e for e in evidence if e.verdict not in ("contradicts", "supports")),
+        key=lambda e: -e.similarity,
+    )
+    ordered = against + support + rest
+    close = [e for e in evidence if e.similarity >= options.evidence_similarity]
+    if against:
+        first = against[0]
+        because = first.reason or (
+            f"the model reads a contradiction ({first.nli.contradiction:.2f})" if first.nli else ""
+        )
+        verdict, why = SentenceVerdict.CONTRADICTED, f"{where(first)}: {because}"
+        if support:
+            why += f"; yet {', '.join(where(e) for e in support[:3])} support it"
+    elif support:
+        verdict = SentenceVerdict.SUPPORTED
+        why = "supported by " + ", ".join(where(e) for e in support[:4])
+    elif no_nli and close:
+        top = max(close, key=lambda e: e.similarity)
+        verdict = SentenceVerdict.UNVERIFIED
+        why = (
+            f"closest source text {where(top)} at similarity {top.similarity:.2f}; no NLI "
+            "model read it"
+        )
+    else:
+        verdict = SentenceVerdict.NOT_IN_SOURCES
+        if not evidence:
+            why = "no source text to compare it with"
+        elif close:
+            why = "no source supports or contradicts it (the closest say something else)"
+        else:
+            why = f"no source says anything close (best similarity {best:.2f})"
+    return DraftSentence(
+        index=sentence.index,
+        text=sentence.text,
+        language=sentence.language,
+        verdict=verdict,
+        why=why,
+        best_similarity=best,
+        evidence=ordered,
+    )
