@@ -259,9 +259,7 @@ def _ray_engine(workers: int, model: Path) -> object:
     return make_engine(config, CorpusOptions(engine="ray", workers=workers)), config
 
 
-def test_each_nli_worker_loads_its_model_once_for_every_round(
-    feed: Path, nli_random: Path
-) -> None:
+def test_each_nli_worker_loads_its_model_once_for_every_round(feed: Path, nli_random: Path) -> None:
     """One pool for the run: however many NLI rounds the stories take, each of the two
     workers is one process that loaded the model once."""
     from checker.corpus import CorpusOptions, corpus
@@ -312,7 +310,10 @@ def test_a_worker_killed_mid_run_is_restarted_and_the_report_is_the_same(
         engine.judge = killing  # type: ignore[attr-defined]
         try:
             report = corpus(
-                [feed], config, CorpusOptions(engine="ray", workers=2), engine=engine  # type: ignore[arg-type]
+                [feed],
+                config,
+                CorpusOptions(engine="ray", workers=2),
+                engine=engine,  # type: ignore[arg-type]
             )
             alive = [pid for pid, _ in engine.workers_seen()]  # type: ignore[attr-defined]
         finally:

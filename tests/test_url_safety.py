@@ -20,11 +20,11 @@ from checker.errors import ExitCode, InputError
 from checker.sources.fetch import Guard, fetch
 
 PAGE = (
-    "<html><head><title>Arvania weighs joining force</title></head><body><article>"
-    "<h1>Arvania weighs joining force</h1><p>The United Nations has asked Arvania to "
-    "contribute troops to a stabilisation force in Selmar, diplomats said on Monday.</p>"
-    "</article></body></html>"
-).encode()
+    b"<html><head><title>Arvania weighs joining force</title></head><body><article>"
+    b"<h1>Arvania weighs joining force</h1><p>The United Nations has asked Arvania to "
+    b"contribute troops to a stabilisation force in Selmar, diplomats said on Monday.</p>"
+    b"</article></body></html>"
+)
 
 
 class Handler(BaseHTTPRequestHandler):

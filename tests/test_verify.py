@@ -99,7 +99,11 @@ def test_sources_that_disagree_fail_nothing_unless_asked(tmp_path: Path) -> None
     draft = tmp_path / "draft.txt"
     draft.write_text("Mayor Anna Keller said the old bridge would stay open to pedestrians.\n")
     other = tmp_path / "other-ru.txt"
-    text = (SAMPLE / "lindor-ru.txt").read_text(encoding="utf-8").replace("42 миллиона", "55 миллионов")
+    text = (
+        (SAMPLE / "lindor-ru.txt")
+        .read_text(encoding="utf-8")
+        .replace("42 миллиона", "55 миллионов")
+    )
     other.write_text(text, encoding="utf-8")
     report = verify(draft, [SOURCES[0], other], nli=MirrorNli())
     assert report.summary.passed and report.sources_report is None
@@ -247,3 +251,32 @@ def test_markdown_names_the_evidence() -> None:
     text = verify_markdown(verify(DRAFT, SOURCES, nli=MirrorNli()))
     assert "lindor-ru.txt#2" in text and "lindor-ar.txt#2" in text
     assert "✗ **contradicted**" in text and "? **not in the sources**" in text
+
+
+NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
+def test_verify_on_real_news_holds_its_figures(tmp_path: Path) -> None:
+    """bench/verify.py on the first 24 NTREX documents (half a minute; the docs give the
+    whole half): coverage, false contradictions, planted figures, inserted sentences."""
+    import sys
+
+    out = tmp_path / "verify.json"
+    bench = Path(__file__).resolve().parent.parent / "bench" / "verify.py"
+    run = subprocess.run(
+        [sys.executable, str(bench), "--ntrex", str(NTREX), "--docs", "24", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["sentences"] > 400
+    assert figures["coverage"] >= 0.98
+    assert figures["false_per_1000"] <= 2.0
+    assert figures["genuine_not_in_sources"] <= 0.01
+    assert figures["planted"]["digits"] > 50 and figures["recall"]["digits"] >= 0.95
+    assert figures["recall"]["words"] >= 0.80 and figures["recall"]["people"] >= 0.70
+    assert figures["inserted"] > 60 and figures["inserted_not_in_sources"] >= 0.90

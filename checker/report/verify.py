@@ -45,10 +45,20 @@ def _shown_evidence(line: DraftSentence) -> list[Evidence]:
     """What a reader needs under a sentence: what contradicts it (and what supports it
     beside that), or for a sentence not in the sources its two closest stretches."""
     if line.verdict is SentenceVerdict.CONTRADICTED:
-        return [e for e in line.evidence if e.verdict in ("contradicts", "supports")][:4]
+        return _distinct([e for e in line.evidence if e.verdict in ("contradicts", "supports")])[:4]
     if line.verdict is SentenceVerdict.NOT_IN_SOURCES:
-        return sorted(line.evidence, key=lambda e: -e.similarity)[:2]
+        return _distinct(sorted(line.evidence, key=lambda e: -e.similarity))[:2]
     return []
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """One stretch per stretch of text: a window that holds a sentence already shown from
+    the same source says nothing new."""
+    kept: list[Evidence] = []
+    for e in evidence:
+        if not any(k.source == e.source and k.start < e.end and e.start < k.end for k in kept):
+            kept.append(e)
+    return kept
 
 
 def _evidence_facts(e: Evidence) -> str:

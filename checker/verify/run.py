@@ -298,8 +298,13 @@ def _sentence(
             why="a question: it claims nothing to check",
             best_similarity=best,
         )
-    against = [e for e in evidence if e.verdict == "contradicts"]
-    support = [e for e in evidence if e.verdict == "supports"]
+
+    # a rule's reason and single sentences first: the most specific evidence leads
+    def specific(e: Evidence) -> tuple[bool, int, float]:
+        return (e.reason is None, e.end - e.start, -e.similarity)
+
+    against = sorted((e for e in evidence if e.verdict == "contradicts"), key=specific)
+    support = sorted((e for e in evidence if e.verdict == "supports"), key=specific)
     rest = sorted(
         (e for e in evidence if e.verdict not in ("contradicts", "supports")),
         key=lambda e: -e.similarity,
