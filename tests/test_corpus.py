@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import subprocess
+import sys
 from html import escape as html_escape
 from pathlib import Path
 
@@ -490,3 +492,64 @@ def test_an_article_over_a_limit_is_skipped_with_the_option_to_raise_it(tmp_path
     assert [a.name for a in report.unclustered] == ["story/short.txt"]
     assert report.summary.skipped == 3 and report.summary.articles == 1
     assert any(w.endswith("(raise it with --max-sentences)") for w in report.warnings)
+
+
+def test_short_names_keep_their_vowels_across_scripts() -> None:
+    """Two consonants alone (b-l) are Palu, Paul, Bill and many Arabic words; with their
+    vowels Palu is one key in every script and no other name's."""
+    from checker.corpus.names import _key
+
+    palu = {_key("Palu"), _key("Палу"), _key("بالو")}
+    assert len(palu) == 1 and None not in palu
+    assert palu.isdisjoint({_key("Paul"), _key("Bill"), _key("Bella")})
+    assert _key("Korea") == _key("Корея") == _key("كوريا")
+    assert _key("Obama") == _key("Обама") == _key("أوباما")
+    assert _key("Putin") == _key("Путин")  # three consonants: the skeleton alone
+
+
+def test_months_and_titles_are_not_event_names() -> None:
+    from checker.corpus.names import name_counts
+    from checker.sources.ingest import text_source
+    from checker.sources.segment import segment
+
+    text = (
+        "The voters there will decide the matter in November, President Trump told a "
+        "crowd of supporters at the rally on Friday.\n"
+        "As early as November, the other candidate said, Senator Warren would take a "
+        "hard look at running, and her adviser Ford agreed with that on Friday."
+    )
+    (bag,) = name_counts([segment(text_source(text, name="a.txt"))])
+    keys = set(bag)
+    assert {"trmb", "frn", "frd"} <= keys  # Trump, Warren, Ford
+    assert not keys & {"nfmbr", "brsdnt", "sntr"}  # November, President, Senator
+    assert bag["frd"] == 1  # Ford counted; Friday not
+
+
+NTREX = ROOT.parent / "shared" / "data" / "ntrex"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
+def test_a_real_news_day_holds_its_figures(tmp_path: Path) -> None:
+    """bench/corpus.py --ntrex: stories against the hand labels of stories.json, and the
+    NLI work per article the docs' cost table is built from."""
+    out = tmp_path / "ntrex.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "corpus.py"),
+            "--ntrex",
+            str(NTREX),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["documents_together"] == figures["documents"] == 62
+    assert figures["recall"] >= 0.95 and figures["precision"] >= 0.85, figures
+    assert figures["pairs_per_article"] <= 6 * 40  # compare's budget, 6 a sentence
+    assert 0 < figures["mirror_nli_pairs_per_article"] <= 2 * figures["pairs_per_article"]

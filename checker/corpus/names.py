@@ -8,7 +8,9 @@ its most central names, and two articles count as one event by the most central 
 they share (`shared`), not by how many topic words they have in common.
 
 - Keys: a capitalised Latin or Cyrillic word as its consonant skeleton
-  (`checks.people.skeleton`: Palu = Палу = بالو), and each figure stated. Arabic has no
+  (`checks.people.skeleton`: Kavanaugh = Кавано), with its vowels where the skeleton
+  has only two consonants (Palu = Палу = بالو, not Paul or Bill), and each figure
+  stated. Months, weekdays and titles (November, President) are no names. Arabic has no
   capitals, so an Arabic word counts only where its skeleton is a name elsewhere in the
   feed; a sentence's first word likewise (it is capitalised anyway).
 - Transliterations differ by a letter (Kavanaugh kfnh, Кавано kfn): keys one deletion
@@ -65,12 +67,63 @@ class Profiles:
 
 def _key(word: str) -> str | None:
     """A name word's key; two consonants only from a word of four letters or more
-    (Palu, not "Mr"); a possessive is the name (Palu's = Palu); a final -gh after a
-    vowel is silent, as transliterations write it; w reads as v, as Cyrillic and
-    Arabic write a German or Slavic W (Wendel = Вендель = فيندل)."""
-    word = _SILENT_GH.sub("", _POSSESSIVE.sub("", word))
-    key = skeleton(word.replace("w", "v").replace("W", "V"))
-    return key if len(key) >= 3 or (len(key) == 2 and len(word) >= 4) else None
+    (Palu, not "Mr"), and then with its vowels (`_vowelled`); a possessive is the name
+    (Palu's = Palu); a final -gh after a vowel is silent, as transliterations write it;
+    w reads as v, as Cyrillic and Arabic write a German or Slavic W (Wendel = Вендель =
+    فيندل)."""
+    word = _SILENT_GH.sub("", _POSSESSIVE.sub("", word)).replace("w", "v").replace("W", "V")
+    key = skeleton(word)
+    if len(key) >= 3:
+        return key
+    return _vowelled(word, key) if len(key) == 2 and len(word) >= 4 else None
+
+
+_VOWELS = {
+    **dict.fromkeys("aаяاآأإى", "A"),
+    **dict.fromkeys("ouоуюёو", "U"),
+    **dict.fromkeys("eiyеиыэйي", "I"),
+}
+
+
+def _vowelled(word: str, key: str) -> str:
+    """A two-consonant key with the vowels between and after its consonants: two
+    consonants alone say little (b-l is Palu, Paul, Bell, Bill and many Arabic words),
+    their vowels tell Palu = Палу = بالو (bAlU) apart. Long vowels are what Arabic
+    writes, so a vowel run counts by its first letter; a leading vowel (an Arabic alef
+    carries any) and an English final e (silent) do not count. Falls back to the bare
+    key where the letters do not line up with it."""
+    word = word.lower()
+    if re.fullmatch(r"[a-z]+e", word):
+        word = word[:-1]
+    marks: list[str] = []
+    for ch in word:
+        mark = _VOWELS.get(ch) or ("C" if skeleton(ch) else "")
+        if not mark or (marks and (marks[-1] == mark or (mark != "C" and marks[-1] != "C"))):
+            continue  # a consonant run is one consonant; a vowel run counts by its first
+        if mark != "C" and not marks:
+            continue  # a leading vowel
+        marks.append(mark)
+    if marks.count("C") != len(key):
+        return key
+    consonants = iter(key)
+    return "".join(next(consonants) if m == "C" else m for m in marks)
+
+
+# Capitalised words that name no event: months and weekdays (English capitalises them),
+# and titles before a name ("President", «Сенатор»): two reports of one November or by
+# one senator are no story. Matched as words, not keys (Friday is no name, Ford is).
+_NOT_NAMES = frozenset(
+    (
+        "January February March April June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Senator Sen "
+        "Minister Governor Mayor Secretary Chancellor Ambassador Spokesman Spokeswoman "
+        "Spokesperson Chairman Congressman Congresswoman Representative Prime General "
+        "Judge Mister Madam Президент Сенатор Министр Губернатор Мэр Премьер Генерал "
+        "Судья Посол Канцлер"
+    )
+    .lower()
+    .split()
+)
 
 
 def _title_case(text: str) -> bool:
@@ -105,6 +158,7 @@ def name_counts(sources: Sequence[Source]) -> list[Counter[str]]:
                 for match in _CAPITALISED.finditer(text):
                     for part in match.group(1).split("-"):  # Varno-Tal: Varno
                         key = _key(part) if part[:1].isupper() else None
+                        key = None if part.lower() in _NOT_NAMES else key
                         if key and (unmarked or match.start() == 0):
                             maybe.append(key)
                         elif key:
