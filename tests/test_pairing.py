@@ -231,15 +231,15 @@ def test_bad_pairing_options_are_refused(bad: dict[str, float]) -> None:
 
 
 def test_defaults_reach_the_corpus_contradictions() -> None:
-    """The issue's bar, on the real embedder: ≥ 0.95 of the expected contradictions of
-    every manifest under samples/ reach NLI at ≤ 6 pairs per sentence."""
+    """On the real embedder: ≥ 0.99 of the expected contradictions of every manifest
+    under samples/ (the long stories included) reach NLI at ≤ 6 pairs per sentence."""
     sys.path.insert(0, str(ROOT / "bench"))
     import pairing_recall
 
     stories = pairing_recall.load_stories(pairing_recall.manifests(), UsemEmbedder())
     assert len(stories) >= 9 and sum(len(s.expected) for s in stories) >= 50
     row = pairing_recall.default_row(stories)
-    assert row["recall"] >= 0.95, row
+    assert row["recall"] >= 0.99, row
     assert row["pairs/sentence"] <= 6.0, row
     legacy = pairing_recall.measure(
         stories, "global", PairingOptions(per_source=3, floor=0.3, margin=2.0, scope="global")

@@ -280,3 +280,15 @@ def test_verify_on_real_news_holds_its_figures(tmp_path: Path) -> None:
     assert figures["planted"]["digits"] > 50 and figures["recall"]["digits"] >= 0.95
     assert figures["recall"]["words"] >= 0.80 and figures["recall"]["people"] >= 0.70
     assert figures["inserted"] > 60 and figures["inserted_not_in_sources"] >= 0.90
+
+
+def test_the_draft_from_stdin() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        ["verify", "-", *map(str, SOURCES), "--nli-model", "none", "--format", "json", "-q"],
+        input=DRAFT.read_text(encoding="utf-8"),
+    )
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)  # warnings go to stderr
+    assert data["draft"]["origin"] == "-" and data["summary"]["contradicted"] == 1
