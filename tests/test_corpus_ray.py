@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -251,7 +252,18 @@ def _ray_servers() -> set[int]:
     return {int(pid) for pid in found.stdout.split()}
 
 
-def _ray_engine(workers: int, model: Path) -> object:
+@pytest.fixture(scope="module")
+def ray_here() -> Iterator[None]:
+    """One local Ray of 2 CPUs in this test process for the library-level tests: an
+    engine joins it (and leaves it running), so each test does not pay Ray's start."""
+    import ray
+
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def _ray_engine(workers: int, model: Path) -> tuple[Any, Any]:
     from checker import Config
     from checker.corpus import CorpusOptions, make_engine
 
@@ -259,73 +271,70 @@ def _ray_engine(workers: int, model: Path) -> object:
     return make_engine(config, CorpusOptions(engine="ray", workers=workers)), config
 
 
-def test_each_nli_worker_loads_its_model_once_for_every_round(feed: Path, nli_random: Path) -> None:
-    """One pool for the run: however many NLI rounds the stories take, each of the two
-    workers is one process that loaded the model once."""
+def _run(engine: Any, config: Any, feed: Path, step: Any = None) -> Any:
+    """The corpus on `engine`, with `step(engine)` called after each NLI batch."""
     from checker.corpus import CorpusOptions, corpus
 
-    engine, config = _ray_engine(2, nli_random)
-    rounds = []
-    judge = engine.judge  # type: ignore[attr-defined]
+    judge = engine.judge
+    rounds: list[int] = []
 
-    def counting(batches, progress):  # type: ignore[no-untyped-def]
+    def judged(batches: Any, progress: Any) -> Any:
         rounds.append(len(batches))
-        return judge(batches, progress)
 
-    engine.judge = counting  # type: ignore[attr-defined]
+        def advance(n: int) -> None:
+            if step is not None:
+                step(engine)
+            progress(n)
+
+        return judge(batches, advance)
+
+    engine.judge = judged
+    report = corpus([feed], config, CorpusOptions(engine="ray", workers=2), engine=engine)
+    return report, rounds
+
+
+def test_each_nli_worker_loads_its_model_once_for_every_round(
+    feed: Path, nli_random: Path, ray_here: None
+) -> None:
+    """One pool for the run: however many NLI rounds the stories take, each of the two
+    workers is one process that loaded the model once."""
+    engine, config = _ray_engine(2, nli_random)
     try:
-        report = corpus([feed], config, CorpusOptions(engine="ray", workers=2), engine=engine)  # type: ignore[arg-type]
-        seen = engine.workers_seen()  # type: ignore[attr-defined]
+        report, rounds = _run(engine, config, feed)
+        seen = engine.workers_seen()
     finally:
-        engine.close()  # type: ignore[attr-defined]
+        engine.close()
     assert len(rounds) >= 2 and report.summary.nli_pairs_run > 0
     assert len(seen) == 2 and len({pid for pid, _ in seen}) == 2
     assert all(loads == 1 for _, loads in seen), seen
 
 
 def test_a_worker_killed_mid_run_is_restarted_and_the_report_is_the_same(
-    feed: Path, nli_random: Path
+    feed: Path, nli_random: Path, ray_here: None
 ) -> None:
     """SIGKILL one NLI worker's process after the first batch comes back: Ray restarts
     it, its batches run again, and the report equals an undisturbed run's."""
     import signal
 
-    from checker.corpus import CorpusOptions, corpus
+    killed: list[int] = []
 
-    def run(kill: bool) -> tuple[str, list[int]]:
+    def kill_once(engine: Any) -> None:
+        if not killed:
+            pid = engine.workers_seen()[0][0]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    reports = []
+    for step in (None, kill_once):
         engine, config = _ray_engine(2, nli_random)
-        judge = engine.judge  # type: ignore[attr-defined]
-        killed: list[int] = []
-
-        def killing(batches, progress):  # type: ignore[no-untyped-def]
-            def step(n: int) -> None:
-                if kill and not killed:
-                    pid = engine.workers_seen()[0][0]  # type: ignore[attr-defined]
-                    os.kill(pid, signal.SIGKILL)
-                    killed.append(pid)
-                progress(n)
-
-            return judge(batches, step)
-
-        engine.judge = killing  # type: ignore[attr-defined]
         try:
-            report = corpus(
-                [feed],
-                config,
-                CorpusOptions(engine="ray", workers=2),
-                engine=engine,  # type: ignore[arg-type]
-            )
-            alive = [pid for pid, _ in engine.workers_seen()]  # type: ignore[attr-defined]
+            report, _ = _run(engine, config, feed, step)
+            alive = [pid for pid, _ in engine.workers_seen()]
         finally:
-            engine.close()  # type: ignore[attr-defined]
-        if kill:
-            assert killed and killed[0] not in alive and len(alive) == 2
-        return report.model_dump_json(exclude={"generated_at"}), killed
-
-    calm, _ = run(kill=False)
-    disturbed, killed = run(kill=True)
-    assert killed
-    assert disturbed == calm
+            engine.close()
+        reports.append(report.model_dump_json())
+    assert killed and killed[0] not in alive and len(alive) == 2
+    assert reports[1] == reports[0]
 
 
 def test_a_pool_bigger_than_the_machine_is_refused(feed: Path) -> None:
