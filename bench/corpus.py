@@ -338,6 +338,30 @@ def ntrex_scores(
     }
 
 
+def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
+    """The real day's stories alone (no story checked): what the tests hold, quickly."""
+    from checker import Config
+    from checker.corpus.cluster import ClusterOptions, cluster
+    from checker.corpus.engine import LocalEngine
+    from checker.corpus.read import read_corpus
+
+    labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
+    config = Config(nli_model="none", embed_cache=False)
+    raws, _ = read_corpus([ntrex / "docs"], max_bytes=10**7, url_timeout=10)
+    engine = LocalEngine(config)
+    sources = engine.segment(raws)
+    found = cluster(sources, engine.embed(sources), ClusterOptions())
+    names = [s.name for s in sources]
+    scores = ntrex_scores([[names[i] for i in story] for story in found.stories], names, labels)
+    print(
+        f"story precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  "
+        f"documents whose three languages share one story: {scores['documents_together']} "
+        f"of {scores['documents']}"
+    )
+    if as_json:
+        as_json.write_text(json.dumps(scores, indent=1), encoding="utf-8")
+
+
 def ntrex_day(ntrex: Path, model: str, as_json: Path | None) -> None:
     """The real day: clustering against the hand labels, then the work per article."""
     labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
@@ -468,6 +492,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1, help="CPU threads per worker (and local)")
     parser.add_argument("--ntrex", type=Path, help="run the real news day in this folder instead")
     parser.add_argument("--json", type=Path, help="with --ntrex: write its figures here")
+    parser.add_argument(
+        "--stories-only", action="store_true", help="with --ntrex: the stories, no checks"
+    )
     args = parser.parse_args()
     if args.smoke:
         args.stories, args.articles, args.sizes = 4, 4, "2,4"
@@ -482,6 +509,9 @@ def main() -> None:
 
         model = str(build_nli(work / "nli-tiny", arch="deberta"))
     os.environ.setdefault("CHECKER_CACHE_DIR", str(work / "cache"))
+    if args.ntrex and args.stories_only:
+        ntrex_stories(args.ntrex, args.json)
+        return
     if args.ntrex:
         ntrex_day(args.ntrex, model, args.json)
         return

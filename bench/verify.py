@@ -39,9 +39,9 @@ from plant import plant_digits, plant_people, plant_words  # noqa: E402
 
 from checker import text_source  # noqa: E402
 from checker.config import Config  # noqa: E402
+from checker.draft import SentenceVerdict, VerifyReport, verify  # noqa: E402
 from checker.pair.embed import embedder_for  # noqa: E402
 from checker.pipeline import load_sources  # noqa: E402
-from checker.verify import SentenceVerdict, VerifyReport, verify  # noqa: E402
 
 KINDS = {"digits": plant_digits, "words": plant_words, "people": plant_people}
 INSERTED = (1, 3, 5)  # which sentences of the other article go into the draft

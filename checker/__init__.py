@@ -4,6 +4,7 @@
     report = compare(["en.txt", "ru.txt", "ar.txt"])
     for finding in report.contradictions: ...
     report = compare(["en.txt", text_source("Текст статьи…", name="wire-ru")])
+    checked = verify("draft.md", ["wire-ru.txt", "statement-ar.html"])  # a draft, per sentence
 
 A str is always a path, directory, '-' or URL; text itself goes in as `text_source`.
 
@@ -23,11 +24,13 @@ __all__ = [
     "compare",
     "load_sources",
     "text_source",
+    "verify",
     "__version__",
 ]
 
 if TYPE_CHECKING:
     from checker.config import Config
+    from checker.draft import verify
     from checker.pipeline import align, compare, load_sources
     from checker.schema import Report
     from checker.sources.ingest import RawSource, text_source
@@ -46,6 +49,10 @@ def __getattr__(name: str) -> Any:
         from checker.sources import ingest
 
         return getattr(ingest, name)
+    if name == "verify":
+        from checker.draft import verify
+
+        return verify
     if name in ("align", "compare", "load_sources"):
         from checker import pipeline
 

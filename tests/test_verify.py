@@ -17,8 +17,8 @@ from fakes import MirrorNli, RuleNli
 import checker
 from checker.cli import main
 from checker.config import Config
+from checker.draft import SentenceVerdict, VerifyOptions, VerifyReport, verify
 from checker.report.verify import verify_html, verify_markdown
-from checker.verify import SentenceVerdict, VerifyOptions, verify
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "verify"
 DRAFT = SAMPLE / "draft-en.md"
@@ -29,12 +29,17 @@ NO_NLI = Config(nli_model="none")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _verdicts(report: checker.verify.VerifyReport) -> dict[str, SentenceVerdict]:  # type: ignore[name-defined]
+def _verdicts(report: VerifyReport) -> dict[str, SentenceVerdict]:
     return {s.text: s.verdict for s in report.sentences}
 
 
-def _of(report: object, start: str) -> SentenceVerdict:
-    return next(v for text, v in _verdicts(report).items() if text.startswith(start))  # type: ignore[arg-type]
+def _of(report: VerifyReport, start: str) -> SentenceVerdict:
+    return next(v for text, v in _verdicts(report).items() if text.startswith(start))
+
+
+def test_checker_verify_is_the_library_call() -> None:
+    report = checker.verify(DRAFT, SOURCES, NO_NLI)
+    assert isinstance(report, VerifyReport) and report.summary.contradicted == 1
 
 
 def test_the_sample_with_a_reading_model() -> None:
@@ -259,27 +264,28 @@ NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntr
 @pytest.mark.slow
 @pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
 def test_verify_on_real_news_holds_its_figures(tmp_path: Path) -> None:
-    """bench/verify.py on the first 24 NTREX documents (half a minute; the docs give the
-    whole half): coverage, false contradictions, planted figures, inserted sentences."""
+    """bench/verify.py on the first 12 NTREX documents (a quarter of a minute; the docs
+    give the whole half): coverage, false contradictions, planted figures, inserted
+    sentences."""
     import sys
 
     out = tmp_path / "verify.json"
     bench = Path(__file__).resolve().parent.parent / "bench" / "verify.py"
     run = subprocess.run(
-        [sys.executable, str(bench), "--ntrex", str(NTREX), "--docs", "24", "--json", str(out)],
+        [sys.executable, str(bench), "--ntrex", str(NTREX), "--docs", "12", "--json", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert run.returncode == 0, run.stderr[-3000:]
     figures = json.loads(out.read_text())
-    assert figures["sentences"] > 400
+    assert figures["sentences"] > 200
     assert figures["coverage"] >= 0.98
     assert figures["false_per_1000"] <= 2.0
     assert figures["genuine_not_in_sources"] <= 0.01
-    assert figures["planted"]["digits"] > 50 and figures["recall"]["digits"] >= 0.95
+    assert figures["planted"]["digits"] > 30 and figures["recall"]["digits"] >= 0.95
     assert figures["recall"]["words"] >= 0.80 and figures["recall"]["people"] >= 0.70
-    assert figures["inserted"] > 60 and figures["inserted_not_in_sources"] >= 0.90
+    assert figures["inserted"] > 30 and figures["inserted_not_in_sources"] >= 0.90
 
 
 def test_the_draft_from_stdin() -> None:

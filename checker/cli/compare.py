@@ -193,10 +193,10 @@ def schema(kind: str) -> None:
     from pydantic import TypeAdapter
 
     from checker.corpus.schema import CorpusReport
+    from checker.draft.schema import VerifyReport
     from checker.evaluation import DocEvaluation, PairEvaluation
     from checker.schema import Alignment, Report
     from checker.store.modelstore import ModelStatus
-    from checker.verify.schema import VerifyReport
 
     models: dict[str, Any] = {
         "report": Report,

@@ -18,8 +18,8 @@ from checker.cli.options import (
     rule_options,
 )
 from checker.config import DEFAULT_EMBED_MODEL
+from checker.draft.run import VerifyOptions
 from checker.errors import ExitCode
-from checker.verify.run import VerifyOptions
 
 
 def _default(field: str) -> Any:
@@ -107,8 +107,8 @@ def verify(
     """
 
     def action() -> int:
+        from checker.draft import verify as run_verify
         from checker.report.verify import render_verify, verify_html, verify_json, verify_markdown
-        from checker.verify import verify as run_verify
 
         report = run_verify(
             draft,

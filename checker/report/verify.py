@@ -12,10 +12,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from checker.draft.run import distinct, where
+from checker.draft.schema import DraftSentence, Evidence, SentenceVerdict, VerifyReport
 from checker.report.document import RTL_LANGUAGES, html_page, md_text, report_html_body
 from checker.report.terminal import render_report
-from checker.verify.run import where
-from checker.verify.schema import DraftSentence, Evidence, SentenceVerdict, VerifyReport
 
 MARK = {
     SentenceVerdict.CONTRADICTED: ("✗", "contradicted", "bold red"),
@@ -45,20 +45,10 @@ def _shown_evidence(line: DraftSentence) -> list[Evidence]:
     """What a reader needs under a sentence: what contradicts it (and what supports it
     beside that), or for a sentence not in the sources its two closest stretches."""
     if line.verdict is SentenceVerdict.CONTRADICTED:
-        return _distinct([e for e in line.evidence if e.verdict in ("contradicts", "supports")])[:4]
+        return distinct([e for e in line.evidence if e.verdict in ("contradicts", "supports")])[:4]
     if line.verdict is SentenceVerdict.NOT_IN_SOURCES:
-        return _distinct(sorted(line.evidence, key=lambda e: -e.similarity))[:2]
+        return distinct(sorted(line.evidence, key=lambda e: -e.similarity))[:2]
     return []
-
-
-def _distinct(evidence: list[Evidence]) -> list[Evidence]:
-    """One stretch per stretch of text: a window that holds a sentence already shown from
-    the same source says nothing new."""
-    kept: list[Evidence] = []
-    for e in evidence:
-        if not any(k.source == e.source and k.start < e.end and e.start < k.end for k in kept):
-            kept.append(e)
-    return kept
 
 
 def _evidence_facts(e: Evidence) -> str:

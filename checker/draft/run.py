@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,6 +18,14 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.config import Config
+from checker.draft.evidence import WIDTHS, Candidate, Stretch, candidates, stretches
+from checker.draft.schema import (
+    DraftSentence,
+    Evidence,
+    SentenceVerdict,
+    VerifyReport,
+    VerifySummary,
+)
 from checker.errors import InputError
 from checker.judge.nli import BatchedNli, NliModel, NoNli, make_nli
 from checker.judge.score import Side, judge, probs, rules
@@ -26,14 +33,6 @@ from checker.pair.embed import Embedder, embedder_for
 from checker.progress import Progress, Silent
 from checker.schema import Sentence, Source, Verdict
 from checker.sources.load import Input, load_sources, source_warnings
-from checker.verify.evidence import WIDTHS, Candidate, Stretch, candidates, stretches
-from checker.verify.schema import (
-    DraftSentence,
-    Evidence,
-    SentenceVerdict,
-    VerifyReport,
-    VerifySummary,
-)
 
 # The closest source stretch must be at least this similar for a sentence to count as
 # having a counterpart when no NLI model reads the pair. On NTREX (bench/verify.py), a
@@ -194,12 +193,6 @@ def _is_question(text: str) -> bool:
     return text.rstrip(" \"'»”’)").endswith(("?", "؟"))
 
 
-@dataclass(frozen=True)
-class _Judged:
-    candidate: Candidate
-    evidence: Evidence
-
-
 def _judged(
     found: list[list[Candidate]],
     units: Sequence[Stretch],
@@ -269,6 +262,16 @@ def _judged(
     return out
 
 
+def distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """One stretch per stretch of text, in order: a window that holds a sentence already
+    kept from the same source says nothing new."""
+    kept: list[Evidence] = []
+    for e in evidence:
+        if not any(k.source == e.source and k.start < e.end and e.start < k.end for k in kept):
+            kept.append(e)
+    return kept
+
+
 def where(e: Evidence) -> str:
     """'tass-ru.txt#3' or 'tass-ru.txt#3-4' (sentence numbers from 0, as in compare)."""
     span = f"{e.start}" if e.end - e.start == 1 else f"{e.start}-{e.end - 1}"
@@ -318,10 +321,10 @@ def _sentence(
         )
         verdict, why = SentenceVerdict.CONTRADICTED, f"{where(first)}: {because}"
         if support:
-            why += f"; yet {', '.join(where(e) for e in support[:3])} support it"
+            why += f"; yet {', '.join(where(e) for e in distinct(support)[:3])} support it"
     elif support:
         verdict = SentenceVerdict.SUPPORTED
-        why = "supported by " + ", ".join(where(e) for e in support[:4])
+        why = "supported by " + ", ".join(where(e) for e in distinct(support)[:4])
     elif no_nli and close:
         top = max(close, key=lambda e: e.similarity)
         verdict = SentenceVerdict.UNVERIFIED
