@@ -202,6 +202,7 @@ def test_follow_ups_days_later_join_their_story_when_they_share_its_names(
     assert len(off.stories) == 12
 
 
+@needs_seeds
 def test_the_seed_story_holds_exactly_the_five_seeds(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "seeds")
     _copy(tmp_path, "story", "reprints")
