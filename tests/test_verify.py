@@ -298,3 +298,16 @@ def test_the_draft_from_stdin() -> None:
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)  # warnings go to stderr
     assert data["draft"]["origin"] == "-" and data["summary"]["contradicted"] == 1
+
+
+def test_a_missing_model_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "verify", str(DRAFT), str(SOURCES[0]), "--offline", "--cache-dir",
+            str(tmp_path / "empty-cache"), "-q",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 3, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "mDeBERTa" in lines[0] and "--nli-model" in lines[0]
