@@ -547,7 +547,7 @@ def main() -> None:
         "| NLI calls per sentence |"
     )
     print("|---:|---:|---:|---:|---:|---:|")
-    for size in [int(x) for x in args.sizes.split(",")]:
+    for size in [int(x) for x in args.sizes.split(",") if x]:
         sub = work / f"size-{size}"
         sub.mkdir()
         generate(sub, size, args.articles)

@@ -101,9 +101,7 @@ def render_verify(report: VerifyReport, console: Console) -> None:
     if report.sources_report is not None:
         console.print(Text("\nSources against each other (--also-sources)", style="bold"))
         render_report(report.sources_report, console)
-    for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
-    console.print(head)
+    console.print(head)  # warnings go to stderr, as compare's do
 
 
 def verify_json(report: VerifyReport) -> str:
