@@ -72,36 +72,30 @@ def candidates(
     source, its `per_source` most similar single sentences and its `per_width` most
     similar windows of each width; no similarity floor (a contradiction may sit far
     from its premise in embedding space)."""
+    out: list[list[Candidate]] = [[] for _ in range(similarity.shape[0])]
     if similarity.size == 0:
-        return [[] for _ in range(similarity.shape[0])]
-    groups: dict[tuple[int, int], np.ndarray] = {}
-    for key in {(u.source, u.end - u.start) for u in units}:
-        groups[key] = np.array(
-            [k for k, u in enumerate(units) if (u.source, u.end - u.start) == key], dtype=np.int64
-        )
-    # the draft sentence each single source sentence is closest to (for `mutual`)
+        return out
+    # the draft sentence each source stretch is closest to (for `mutual`)
     best_draft = np.argmax(similarity, axis=0)
-    out: list[list[Candidate]] = []
-    for row in range(similarity.shape[0]):
-        found: list[Candidate] = []
-        for source in range(sources):
-            for (k, width), members in sorted(groups.items()):
-                if k != source:
-                    continue
-                take = per_source if width == 1 else per_width
-                sims = similarity[row, members]
-                order = np.argsort(-sims, kind="stable")[:take]
+    source_of = np.array([u.source for u in units])
+    width_of = np.array([u.end - u.start for u in units])
+    for source in range(sources):
+        for width in sorted(set(width_of[source_of == source].tolist())):
+            members = np.flatnonzero((source_of == source) & (width_of == width))
+            take = per_source if width == 1 else per_width
+            # every draft sentence's closest `take` of this group at once
+            ranked = np.argsort(-similarity[:, members], axis=1, kind="stable")[:, :take]
+            for row, order in enumerate(ranked):
                 for rank, pos in enumerate(order):
                     unit = int(members[pos])
                     closest = width == 1 and rank == 0
-                    found.append(
+                    out[row].append(
                         Candidate(
                             sentence=row,
                             stretch=unit,
-                            similarity=round(float(sims[pos]), 6),
+                            similarity=round(float(similarity[row, unit]), 6),
                             closest=closest,
                             mutual=closest and int(best_draft[unit]) == row,
                         )
                     )
-        out.append(found)
     return out

@@ -149,10 +149,9 @@ def verify(
 
 
 def _same_input(a: Input, b: Input) -> bool:
+    """One input given twice: the same URL, '-', or the same file by any path."""
     if isinstance(a, (str, Path)) and isinstance(b, (str, Path)):
-        if str(a).startswith(("http://", "https://")) or str(a) == "-":
-            return str(a) == str(b)
-        return Path(a).resolve() == Path(b).resolve()
+        return _same_origin(str(a), str(b))
     return a is b
 
 
@@ -183,7 +182,12 @@ def _read(
 
 
 def _same_origin(a: str, b: str) -> bool:
-    if a.startswith(("http://", "https://")) or b.startswith(("http://", "https://")):
+    """Two origins (a path, a URL, '-') name one input."""
+    if (
+        "-" in (a, b)
+        or a.startswith(("http://", "https://"))
+        or b.startswith(("http://", "https://"))
+    ):
         return a == b
     return Path(a).resolve() == Path(b).resolve()
 
