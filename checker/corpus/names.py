@@ -157,8 +157,8 @@ def name_counts(sources: Sequence[Source]) -> list[Counter[str]]:
                 unmarked = headline or language in _NOUNS_CAPITALISED or _title_case(text)
                 for match in _CAPITALISED.finditer(text):
                     for part in match.group(1).split("-"):  # Varno-Tal: Varno
-                        key = _key(part) if part[:1].isupper() else None
-                        key = None if part.lower() in _NOT_NAMES else key
+                        named = part[:1].isupper() and part.lower() not in _NOT_NAMES
+                        key = _key(part) if named else None
                         if key and (unmarked or match.start() == 0):
                             maybe.append(key)
                         elif key:
