@@ -323,9 +323,9 @@ def ntrex_scores(
             tp += predicted and truth
             fp += predicted and not truth
             fn += truth and not predicted
-    by_doc: dict[int, set[int]] = {}
+    by_doc: dict[int, set[int | str]] = {}
     for n in names:
-        by_doc.setdefault(doc(n), set()).add(story_of.get(n, -1 - hash(n) % 10**9))
+        by_doc.setdefault(doc(n), set()).add(story_of.get(n, n))  # in no story: alone
     together = sum(len(stories) == 1 for stories in by_doc.values())
     return {
         "precision": tp / (tp + fp) if tp + fp else 1.0,

@@ -56,7 +56,8 @@ class Tally:
     missed: list[tuple[str, Plant]] = field(default_factory=list)
 
 
-def _read_by_hand() -> list[dict[str, str]]:
+def read_by_hand() -> list[dict[str, str]]:
+    """Flags read by hand and found to be real translation errors (also bench/verify.py)."""
     with open(ROOT / "bench" / "data" / "rules_read_by_hand.toml", "rb") as handle:
         return list(tomllib.load(handle)["flag"])
 
@@ -98,7 +99,7 @@ def _lines(
 
 
 def _cause(doc: str, language: str, f: PairFinding, aligned: bool) -> str:
-    for known in _read_by_hand():
+    for known in read_by_hand():
         if known["doc"] == doc and known["language"] == language:
             texts = f.a.text + " " + f.b.text
             if known["en"] in texts and known["other"] in texts:

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import tomllib  # noqa: E402
 from plant import plant_digits, plant_people, plant_words  # noqa: E402
+from rules_real import read_by_hand  # noqa: E402
 
 from checker import text_source  # noqa: E402
 from checker.config import Config  # noqa: E402
@@ -79,11 +79,6 @@ class Figures:
     inserted_wrong: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def _read_by_hand() -> list[dict[str, str]]:
-    with open(ROOT / "bench" / "data" / "rules_read_by_hand.toml", "rb") as handle:
-        return list(tomllib.load(handle)["flag"])
-
-
 def _check(
     draft: list[str], sources: dict[str, list[str]], config: Config, embedder: object
 ) -> VerifyReport:
@@ -111,7 +106,7 @@ def run(ntrex: Path, docs: int | None) -> Figures:
     embedder = embedder_for(config)
     folders = sorted(p for p in (ntrex / "docs").iterdir() if p.is_dir())
     labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
-    known = _read_by_hand()
+    known = read_by_hand()
     out = Figures()
     for k, folder in enumerate(folders[:docs]):
         en = (folder / "en.txt").read_text(encoding="utf-8").splitlines()
