@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +118,22 @@ def hf_cache(tmp_path: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "checker-cache"))
     monkeypatch.setattr("checker.store.hub.hub_endpoint", lambda: "http://127.0.0.1:9")
     return tmp_path / "hub"
+
+
+@pytest.fixture()
+def bench_json(tmp_path: Path) -> Callable[..., Any]:
+    """Run `bench/SCRIPT ARGS… --json FILE` in a fresh process (it must exit 0) and
+    return the figures it wrote: how the tests on real data hold a bench's figures."""
+
+    def run(script: str, *args: str) -> Any:
+        out = tmp_path / f"{Path(script).stem}.json"
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / script), *args, "--json", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(out.read_text(encoding="utf-8"))
+
+    return run

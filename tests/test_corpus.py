@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -531,25 +531,9 @@ NTREX = ROOT.parent / "shared" / "data" / "ntrex"
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
-def test_a_real_news_day_holds_its_figures(tmp_path: Path) -> None:
+def test_a_real_news_day_holds_its_figures(bench_json: Callable[..., Any]) -> None:
     """bench/corpus.py --ntrex --stories-only: the real day's stories against the hand
     labels of stories.json (the full bench also checks every story: 2 minutes)."""
-    out = tmp_path / "ntrex.json"
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "corpus.py"),
-            "--ntrex",
-            str(NTREX),
-            "--stories-only",
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    figures = json.loads(out.read_text())
+    figures = bench_json("corpus.py", "--ntrex", str(NTREX), "--stories-only")
     assert figures["documents_together"] == figures["documents"] == 62
     assert figures["recall"] >= 0.95 and figures["precision"] >= 0.85, figures

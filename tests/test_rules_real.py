@@ -2,10 +2,9 @@
 half in ../shared/data): the figures the docs state are held here. Skipped without the
 data (a clean clone, CI)."""
 
-import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,23 +14,8 @@ NTREX = ROOT.parent / "shared" / "data" / "ntrex"
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
-def test_rules_on_real_news_hold_their_figures(tmp_path: Path) -> None:
-    out = tmp_path / "rules.json"
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "rules_real.py"),
-            "--ntrex",
-            str(NTREX),
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    figures = json.loads(out.read_text())
+def test_rules_on_real_news_hold_their_figures(bench_json: Callable[..., Any]) -> None:
+    figures = bench_json("rules_real.py", "--ntrex", str(NTREX))
     for language in ("ru", "ar"):
         row = figures[language]
         assert row["sentences"] > 1900

@@ -8,7 +8,9 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -263,22 +265,11 @@ NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntr
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (NTREX / "docs").is_dir(), reason="../shared/data/ntrex not present")
-def test_verify_on_real_news_holds_its_figures(tmp_path: Path) -> None:
+def test_verify_on_real_news_holds_its_figures(bench_json: Callable[..., Any]) -> None:
     """bench/verify.py on the first 12 NTREX documents (a quarter of a minute; the docs
     give the whole half): coverage, false contradictions, planted figures, inserted
     sentences."""
-    import sys
-
-    out = tmp_path / "verify.json"
-    bench = Path(__file__).resolve().parent.parent / "bench" / "verify.py"
-    run = subprocess.run(
-        [sys.executable, str(bench), "--ntrex", str(NTREX), "--docs", "12", "--json", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    figures = json.loads(out.read_text())
+    figures = bench_json("verify.py", "--ntrex", str(NTREX), "--docs", "12")
     assert figures["sentences"] > 200
     assert figures["coverage"] >= 0.98
     assert figures["false_per_1000"] <= 2.0
