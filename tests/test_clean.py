@@ -223,3 +223,21 @@ def test_a_long_arabic_body_sentence_without_commas_or_full_stop_is_kept() -> No
         "وتأتي هذه التصريحات في إطار المحادثات الدولية حول قوة الاستقرار في سلمار.",
     ]
     assert clean_text("\n".join(body)).paragraphs == body
+
+
+def test_a_title_over_a_short_first_sentence_is_kept() -> None:
+    """A news article's first line is its title even when the sentence under it is
+    short: it was dropped as an "off-topic headline" (7 of NTREX's 186 files lost
+    theirs), and with it the event's name. A title sharing no word with the article,
+    and a stray line lower down, still go."""
+    text = [
+        "Desperate search for survivors in Varno as deaths double",
+        "For survivors, the situation was dire.",
+        "Rescue teams in Varno pulled 40 people from the water on Monday, officials said.",
+        "The flood toll rose to 120, the regional governor told reporters on Tuesday.",
+    ]
+    assert clean_text("\n".join(text)).paragraphs == text
+    stray = "Weekend football: Rangers beat Celtic"
+    result = clean_text("\n".join([stray, *text[1:]]))
+    assert result.paragraphs == text[1:]
+    assert (stray, "off-topic headline") in result.dropped

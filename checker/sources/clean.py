@@ -280,22 +280,26 @@ def _drop_between_boilerplate(lines: list[_Line]) -> None:
 
 def _drop_off_topic_headlines(lines: list[_Line], body: set[str]) -> None:
     """A stray unpunctuated line that shares little with the body is a pasted link;
-    the article's first line right above its body, sharing a word with it, is its
-    title ("Zehn Tage nach dem Dammbruch im Varno-Tal" over "… des Dammbruchs …")."""
+    the article's first line right above its text, sharing a word with it, is its
+    title ("Zehn Tage nach dem Dammbruch im Varno-Tal" over "… des Dammbruchs …"). The
+    line under a title may be a short sentence ("For survivors, the situation was
+    increasingly dire."), so the title is read against every sentence of the article,
+    not only the long ones that make `body`."""
     if not body:
         return
     kept = [ln for ln in lines if ln.reason is None]
     title = (
-        kept[0] if len(kept) > 1 and kept[0].headline_like and _is_body_sentence(kept[1]) else None
+        kept[0]
+        if len(kept) > 1 and kept[0].headline_like and is_sentence_like(kept[1].text)
+        else None
     )
+    text = body.union(*(_stems(ln.text) for ln in kept if is_sentence_like(ln.text)))
     for ln in lines:
-        if (
-            ln.reason is None
-            and ln.headline_like
-            and not ln.in_body
-            and overlap(ln.text, body) < (TITLE_OVERLAP if ln is not title else 1e-9)
-        ):
-            ln.reason = "off-topic headline"
+        if ln.reason is None and ln.headline_like and not ln.in_body:
+            if ln is title and overlap(ln.text, text) > 0:
+                continue
+            if overlap(ln.text, body) < TITLE_OVERLAP:
+                ln.reason = "off-topic headline"
 
 
 def _drop_repeats(lines: list[_Line]) -> None:
