@@ -28,7 +28,9 @@ repository). It prints pairwise story precision and recall against the hand labe
 `stories.json` (pairs of files from two documents; `ambiguous` pairs not scored),
 whether every document's three languages share one story, the story sizes, the pairs and
 NLI calls per article with the default settings, and the "10,000 articles a day" table
-rebuilt from that figure.
+rebuilt from that figure. With `--stories-only` it clusters alone (12 s) and lists each
+labelled same-event pair with the different-event pairs at least as close on article
+cosine and shared names: what no cut on those signals can keep apart.
 """
 
 from __future__ import annotations
@@ -338,6 +340,54 @@ def ntrex_scores(
     }
 
 
+def closest_pairs(sources: list[Any], vectors: list[Any], labels: dict[str, Any]) -> dict[str, Any]:
+    """Whether any cut can reach the targets: per pair of documents (its file pairs
+    averaged), the article cosine and the shared-name score, the two signals the story
+    score grows with. Each same-event pair is printed with the different-event pairs
+    at least as close on both: a story of two documents is one link, so a cut on any
+    score growing with both signals that joins it joins those pairs too (whatever the
+    linkage: each of them alone is at least as strong)."""
+    import numpy as np
+
+    from checker.corpus.cluster import ClusterOptions, article_vectors, scored
+    from checker.corpus.names import name_counts, profiles
+
+    docs = article_vectors(vectors)
+    table = profiles(name_counts(sources), [s.language for s in sources])
+    number = np.array([int(s.name.split("/")[0][:3]) for s in sources])
+    low, high = np.triu_indices(len(sources), 1)
+    keep = number[low] != number[high]
+    low, high = low[keep], high[keep]
+    cos = np.einsum("ij,ij->i", docs[low], docs[high])
+    names, score = scored(table, low, high, cos, ClusterOptions())
+    sums: dict[tuple[int, int], np.ndarray] = {}
+    for a, b, c, m, v in zip(number[low], number[high], cos, names, score, strict=True):
+        key = (int(min(a, b)), int(max(a, b)))
+        sums[key] = sums.get(key, np.zeros(4)) + (c, m, v, 1.0)
+    pairs = {key: (c / k, m / k, v / k) for key, (c, m, v, k) in sums.items()}
+    same = {(a, b) for group in labels["same"] for a in group for b in group if a < b}
+    scored_pairs = {
+        key for key in pairs if frozenset(key) not in map(frozenset, labels["ambiguous"])
+    }
+    different = scored_pairs - same
+
+    def line(key: tuple[int, int]) -> str:
+        c, m, v = pairs[key]
+        return f"{key[0]:03d}-{key[1]:03d} (cosine {c:.3f}, names {m:.3f}, score {v:.3f})"
+
+    print("same-event pairs, each with the different-event pairs at least as close on both:")
+    closer: dict[str, list[str]] = {}
+    for key in sorted(same, key=lambda key: -pairs[key][2]):
+        c, m, _ = pairs[key]
+        beside = sorted(
+            (k for k in different if pairs[k][0] >= c and pairs[k][1] >= m),
+            key=lambda k: -pairs[k][2],
+        )
+        closer[f"{key[0]:03d}-{key[1]:03d}"] = [f"{k[0]:03d}-{k[1]:03d}" for k in beside]
+        print(f"  {line(key)}: {', '.join(line(k) for k in beside) or 'none'}")
+    return {"closer_different": closer}
+
+
 def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
     """The real day's stories alone (no story checked): what the tests hold, quickly."""
     from checker import Config
@@ -350,7 +400,8 @@ def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
     raws, _ = read_corpus([ntrex / "docs"], max_bytes=10**7, url_timeout=10)
     engine = LocalEngine(config)
     sources = engine.segment(raws)
-    found = cluster(sources, engine.embed(sources), ClusterOptions())
+    vectors = engine.embed(sources)
+    found = cluster(sources, vectors, ClusterOptions())
     names = [s.name for s in sources]
     scores = ntrex_scores([[names[i] for i in story] for story in found.stories], names, labels)
     print(
@@ -358,8 +409,9 @@ def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
         f"documents whose three languages share one story: {scores['documents_together']} "
         f"of {scores['documents']}"
     )
+    limits = closest_pairs(sources, vectors, labels)
     if as_json:
-        as_json.write_text(json.dumps(scores, indent=1), encoding="utf-8")
+        as_json.write_text(json.dumps({**scores, **limits}, indent=1), encoding="utf-8")
 
 
 def ntrex_day(ntrex: Path, model: str, as_json: Path | None) -> None:

@@ -537,3 +537,9 @@ def test_a_real_news_day_holds_its_figures(bench_json: Callable[..., Any]) -> No
     figures = bench_json("corpus.py", "--ntrex", str(NTREX), "--stories-only")
     assert figures["documents_together"] == figures["documents"] == 62
     assert figures["recall"] >= 0.95 and figures["precision"] >= 0.85, figures
+    # why 0.90 is out of reach with these signals: each labelled same-event pair is
+    # listed, and the weakest two-document story has a different-event pair at least
+    # as close on article cosine and shared names (bench/corpus.py closest_pairs)
+    closer = figures["closer_different"]
+    assert set(closer) == {"014-060", "014-068", "020-050", "028-066", "046-074", "060-068"}
+    assert closer["020-050"] == []

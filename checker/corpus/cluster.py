@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from checker.corpus.names import name_counts, named, profiles, shared
+from checker.corpus.names import Profiles, name_counts, named, profiles, shared
 from checker.schema import Source
 
 DEFAULT_WINDOW_DAYS = 7
@@ -136,15 +136,7 @@ def pair_scores(
     _, first = np.unique(low * n + high, return_index=True)  # each pair once
     low, high, cos = low[first], high[first], cos[first]
     table = profiles(name_counts(sources), [s.language for s in sources])
-    names, best = shared(table, low, high)
-    count = named(table)
-    # a short article names one or two things: its most central shared name is the
-    # evidence (two shared names cannot be expected of it)
-    names = np.where(np.minimum(count[low], count[high]) < NAMED, best, names)
-    # Two articles that each name several things, none of them central to both, and
-    # do not read as a copy or translation: two events (two matches of one weekend)
-    apart = (count[low] >= NAMED) & (count[high] >= NAMED) & (best < EVENT_NAME) & (cos < NEAR_COPY)
-    score = np.where(apart, APART_FACTOR * cos, cos + options.name_weight * names)
+    names, score = scored(table, low, high, cos, options)
     later = np.abs(days[low] - days[high]) > options.window_days
     within: Pairs = {}
     follow: Pairs = {}
@@ -155,6 +147,22 @@ def pair_scores(
         elif far and event:
             follow[(int(a), int(b))] = float(value)
     return within, follow
+
+
+def scored(
+    table: Profiles, low: np.ndarray, high: np.ndarray, cos: np.ndarray, options: ClusterOptions
+) -> tuple[np.ndarray, np.ndarray]:
+    """The shared-name score and the pair score of article pairs (low[k], high[k])
+    whose cosine is cos[k] (bench/corpus.py reads both for every labelled pair)."""
+    names, best = shared(table, low, high)
+    count = named(table)
+    # a short article names one or two things: its most central shared name is the
+    # evidence (two shared names cannot be expected of it)
+    names = np.where(np.minimum(count[low], count[high]) < NAMED, best, names)
+    # Two articles that each name several things, none of them central to both, and
+    # do not read as a copy or translation: two events (two matches of one weekend)
+    apart = (count[low] >= NAMED) & (count[high] >= NAMED) & (best < EVENT_NAME) & (cos < NEAR_COPY)
+    return names, np.where(apart, APART_FACTOR * cos, cos + options.name_weight * names)
 
 
 def _comparable(a: list[int], b: list[int], days: np.ndarray, window: int) -> int:
