@@ -271,11 +271,11 @@ def ray_here() -> Iterator[None]:
     ray.shutdown()
 
 
-def _ray_engine(workers: int, model: Path) -> tuple[Any, Any]:
+def _ray_engine(workers: int, model: Path, threads: int | None = 1) -> tuple[Any, Any]:
     from checker import Config
     from checker.corpus import CorpusOptions, make_engine
 
-    config = Config(nli_model=str(model), threads=1, batch_size=4, embed_cache=False)
+    config = Config(nli_model=str(model), threads=threads, batch_size=4, embed_cache=False)
     return make_engine(config, CorpusOptions(engine="ray", workers=workers)), config
 
 
@@ -305,16 +305,17 @@ def test_each_nli_worker_loads_its_model_once_for_every_round(
     feed: Path, nli_random: Path, ray_here: None
 ) -> None:
     """One pool for the run: however many NLI rounds the stories take, each of the two
-    workers is one process that loaded the model once."""
-    engine, config = _ray_engine(2, nli_random)
+    workers is one process that loaded the model once, and runs it on the one CPU it
+    reserves (torch's default, every core in every worker, ran NLI 5× slower)."""
+    engine, config = _ray_engine(2, nli_random, threads=None)  # no --threads: one each
     try:
         report, rounds = _run(engine, config, feed)
         seen = engine.workers_seen()
     finally:
         engine.close()
     assert len(rounds) >= 2 and report.summary.nli_pairs_run > 0
-    assert len(seen) == 2 and len({pid for pid, _ in seen}) == 2
-    assert all(loads == 1 for _, loads in seen), seen
+    assert len(seen) == 2 and len({pid for pid, *_ in seen}) == 2
+    assert all(loads == 1 and threads == 1 for _, loads, threads in seen), seen
 
 
 def test_a_worker_killed_mid_run_is_restarted_and_the_report_is_the_same(
@@ -338,7 +339,7 @@ def test_a_worker_killed_mid_run_is_restarted_and_the_report_is_the_same(
     engine, config = _ray_engine(2, nli_random)
     try:
         report, _ = _run(engine, config, feed, kill_once)
-        alive = [pid for pid, _ in engine.workers_seen()]
+        alive = [pid for pid, *_ in engine.workers_seen()]
     finally:
         engine.close()
     assert killed and killed[0] not in alive and len(alive) == 2

