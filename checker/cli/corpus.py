@@ -81,7 +81,7 @@ def _default(field: str) -> Any:
     type=click.IntRange(1, 4096),
     default=_default("workers"),
     show_default=True,
-    help="Ray: actors in each model pool (each loads the model once; --threads CPUs each).",
+    help="Ray: actors in each model pool (each loads its model once; --threads CPUs each, or 1).",
 )
 @click.option(
     "--gpus-per-worker",
