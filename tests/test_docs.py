@@ -1,9 +1,12 @@
 """The shell commands in README.md and docs/ run as written.
 
-Every `checker …` line of a code block whose inputs all exist under samples/ is run by
-bash in a scratch folder (where samples/ is the project's), exactly as printed, except
-that a tiny model built in the test stands in for the NLI and translation models a
-fresh machine would download. Synopses with [optional] parts, placeholders (a file that
+Every `checker …` line of a code block whose inputs all exist under samples/ is run in a
+scratch folder (where samples/ is the project's), exactly as printed, except that a tiny
+model built in the test stands in for the NLI and translation models a fresh machine
+would download. Lines with shell syntax (pipes, redirections) and Ray runs go to bash,
+so the installed `checker` command is run as a user runs it; bare `checker …` lines go
+through the same click entry point in this process (a fresh process spends most of its
+5 s importing torch and transformers). Synopses with [optional] parts, placeholders (a file that
 does not exist, a URL) and commands that fetch from the hub are not runnable here and
 are left out; the test fails if too few commands remain, so it cannot pass by
 extracting nothing.
@@ -73,18 +76,46 @@ def test_enough_commands_are_runnable() -> None:
     assert len(runnable) >= 15, runnable
 
 
+def _in_process(command: str) -> list[str] | None:
+    """A bare `checker …` line (no pipe, redirection or Ray) as arguments, to run in
+    this process: most of a fresh process's 5 s is importing torch and transformers,
+    which once is enough; the click entry point and every option are the same. Lines
+    with shell syntax, and Ray (which starts its own cluster), run in bash."""
+    if any(mark in command for mark in "|<>;&$`") or "--engine ray" in command:
+        return None
+    words = shlex.split(command)
+    return words[1:] if words[0] == "checker" else None
+
+
 @pytest.mark.slow
 def test_documented_commands_run_as_written(
-    tmp_path: Path, nli_contradicting_deberta: Path, marian_tiny: Path
+    tmp_path: Path,
+    nli_contradicting_deberta: Path,
+    marian_tiny: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
     (tmp_path / "samples").symlink_to(ROOT / "samples")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env["CHECKER_CACHE_DIR"] = str(tmp_path / "cache")
-    ran = []
+    monkeypatch.chdir(tmp_path)
+    ran = {"bash": 0, "in process": 0}
     for doc, command in _commands():
         if not _runnable(command):
             continue
         line = _with_stand_ins(command, nli_contradicting_deberta, marian_tiny)
+        ok = {0, 1} if re.search(r"checker (compare|corpus|verify)\b", command) else {0}
+        args = _in_process(line)
+        if args is not None:
+            result = CliRunner(env={"CHECKER_CACHE_DIR": env["CHECKER_CACHE_DIR"]}).invoke(
+                main, args
+            )
+            assert result.exit_code in ok, f"{doc}: {command}\n{result.output[-2000:]}"
+            ran["in process"] += 1
+            continue
         done = subprocess.run(
             ["bash", "-o", "pipefail", "-c", line],
             cwd=tmp_path,
@@ -93,9 +124,8 @@ def test_documented_commands_run_as_written(
             text=True,
             timeout=300,
         )
-        ok = {0, 1} if re.search(r"checker (compare|corpus|verify)\b", command) else {0}
         assert done.returncode in ok, f"{doc}: {command}\n{done.stderr[-2000:]}"
-        ran.append(command)
-    assert len(ran) >= 15
+        ran["bash"] += 1
+    assert sum(ran.values()) >= 15 and ran["bash"] >= 3, ran
     assert (tmp_path / "report.json").stat().st_size > 0  # `> report.json` wrote the report
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
