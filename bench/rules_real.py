@@ -22,6 +22,7 @@ Different outlets tell different facts in similar sentences ("four points ahead"
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -62,7 +63,9 @@ def read_by_hand() -> list[dict[str, str]]:
         return list(tomllib.load(handle)["flag"])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
+    # memoised: every finding's sentence is looked up in the same paragraphs
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -114,7 +117,9 @@ def _cause(doc: str, language: str, f: PairFinding, aligned: bool) -> str:
 
 
 def run(ntrex: Path, docs: int | None) -> dict[str, Tally]:
-    config = Config(nli_model="none", embed_cache=False)
+    # the vector cache: an English article is embedded once for its two translations
+    # and every planted variant, not once per comparison
+    config = Config(nli_model="none")
     embedder = embedder_for(config)
     folders = sorted(p for p in (ntrex / "docs").iterdir() if p.is_dir())[:docs]
     tallies = {language: Tally() for language in LANGUAGES}
@@ -154,7 +159,7 @@ def run(ntrex: Path, docs: int | None) -> dict[str, Tally]:
 
 def same_events(ntrex: Path) -> tuple[list[tuple[str, PairFinding]], int, int]:
     """Rule flags and notes between different outlets reporting one event."""
-    config = Config(nli_model="none", embed_cache=False)
+    config = Config(nli_model="none")
     embedder = embedder_for(config)
     groups = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))["same"]
     flags: list[tuple[str, PairFinding]] = []

@@ -102,7 +102,9 @@ def _unrelated(docs: list[Path], k: int, labels: dict[str, list[list[int]]]) -> 
 
 
 def run(ntrex: Path, docs: int | None) -> Figures:
-    config = Config(nli_model="none", embed_cache=False)
+    # the vector cache: each document is embedded once for its draft and its planted
+    # variants, not once per check
+    config = Config(nli_model="none")
     embedder = embedder_for(config)
     folders = sorted(p for p in (ntrex / "docs").iterdir() if p.is_dir())
     labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
