@@ -293,10 +293,13 @@ def _drop_off_topic_headlines(lines: list[_Line], body: set[str]) -> None:
         if len(kept) > 1 and kept[0].headline_like and is_sentence_like(kept[1].text)
         else None
     )
-    text = body.union(*(_stems(ln.text) for ln in kept if is_sentence_like(ln.text)))
+    if title is not None:
+        text = body.union(*(_stems(ln.text) for ln in kept if is_sentence_like(ln.text)))
+        if overlap(title.text, text) == 0:
+            title = None
     for ln in lines:
         if ln.reason is None and ln.headline_like and not ln.in_body:
-            if ln is title and overlap(ln.text, text) > 0:
+            if ln is title:
                 continue
             if overlap(ln.text, body) < TITLE_OVERLAP:
                 ln.reason = "off-topic headline"
