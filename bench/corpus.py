@@ -366,10 +366,8 @@ def closest_pairs(sources: list[Any], vectors: list[Any], labels: dict[str, Any]
         sums[key] = sums.get(key, np.zeros(4)) + (c, m, v, 1.0)
     pairs = {key: (c / k, m / k, v / k) for key, (c, m, v, k) in sums.items()}
     same = {(a, b) for group in labels["same"] for a in group for b in group if a < b}
-    scored_pairs = {
-        key for key in pairs if frozenset(key) not in map(frozenset, labels["ambiguous"])
-    }
-    different = scored_pairs - same
+    ambiguous = {frozenset(pair) for pair in labels["ambiguous"]}
+    different = {key for key in pairs if frozenset(key) not in ambiguous} - same
 
     def line(key: tuple[int, int]) -> str:
         c, m, v = pairs[key]
