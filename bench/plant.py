@@ -195,7 +195,31 @@ def plant_words(en: list[str], other: list[str], language: str) -> tuple[list[st
             out[k] = a[: m.start(1)] + new + a[m.end(1) :]
             plants.append(Plant(k, "ordinal" if ordinal else "word", m.group(1), new, "en"))
             break
+        else:
+            if half := _plant_half(a, b, language):
+                out[k] = half[0]
+                plants.append(Plant(k, "half", half[1], half[2], "en"))
     return out, plants
+
+
+_HALF = re.compile(r"(?i)\b(half)(?= an? | of )|\b(and a half)\b")
+_HALF_STATED = {"ru": r"половин|пол[\w-]|полтор", "ar": r"نصف|ونصف"}
+
+
+def _plant_half(a: str, b: str, language: str) -> tuple[str, str, str] | None:
+    """ "half an inch" → "a quarter of an inch", "two and a half" → "two and a quarter",
+    where the translation states a half."""
+    m = _HALF.search(a)
+    if not m or not re.search(_HALF_STATED.get(language, "$^"), b):
+        return None
+    old = m.group(0)
+    new = "and a quarter" if m.group(2) else "a quarter of"
+    if old[0].isupper():
+        new = new.capitalize()
+    end = m.end()
+    if not m.group(2) and a[end:].startswith(" of "):
+        end += 3  # "half of the" → "a quarter of the"
+    return a[: m.start()] + new + a[end:], old, new
 
 
 _ROLE_WORDS = (
@@ -231,5 +255,116 @@ def plant_people(en: list[str], other: list[str], language: str) -> tuple[list[s
             new = swap_full if old == full else swap_surname
             out[k] = a[: m.start(group)] + new + a[m.end(group) :]
             plants.append(Plant(k, "person", old, new, "en"))
+            break
+    return out, plants
+
+
+# A figure in digits, its thousands grouped as written («77.000», "30,000", «77 000»).
+_FIGURE = re.compile(
+    r"(?<![A-Za-z\d.,:])(\d{1,3}(?:([,.\u00a0\u202f ])\d{3})(?:\2\d{3})*|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_DECADE_AFTER = re.compile(r"(?:s\b|-[хе])")
+
+
+def _every_kind(
+    raw: str, grouped: bool, text: str, start: int, end: int, k: int
+) -> tuple[str, str]:
+    """(kind, new text) for any figure: the way a careless edit changes it."""
+    before, after = text[max(0, start - 14) : start], text[end : end + 14]
+    if grouped:  # thousands kept in their writing: 77.000 → 154.000
+        sep = re.search(r"\D", raw).group(0)  # type: ignore[union-attr]
+        value = 2 * int(re.sub(r"\D", "", raw))
+        doubled = f"{value:,}".replace(",", sep)
+        return "thousands", doubled
+    if re.match(r"[:.]\d\d(?!\d)", after) and "." not in raw and int(raw) < 24:
+        return "time", str((int(raw) + 3) % 24)
+    if m := re.fullmatch(r"(\d{1,2})[.:](\d\d)", raw):  # 4.40 am
+        if re.match(r"\s*(?:a\.?m|p\.?m|утра|вечера|дня|ночи|صباح|مساء)", after, re.I):
+            return "time", f"{(int(m.group(1)) + 3) % 12 or 12}.{m.group(2)}"
+    if "." in raw or "," in raw:
+        separator = "," if "," in raw else "."
+        decimals = raw.split(separator)[1]
+        doubled = f"{2 * float(raw.replace(',', '.')):.{len(decimals)}f}"
+        return "decimal", doubled.replace(".", separator)
+    value = int(raw)
+    if 1000 <= value <= 2100 and len(raw) == 4:
+        if value % 10 == 0 and _DECADE_AFTER.match(after):
+            return "decade", str(value + 10)
+        return "year", str(value + (3 if k % 2 else -3))
+    if value <= 31 and (re.search(_MONTHS, after[:12]) or re.search(_MONTHS + r"\w*\s*$", before)):
+        if k % 2:
+            return "day", str(value + 7 if value <= 21 else value - 7)
+        return "day", str(value * 2)  # «58-го сентября»: no such day, still a wrong date
+    return "figure", str(value * 2)
+
+
+def plant_figures(ref: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+    """In the translation, one figure in digits per paragraph that the reference paragraph
+    also states, taken in turn through the paragraph's figures (the first in paragraph 0,
+    the second in paragraph 1, …): range ends, list members, years, days, ages, decimals,
+    thousands in their local writing all get planted, not only the first figure."""
+    out, plants = list(other), []
+    for k, (a, b) in enumerate(zip(ref, other, strict=False)):
+        ungrouped = re.sub(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3})", "", _digits(a))
+        stated = set(re.findall(r"\d+", ungrouped))
+        text = _digits(b)
+        found = []
+        for m in _FIGURE.finditer(text):
+            raw, grouped = m.group(1), m.group(2) is not None
+            plain = re.sub(r"\D", "", raw) if grouped else re.split(r"[.,]", raw)[0]
+            if len(plain) >= 7 and not grouped:
+                continue  # a phone number or an identifier
+            if plain in stated and plain.strip("0"):
+                found.append(m)
+        if not found:
+            continue
+        m = found[k % len(found)]
+        raw, grouped = m.group(1), m.group(2) is not None
+        kind, new = _every_kind(raw, grouped, text, m.start(1), m.end(1), k)
+        out[k] = b[: m.start(1)] + new + b[m.end(1) :]
+        plants.append(Plant(k, kind, raw, new, language))
+    return out, plants
+
+
+# The first name before a surname: capitalised words in Russian; in Arabic one word that
+# is no role word and carries no article or preposition.
+_LOCAL_FIRST = {
+    "ru": r"(?:[А-ЯЁ][\w'’-]*\s+){0,2}",
+    "ar": r"(?:(?!ال|لل|بال|وال|لم|مدرب|رئيس|وزير|متحدث|سيناتور|قاض|حاكم|زعيم|سفير)"
+    r"[\u0621-\u064a]{2,}\s+)?",
+}
+# Name words after the surname that are still the name («Муном Чжэ Ином»).
+_LOCAL_REST = {"ru": r"(?:\s+[А-ЯЁ][\w'’-]*){0,2}", "ar": ""}
+
+
+def plant_people_local(
+    en: list[str], ref: list[str], ref_language: str, other: list[str], language: str
+) -> tuple[list[str], list[Plant]]:
+    """In the translation (Russian or Arabic), a person named in a role replaced by the
+    swap in that script (bench/data/people_swaps.toml `swap_ru`, `swap_ar`): names that no
+    dictionary lists. Planted where the English paragraph names the person beside a role
+    word and the reference paragraph (the English, or for ru–ar the Russian) names them
+    too, so that the two really disagree on who it was."""
+    out, plants = list(other), []
+    for k, (a, r, b) in enumerate(zip(en, ref, other, strict=False)):
+        for person in _people():
+            surname = person["en"].split()[-1]
+            role_near = (
+                rf"{_ROLE_WORDS}(?:\s+(?:of|the|for|[A-Z][\w.'’-]*)){{0,4}}?[\s,]+"
+                rf"(?:{re.escape(person['en'])}|{re.escape(surname)})\b"
+            )
+            named = surname if ref_language == "en" else person[ref_language]
+            if not re.search(role_near, a) or named not in r:
+                continue
+            m = re.search(
+                rf"(?<!\w){_LOCAL_FIRST[language]}{re.escape(person[language])}\w{{0,3}}(?!\w)"
+                + _LOCAL_REST[language],
+                b,
+            )
+            if not m:
+                continue
+            new = person[f"swap_{language}"]
+            out[k] = b[: m.start()] + new + b[m.end() :]
+            plants.append(Plant(k, "person", m.group(0), new, language))
             break
     return out, plants

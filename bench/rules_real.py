@@ -36,7 +36,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import tomllib  # noqa: E402
-from plant import Plant, plant_digits, plant_people, plant_words  # noqa: E402
+from plant import (  # noqa: E402
+    Plant,
+    plant_digits,
+    plant_figures,
+    plant_people,
+    plant_people_local,
+    plant_words,
+)
 
 from checker import compare, text_source  # noqa: E402
 from checker.config import Config  # noqa: E402
@@ -44,17 +51,30 @@ from checker.pair.embed import embedder_for  # noqa: E402
 from checker.schema import PairFinding, Report, Verdict  # noqa: E402
 
 LANGUAGES = ("ru", "ar")
-KINDS = {"digits": plant_digits, "words": plant_words, "people": plant_people}
+# Every language pair among a document's files: the reference first (the side whose
+# paragraphs a plant must state), the translation the digit plants change second.
+PAIRS = (("en", "ru"), ("en", "ar"), ("ru", "ar"))
+KINDS = ("digits", "figures", "words", "people", "people_local")
+# Folds by document number: A (0 mod 4) is where thresholds, word lists and rules are
+# chosen; B (2 mod 4) only reports. The NTREX half here holds even numbers only.
+FOLDS = {"A": 0, "B": 2}
+
+
+def fold_of(folder: Path) -> str:
+    return next(name for name, rest in FOLDS.items() if int(folder.name[:3]) % 4 == rest)
 
 
 @dataclass
 class Tally:
     sentences: int = 0
     flags: list[tuple[str, PairFinding, str]] = field(default_factory=list)  # (doc, finding, cause)
+    notes: int = 0
     planted: Counter[str] = field(default_factory=Counter)
     caught: Counter[str] = field(default_factory=Counter)
     noted: Counter[str] = field(default_factory=Counter)
-    missed: list[tuple[str, Plant]] = field(default_factory=list)
+    missed: list[tuple[str, Plant, str]] = field(default_factory=list)  # (doc, plant, plant kind)
+    by_figure: Counter[str] = field(default_factory=Counter)  # planted per figure kind
+    caught_figure: Counter[str] = field(default_factory=Counter)
 
 
 def read_by_hand() -> list[dict[str, str]]:
@@ -79,12 +99,12 @@ def line_of(sentence: str, lines: list[str]) -> int | None:
 
 
 def _run(
-    en: list[str], other: list[str], language: str, config: Config, embedder: object
+    ref: list[str], other: list[str], pair: tuple[str, str], config: Config, embedder: object
 ) -> Report:
     return compare(
         [
-            text_source("\n".join(en), name="en.txt"),
-            text_source("\n".join(other), name=f"{language}.txt"),
+            text_source("\n".join(ref), name=f"{pair[0]}.txt"),
+            text_source("\n".join(other), name=f"{pair[1]}.txt"),
         ],
         config,
         embedder=embedder,  # type: ignore[arg-type]
@@ -92,18 +112,18 @@ def _run(
 
 
 def _lines(
-    report: Report, f: PairFinding, en: list[str], other: list[str]
+    f: PairFinding, ref: list[str], other: list[str], pair: tuple[str, str]
 ) -> tuple[int | None, int | None]:
-    """(English paragraph, translation paragraph) of a finding's two sentences."""
+    """(reference paragraph, translation paragraph) of a finding's two sentences."""
     sides = {f.a.source: f.a.text, f.b.source: f.b.text}
-    return line_of(sides.get("en.txt", ""), en), line_of(
-        next((t for s, t in sides.items() if s != "en.txt"), ""), other
+    return line_of(sides.get(f"{pair[0]}.txt", ""), ref), line_of(
+        sides.get(f"{pair[1]}.txt", ""), other
     )
 
 
-def _cause(doc: str, language: str, f: PairFinding, aligned: bool) -> str:
+def _cause(doc: str, pair: tuple[str, str], f: PairFinding, aligned: bool) -> str:
     for known in read_by_hand():
-        if known["doc"] == doc and known["language"] == language:
+        if known["doc"] == doc and known.get("pair", f"en-{known['language']}") == "-".join(pair):
             texts = f.a.text + " " + f.b.text
             if known["en"] in texts and known["other"] in texts:
                 return "translation error (read by hand)"
@@ -116,53 +136,82 @@ def _cause(doc: str, language: str, f: PairFinding, aligned: bool) -> str:
     return f"{rule}: same sentence"
 
 
-def run(ntrex: Path, docs: int | None) -> dict[str, Tally]:
-    # the vector cache: an English article is embedded once for its two translations
-    # and every planted variant, not once per comparison
+def _plants(
+    kind: str, paragraphs: dict[str, list[str]], pair: tuple[str, str]
+) -> tuple[list[str], list[str], list[Plant]]:
+    """(reference, translation, plants) for one kind of plant on one language pair."""
+    ref_language, language = pair
+    ref, other, en = paragraphs[ref_language], paragraphs[language], paragraphs["en"]
+    if kind == "digits":
+        changed, plants = plant_digits(ref, other, language)
+    elif kind == "figures":
+        changed, plants = plant_figures(ref, other, language)
+    elif kind == "people_local":
+        changed, plants = plant_people_local(en, ref, ref_language, other, language)
+    elif ref_language != "en":
+        return ref, other, []  # English word and people plants: the English side only
+    else:
+        changed, plants = (plant_words if kind == "words" else plant_people)(en, other, language)
+        return changed, other, plants
+    return ref, changed, plants
+
+
+def run(ntrex: Path, docs: int | None, folds: tuple[str, ...]) -> dict[tuple[str, str], Tally]:
+    # the vector cache: an article is embedded once for its pairs and every planted
+    # variant, not once per comparison
     config = Config(nli_model="none")
     embedder = embedder_for(config)
-    folders = sorted(p for p in (ntrex / "docs").iterdir() if p.is_dir())[:docs]
-    tallies = {language: Tally() for language in LANGUAGES}
+    folders = sorted(p for p in (ntrex / "docs").iterdir() if p.is_dir())
+    folders = [f for f in folders if fold_of(f) in folds][:docs]
+    tallies: dict[tuple[str, str], Tally] = {}
     for folder in folders:
-        en = (folder / "en.txt").read_text(encoding="utf-8").splitlines()
-        for language in LANGUAGES:
-            other = (folder / f"{language}.txt").read_text(encoding="utf-8").splitlines()
-            tally = tallies[language]
-            report = _run(en, other, language, config, embedder)
+        paragraphs = {
+            language: (folder / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+            for language in ("en", *LANGUAGES)
+        }
+        for pair in PAIRS:
+            tally = tallies.setdefault((fold_of(folder), "-".join(pair)), Tally())
+            ref, other = paragraphs[pair[0]], paragraphs[pair[1]]
+            report = _run(ref, other, pair, config, embedder)
             tally.sentences += report.summary.sentences
+            tally.notes += report.summary.notes
             for f in report.contradictions:
-                line_en, line_other = _lines(report, f, en, other)
-                aligned = line_en is not None and line_en == line_other
-                tally.flags.append((folder.name, f, _cause(folder.name, language, f, aligned)))
-            for kind, plant in KINDS.items():
-                changed, plants = plant(en, other, language)
+                line_ref, line_other = _lines(f, ref, other, pair)
+                aligned = line_ref is not None and line_ref == line_other
+                tally.flags.append((folder.name, f, _cause(folder.name, pair, f, aligned)))
+            for kind in KINDS:
+                planted_ref, planted_other, plants = _plants(kind, paragraphs, pair)
                 if not plants:
                     continue
-                pair = (en, changed) if plants[0].side != "en" else (changed, other)
-                report = _run(pair[0], pair[1], language, config, embedder)
+                report = _run(planted_ref, planted_other, pair, config, embedder)
                 for p in plants:
                     tally.planted[kind] += 1
+                    if kind == "figures":
+                        tally.by_figure[p.kind] += 1
                     found = [
                         f
                         for f in report.findings
-                        if _lines(report, f, *pair) == (p.paragraph, p.paragraph)
+                        if _lines(f, planted_ref, planted_other, pair) == (p.paragraph, p.paragraph)
                         and p.after in (f.a.text + f.b.text)
                     ]
                     if any(f.verdict is Verdict.CONTRADICTION for f in found):
                         tally.caught[kind] += 1
+                        if kind == "figures":
+                            tally.caught_figure[p.kind] += 1
                     else:
-                        tally.missed.append((folder.name, p))
+                        tally.missed.append((folder.name, p, kind))
                         if any(f.notes for f in found):
                             tally.noted[kind] += 1
     return tallies
 
 
-def same_events(ntrex: Path) -> tuple[list[tuple[str, PairFinding]], int, int]:
+def same_events(ntrex: Path) -> tuple[list[tuple[str, PairFinding]], int, int, dict[str, int]]:
     """Rule flags and notes between different outlets reporting one event."""
     config = Config(nli_model="none")
     embedder = embedder_for(config)
     groups = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))["same"]
     flags: list[tuple[str, PairFinding]] = []
+    per_group: dict[str, int] = {}
     notes = sentences = 0
     for group in groups:
         folders = [next((ntrex / "docs").glob(f"{k:03d}-*")) for k in group]
@@ -175,21 +224,31 @@ def same_events(ntrex: Path) -> tuple[list[tuple[str, PairFinding]], int, int]:
             report = compare(sources, config, embedder=embedder)
             label = "/".join(map(str, group)) + f" en-{language}"
             flags += [(label, f) for f in report.contradictions]
+            group_key = "/".join(map(str, group))
+            per_group[group_key] = per_group.get(group_key, 0) + len(report.contradictions)
             notes += report.summary.notes
             sentences += report.summary.sentences
-    return flags, notes, sentences
+    return flags, notes, sentences, per_group
 
 
-def summary(tallies: dict[str, Tally]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    for language, t in tallies.items():
-        out[language] = {
+def summary(tallies: dict[tuple[str, str], Tally]) -> dict[str, object]:
+    """The figures per fold and language pair (JSON: folds → pair → row)."""
+    out: dict[str, dict[str, object]] = {}
+    for (fold, pair), t in sorted(tallies.items()):
+        out.setdefault(fold, {})[pair] = {
             "sentences": t.sentences,
             "flags": len(t.flags),
             "flags_numbers": sum(f.decided_by == "numbers" for _, f, _ in t.flags),
             "flags_people": sum(f.decided_by == "people" for _, f, _ in t.flags),
             "read_by_hand": sum(c.startswith("translation error") for *_, c in t.flags),
             "per_1000": round(1000 * len(t.flags) / max(t.sentences, 1), 3),
+            "false_per_1000": round(
+                1000
+                * sum(not c.startswith("translation error") for *_, c in t.flags)
+                / max(t.sentences, 1),
+                3,
+            ),
+            "notes_per_1000": round(1000 * t.notes / max(t.sentences, 1), 2),
             "recall": {
                 kind: round(t.caught[kind] / t.planted[kind], 4) if t.planted[kind] else None
                 for kind in KINDS
@@ -197,8 +256,38 @@ def summary(tallies: dict[str, Tally]) -> dict[str, object]:
             "planted": dict(t.planted),
             "caught": dict(t.caught),
             "noted": dict(t.noted),
+            "figures_by_kind": {k: [t.caught_figure[k], n] for k, n in sorted(t.by_figure.items())},
         }
-    return out
+    return {"folds": out}
+
+
+def _table(figures: dict[str, object]) -> None:
+    folds = figures["folds"]
+    assert isinstance(folds, dict)
+    print("| fold | pair | sentences | rule flags | of them translation errors read by hand "
+          "| false flags per 1,000 | notes per 1,000 |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for fold, pairs in folds.items():
+        for pair, row in pairs.items():
+            cells = [row["sentences"], row["flags"], row["read_by_hand"]]
+            cells += [f"{row['false_per_1000']:.2f}", f"{row['notes_per_1000']:.1f}"]
+            print(f"| {fold} | {pair} | " + " | ".join(map(str, cells)) + " |")
+    print("\nPlanted conflicts caught as a contradiction (share, caught/planted):\n")
+    print("| fold | pair | " + " | ".join(KINDS) + " |\n|---|---|" + "---:|" * len(KINDS))
+    for fold, pairs in folds.items():
+        for pair, row in pairs.items():
+            cells = [
+                f"{row['caught'].get(k, 0) / row['planted'][k]:.3f} "
+                f"({row['caught'].get(k, 0)}/{row['planted'][k]})"
+                if row["planted"].get(k) else "-"
+                for k in KINDS
+            ]  # fmt: skip
+            print(f"| {fold} | {pair} | " + " | ".join(cells) + " |")
+    print("\nThe 'figures' plants by kind of figure (caught/planted):\n")
+    for fold, pairs in folds.items():
+        for pair, row in pairs.items():
+            kinds = ", ".join(f"{k} {c}/{n}" for k, (c, n) in row["figures_by_kind"].items())
+            print(f"- {fold} {pair}: {kinds}")
 
 
 def main() -> None:
@@ -207,41 +296,32 @@ def main() -> None:
     )
     parser.add_argument("--ntrex", type=Path, default=ROOT.parent / "shared" / "data" / "ntrex")
     parser.add_argument("--docs", type=int, default=None, help="only the first N documents")
+    parser.add_argument(
+        "--fold",
+        choices=["A", "B", "both"],
+        default="both",
+        help="A: documents 0 mod 4 (choose here), B: 2 mod 4 (report only)",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--show", action="store_true", help="print every flag and every miss")
     args = parser.parse_args()
     if not (args.ntrex / "docs").is_dir():
         sys.exit(f"no NTREX data at {args.ntrex} (see ../shared/data/README.md)")
     started = time.perf_counter()
-    tallies = run(args.ntrex, args.docs)
+    folds = ("A", "B") if args.fold == "both" else (args.fold,)
+    tallies = run(args.ntrex, args.docs, folds)
     figures = summary(tallies)
-    print(f"NTREX at {args.ntrex}: article vs its own translation, --nli-model none "
+    print(f"NTREX at {args.ntrex}: every pair of a document's files, --nli-model none "
           f"({time.perf_counter() - started:.0f} s)\n")  # fmt: skip
-    print(
-        "| pair | sentences | rule flags | numbers | people | of them read by hand as "
-        "translation errors | flags per 1,000 sentences |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for language, row in figures.items():
-        assert isinstance(row, dict)
-        cells = [row[k] for k in ("sentences", "flags", "flags_numbers", "flags_people")]
-        cells += [row["read_by_hand"], f"{row['per_1000']:.2f}"]
-        print(f"| en-{language} | " + " | ".join(map(str, cells)) + " |")
-    causes = Counter((language, cause) for language, t in tallies.items() for *_, cause in t.flags)
-    print("\n| pair | cause | flags |\n|---|---|---:|")
-    for (language, cause), n in sorted(causes.items()):
-        print(f"| en-{language} | {cause} | {n} |")
-    print("\nPlanted conflicts caught as a contradiction (share; noted only, in brackets):\n")
-    print("| pair | " + " | ".join(KINDS) + " |\n|---|" + "---:|" * len(KINDS))
-    for language, t in tallies.items():
-        cells = [
-            f"{t.caught[k] / t.planted[k]:.3f} ({t.caught[k]}/{t.planted[k]}; {t.noted[k]})"
-            if t.planted[k] else "-"
-            for k in KINDS
-        ]  # fmt: skip
-        print(f"| en-{language} | " + " | ".join(cells) + " |")
-    flags, notes, sentences = same_events(args.ntrex)
-    figures["same_events"] = {"flags": len(flags), "notes": notes, "sentences": sentences}
+    _table(figures)
+    causes = Counter((key, cause) for key, t in tallies.items() for *_, cause in t.flags)
+    print("\n| fold | pair | cause | flags |\n|---|---|---|---:|")
+    for ((fold, pair), cause), n in sorted(causes.items()):
+        print(f"| {fold} | {pair} | {cause} | {n} |")
+    flags, notes, sentences, per_group = same_events(args.ntrex)
+    figures["same_events"] = {
+        "flags": len(flags), "notes": notes, "sentences": sentences, "per_group": per_group,
+    }  # fmt: skip
     print(
         f"\nIndependent outlets on one event (stories.json 'same' groups, {sentences} sentences):"
         f" {len(flags)} rule flags, {notes} notes"
@@ -249,13 +329,14 @@ def main() -> None:
     if args.show:
         for label, f in flags:
             print(f"\nSAME-EVENT FLAG {label} {f.reason}\n  A: {f.a.text}\n  B: {f.b.text}")
-        for language, t in tallies.items():
+        for (fold, pair), t in sorted(tallies.items()):
             for doc, f, cause in t.flags:
-                print(f"\nFLAG en-{language} {doc} [{cause}] {f.reason}")
+                print(f"\nFLAG {fold} {pair} {doc} [{cause}] {f.reason}")
                 print(f"  A: {f.a.text}\n  B: {f.b.text}")
-            for doc, p in t.missed:
+            for doc, p, kind in t.missed:
                 print(
-                    f"MISS en-{language} {doc} line {p.paragraph} {p.kind}: {p.before} → {p.after}"
+                    f"MISS {fold} {pair} {doc} line {p.paragraph} {kind}/{p.kind}: "
+                    f"{p.before} → {p.after}"
                 )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.checks.measure import Quantity
+from checker.checks.measure import Quantity, bare
 
 # A translator converting "40 miles" writes «65 км»: converted figures agree within this
 # share of their value (and within the rounding of the rounder figure).
@@ -79,11 +79,6 @@ def _things_differ(a: Quantity, b: Quantity) -> bool:
 _TEMPORAL = {"time", "date", "year", "decade", "score", "century"}
 
 
-def bare(q: Quantity) -> bool:
-    """A number with nothing said of what it measures ("was 13 when", «90 спустя»)."""
-    return q.dimension == "count" and q.concept is None and not q.unit and not q.ordinal
-
-
 def comparable(a: Quantity, b: Quantity) -> bool:
     """True when `a` and `b` could measure one thing (one dimension, for counts no two
     different counted things; a bare number against any figure but a date or time: a
@@ -122,11 +117,43 @@ def _bounds_agree(a: Quantity, b: Quantity, value_a: float, value_b: float) -> b
     return high - tolerance <= low * LOWER_BOUND_REACH
 
 
+def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
+    tolerance = q.precision / 2
+    if converted or q.qualifier == "about":
+        tolerance = max(tolerance, q.rounding / 2)
+    if converted:
+        tolerance = max(tolerance, CONVERSION_TOLERANCE * abs(x))
+    if q.qualifier == "about":
+        tolerance = max(tolerance, ABOUT_TOLERANCE * abs(x))
+    return tolerance
+
+
+def _ranges_agree(a: Quantity, b: Quantity) -> bool:
+    """Two ranges agree end by end ("2 to 4 inches" and «5–10 см»; not "2 to 8"): a range
+    states both its ends, so overlapping is not enough. "up to" before a range («до
+    7–15 см») bounds nothing the range does not already say."""
+    converted = a.unit != b.unit and (a.imperial or b.imperial)
+    for dim_a, low_a, high_a in _readings(a):
+        for dim_b, low_b, high_b in _readings(b):
+            if dim_a != dim_b:
+                continue
+            ends = ((low_a, low_b), (high_a, high_b))
+            tolerance = _end_tolerance
+            if all(
+                x == y or abs(x - y) < tolerance(a, x, converted) + tolerance(b, y, converted)
+                for x, y in ends
+            ):
+                return True
+    return False
+
+
 def compatible(a: Quantity, b: Quantity) -> bool:
     """True when some reading of `a` and of `b` in one dimension can both be true (a
     bare number as written against the other figure as written)."""
     if bare(a) != bare(b) and a.dimension != b.dimension:
         return a.written is not None and a.written == b.written
+    if a.high is not None and b.high is not None:
+        return _ranges_agree(a, b)
     for dim_a, low_a, high_a in _readings(a):
         for dim_b, low_b, high_b in _readings(b):
             if dim_a != dim_b:
@@ -165,7 +192,7 @@ def compare_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> FigureChe
 
     # Agreeing figures first, the surest matches first: equal values, then one counted
     # thing, then any compatible reading in one dimension.
-    for rule in (_equal, _same_concept_compatible, _compatible_pair):
+    for rule in (_equal, _same_concept_compatible, _alike_compatible, _compatible_pair):
         for x in list(left_a):
             match = next((y for y in left_b if comparable(x, y) and rule(x, y)), None)
             if match is not None:
@@ -204,6 +231,13 @@ def _closest_kind(x: Quantity, candidates: list[Quantity]) -> list[Quantity]:
 
 def _same_concept_compatible(a: Quantity, b: Quantity) -> bool:
     return a.concept is not None and a.concept == b.concept and compatible(a, b)
+
+
+def _alike_compatible(a: Quantity, b: Quantity) -> bool:
+    """Figures of one form first: a range with a range, "up to" with "up to" ("3 to 6
+    inches, with up to 10 inches" against «7–10 см, местами до 25 см»)."""
+    alike = (a.high is None) == (b.high is None) and a.qualifier == b.qualifier
+    return alike and compatible(a, b)
 
 
 def _compatible_pair(a: Quantity, b: Quantity) -> bool:

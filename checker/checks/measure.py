@@ -40,3 +40,8 @@ class Quantity:
     @property
     def upper(self) -> float:
         return self.value if self.high is None else self.high
+
+
+def bare(q: Quantity) -> bool:
+    """A number with nothing said of what it measures ("was 13 when", «90 спустя»)."""
+    return q.dimension == "count" and q.concept is None and not q.unit and not q.ordinal

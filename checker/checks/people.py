@@ -40,6 +40,8 @@ _AR_STOP = {
     "الجمعة", "السبت", "وذلك", "ذلك", "يقول", "تقول", "وفقا", "وفقًا", "حسب", "بين", "عبر",
     "أيضا", "أيضًا", "الذين", "هو", "هي", "وهو", "وهي", "كل", "غير", "أي", "بشأن", "لدى",
     "لما", "مما", "عما", "بما", "طبقا", "ذكر", "وذكر", "أضاف", "وأضاف",
+    # prepositions that stand before a role («الاتهامات ضد القاضي»), never a name
+    "ضد", "نحو", "حول", "تجاه", "أمام", "خلف", "دون", "لصالح", "بحق", "برئاسة", "بقيادة",
 }  # fmt: skip
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3]+[\u064b-\u0652]*")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
@@ -300,6 +302,10 @@ def _variants(word: str) -> set[str]:
     out = {skeleton(word)}
     if re.search(r"[а-яё]", word, re.IGNORECASE):
         out.add(skeleton(word, cases=False))
+        # в writes an English w as well as a v (Валид = Walid = وليد)
+        out.add(skeleton(re.sub("[вВ]", "у", word)))
+    elif word.startswith("ال") and len(word) > 4:
+        out.add(skeleton(word[2:]))  # «المعلم» = Moualem: the article is not the name
     return out
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from checker.checks import units as u
 from checker.checks.facts import script_language
-from checker.checks.measure import YEAR, Quantity
+from checker.checks.measure import YEAR, Quantity, bare
 from checker.checks.numwords import _morph, number_words
 from checker.checks.timeforms import arabic_duals, clock_times, dates, decades
 
@@ -116,11 +116,56 @@ def _atoms(text: str, language: str) -> list[_Atom]:
             words.remove(w)
             rest = number_words(text[: w.end], language)
             words += [r for r in rest if r.start >= scale.end()]
+    halves = _halves(text, language)
     for w in words:
-        if not any(a.start < w.end and w.start < a.end for a in atoms):
+        if not any(a.start < w.end and w.start < a.end for a in atoms + halves):
             step = min(w.value, 1.0) if w.value else 1.0
             atoms.append(_Atom(w.start, w.end, w.value, step, step, w.ordinal, from_words=True))
-    return sorted(atoms, key=lambda a: a.start)
+    atoms += [h for h in halves if not any(a.start < h.end and h.start < a.end for a in atoms)]
+    atoms.sort(key=lambda a: a.start)
+    for a in atoms:  # "two and a half", «двух с половиной», «مليونين ونصف المليون»
+        half = None if a.ordinal else _AND_A_HALF[language].match(text, a.end)
+        if half is None:
+            continue
+        of = _SCALE_WORDS.get((half.group("scale") or "").lower().removeprefix("ال"), 0.0)
+        if of and a.value < of:
+            continue  # «ونصف المليون» halves a scale the figure already carries
+        a.value += 0.5 * (of or 1.0)
+        a.end = half.end()
+        a.precision = min(a.precision, 0.1 * (of or 1.0))
+        a.rounding = min(a.rounding, 0.5 * (of or 1.0))
+    return atoms
+
+
+# "and a half" after a figure: its value plus a half (of the scale word when one follows,
+# as in «مليونين ونصف المليون», two and a half million).
+_AND_A_HALF = {
+    "en": re.compile(r"\s+and\s+a\s+half\b(?P<scale>)"),
+    "ru": re.compile(r"\s+с\s+половиной\b(?P<scale>)", re.IGNORECASE),
+    "ar": re.compile(r"\s*و\s*نصف(?:\s+(?P<scale>(?:ال)?(?:مليون|مليار|ألف)))?(?!\w)"),
+}
+# A half as the figure itself, before a scale or a unit: "half a million", "half an
+# inch", «полмиллиона», «нصف مليون». Fractions of a whole ("half of the voters") are
+# read as percentages by `_fractions`.
+_HALF = {
+    "en": re.compile(r"(?i)(?<![\w-])half\s+(?:an?\s+)(?=[a-z])"),
+    "ru": re.compile(r"(?i)(?<![\w-])пол(?=(?:миллион|миллиард|тысяч)\w*)"),
+    "ar": re.compile(r"(?<![\w])[وب]?نصف\s+(?=(?:مليون|مليار|ألف|ميل|متر|كيلو|ساعة|بوصة|قدم)\w*)"),
+}
+
+
+def _halves(text: str, language: str) -> list[_Atom]:
+    regex = _HALF.get(language)
+    if regex is None:
+        return []
+    out = []
+    for m in regex.finditer(text):
+        after = text[m.end() : m.end() + 30]
+        scaled = _SCALE_RE.match(" " + after) or u.unit_after(" " + after, "en")
+        if language == "en" and not scaled:
+            continue  # "half an hour" is read, "half a dozen times" is not a half
+        out.append(_Atom(m.start(), m.end(), 0.5, 0.1, 0.5))  # written to the half
+    return out
 
 
 def _normalize(text: str) -> tuple[str, list[int]]:
@@ -200,7 +245,83 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if read is not None:
             add(read)
         k += 2 if span else 1
-    return tuple(sorted(found, key=lambda q: q.start))
+    found = _compound_lengths(sorted(found, key=lambda q: q.start), norm, text, positions)
+    return tuple(_lists(found, norm))
+
+
+# Figures of a list: "aged 33, 34 and 39", «66, 34 и 39 лет», "5, 10 or 15 per cent".
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|и|или|و|أو)\s*", re.IGNORECASE)
+
+
+def _lists(found: list[Quantity], text: str) -> list[Quantity]:
+    """A list's bare figures take what its first figure is (an age: "aged 33, 34 and
+    39") or what its last one measures (a unit or a counted thing: «66, 34 и 39 лет»)."""
+    out = list(found)
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and _LIST_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
+            j += 1
+        run = out[k : j + 1]
+        if len(run) >= 2:
+            first, last = run[0], run[-1]
+            donor = None
+            if first.dimension == "duration" and first.unit == "yr" and first.high is None:
+                donor = first  # an age opens the list
+            elif not bare(last) and last.dimension not in ("temperature", *_TEMPORAL):
+                donor = last
+            if donor is not None and donor.written:
+                factor = donor.value / donor.written
+                for n, q in enumerate(run, start=k):
+                    # after an age, every count of the list is an age ("aged 33, 34
+                    # and 39 were arrested": the noun after it is who, not what)
+                    loose = q.dimension == "count" and not q.ordinal
+                    if (bare(q) or (donor is first and loose)) and q.high is None:
+                        out[n] = replace(
+                            q, value=q.value * factor, dimension=donor.dimension,
+                            unit=donor.unit, concept=donor.concept, imperial=donor.imperial,
+                            text=q.text if bare(q) else q.text.split()[0],
+                            written=q.value, precision=q.precision * factor,
+                            rounding=q.rounding * factor,
+                        )  # fmt: skip
+        k = j + 1
+    return out
+
+
+# The smaller unit a compound length goes on in: "6 ft 2 in", "6-foot-6", «1 м 98 см».
+_COMPOUND = {"ft": ("in", 12, 0.0254), "m": ("cm", 100, 0.01)}
+
+
+def _compound_lengths(
+    found: list[Quantity], norm: str, original: str, positions: list[int]
+) -> list[Quantity]:
+    """ "6-foot-6" is 6 ft 6 in, «2 м 82 см» is 2.82 m: one length, not two figures."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.dimension == "length" and prev.unit in _COMPOUND:
+            small, limit, factor = _COMPOUND[prev.unit]
+            gap = norm[prev.end : q.start]
+            inches = prev.unit == "ft" and bare(q) and gap == "-"  # "6-foot-6"
+            if prev.high is None and q.high is None and re.fullmatch(r"\s*(?:-|and|и|و)?\s*", gap):
+                if (inches or (q.dimension == "length" and q.unit == small)) and (
+                    q.written if q.written is not None else q.value
+                ) < limit:
+                    part = (q.written if q.written is not None else q.value) * factor
+                    out[-1] = replace(
+                        prev, text=original[positions[prev.start] : positions[q.end]].strip(),
+                        end=q.end, value=prev.value + part, precision=factor, rounding=factor,
+                    )  # fmt: skip
+                    continue
+        out.append(q)
+    return out
+
+
+_MINUS_BEFORE = re.compile(r"(?i)(?:(?:^|[\s(\[])[-−]|\b(?:minus|минус)\s+|(?<!\w)ناقص\s*)$")
+_MINUS_AFTER = re.compile(
+    r"(?i)[\s°]*(?:[CС]\b|градус\w*|degrees?|درج\w*)?\s*(?:below zero|ниже нуля|мороза|"
+    r"تحت الصفر)"
+)
 
 
 def _is_score(text: str, m: re.Match[str], language: str) -> bool:
@@ -219,8 +340,11 @@ def _is_score(text: str, m: re.Match[str], language: str) -> bool:
 _RANGE_JOIN = {
     "en": r"\s*(?:-|–|—|to|and)\s*",
     "ru": r"\s*(?:-|–|—|до|и)\s*",
-    "ar": r"\s*(?:-|–|—|إلى|الى|و|حتى)\s*",
+    "ar": r"\s*(?:-|–|—|إلى|الى|و|حتى|وحتى|وإلى|والى)\s*",
 }
+# Words that open a range whatever order its ends come in ("between 60 and 43" is a
+# careless edit of "between 30 and 43", still one range).
+_RANGE_OPEN = re.compile(r"(?i)(?:between|from|между|от|بين|ما بين|من)\s*$")
 
 
 def _range_with(
@@ -233,12 +357,16 @@ def _range_with(
     gap = text[atom.end : nxt.start]
     if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE):
         return None
-    if re.fullmatch(r"\s*(?:and|и|و)\s*", gap):
-        before = text[max(0, atom.start - 12) : atom.start].lower()
-        if not re.search(r"(?:between|от|بين|ما بين)\s*$", before):
-            return None
-    if nxt.value <= atom.value:
+    before = text[max(0, atom.start - 12) : atom.start]
+    opened = bool(_RANGE_OPEN.search(before))
+    if re.fullmatch(r"\s*(?:and|и|و)\s*", gap) and not opened:
         return None
+    if nxt.value < atom.value or (nxt.value == atom.value and not gap.strip(" -–—")):
+        # "5-3" is a score, "140-90%" a range whose first end was changed: read as a
+        # range only where the range is announced or a unit follows its second end
+        after = text[nxt.end : nxt.end + 30]
+        if not (opened or u.unit_after(after, language) or re.match(r"\s*[%٪]", after)):
+            return None
     return (atom.start, nxt)
 
 
@@ -286,13 +414,17 @@ def _read(
     elif q2 := u.qualifier_after(after, language):
         qualifier = q2
     ordinal = atom.ordinal or last.ordinal
+    # "-5C", «минус 5», «5 градусов мороза», «تحت الصفر»: below zero
+    negative = bool(_MINUS_BEFORE.search(before) or _MINUS_AFTER.match(after))
 
     def quantity(dimension: str, unit: str = "", factor: float = 1.0, offset: float = 0.0,
                  imperial: bool = False, concept: str | None = None,
                  other: tuple[tuple[str, float, float], ...] = (),
                  extra: int = 0) -> Quantity:  # fmt: skip
+        sign = -1.0 if negative and dimension == "temperature" else 1.0
+
         def base(x: float, factor: float = factor, offset: float = offset) -> float:
-            return x * factor + offset
+            return sign * x * factor + offset
 
         alternatives = tuple(
             (dim, base(low, f, o), None if high is None else base(high, f, o))
@@ -323,7 +455,7 @@ def _read(
         )
 
     def with_unit(unit: u.Unit, length: int = 0) -> Quantity:
-        if unit.name == "yr" and 1800 <= low <= 2100 and scale == 1 and not ordinal:
+        if unit.name == "yr" and 1000 <= low <= 2100 and scale == 1 and not ordinal:
             return quantity("year", extra=length)  # «في عام 2011», «в 2016 году»
         return quantity(unit.dimension, unit.name, unit.factor, unit.offset, unit.imperial,
                         extra=length)  # fmt: skip
@@ -360,6 +492,21 @@ def _read(
         )
     if language == "ru" and (m := re.match(r"\s*гг?\.", after)):
         return quantity("year", extra=m.end())  # «в 1967 г.»
+    four_digits = not atom.from_words and re.fullmatch(r"\d{4}", text[atom.start : atom.end])
+    if four_digits and not ordinal and scale == 1 and high is None and 1000 <= low <= 2100:
+        counted = _WORD.findall(after)[:1]
+        counts = (
+            bool(counted)
+            and re.match(r"\s", after) is not None
+            and (
+                u.concept(counted, language) is not None
+                or (language == "en" and counted[0].endswith("s") and counted[0].islower())
+            )
+        )  # "in 1500 cases", «в 2000 домах»: a count after all
+        if (_YEAR_BEFORE.search(before) and not counts) or (
+            language == "en" and _singular_noun(after)
+        ):
+            return quantity("year")  # "in 1492", "the 2016 vote", "the 1950 movie"
     words = _WORD.findall(after)[:3]
     if language == "en":
         words = [w for w in words if not w[:1].isupper()][:2] or words[:1]
@@ -371,7 +518,14 @@ def _read(
     else:
         found_concept = u.concept(words, language)
     noun = _noun(after, language)
-    plain_year = not ordinal and scale == 1 and high is None and 1800 <= low <= 2100
+    plain_year = not ordinal and scale == 1 and 1800 <= low <= 2100
+    if high is not None:  # «من 1960 وحتى 1964»: a span of years
+        plain_year = (
+            plain_year
+            and range_end is not None
+            and 1800 <= high <= 2100
+            and bool(re.fullmatch(r"\d{4}", text[range_end.start : range_end.end]))
+        )
     if plain_year and precision <= 1 and found_concept is None:
         if not atom.from_words and re.fullmatch(r"\d{4}", text[atom.start : atom.end]):
             return quantity("year")
@@ -382,6 +536,30 @@ def _read(
     if found_concept is not None:
         return quantity("count", found_concept[1], concept=found_concept[0])
     return quantity("count", noun)
+
+
+# Words before a four-digit figure that make it a year, in any century ("in 1492").
+_YEAR_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|from|of|circa|c\.)|(?<!\w)(?:в|с|до|к|по|с начала)|"
+    r"(?<!\w)(?:في|منذ|عام|سنة|حتى|العام|لعام|بعام))\s*$"
+)
+# English nouns without a plural -s: "2,016 people" counts, "the 2016 vote" is a year.
+_EN_UNMARKED_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel",
+                        "cattle", "sheep", "fish", "deer", "aircraft", "crew", "livestock",
+                        "feet", "teeth", "mice", "geese"}  # fmt: skip
+
+
+def _singular_noun(after: str) -> bool:
+    """ "the 2016 vote", "the 1950 movie": a lowercase noun in the singular right after
+    a four-digit figure names an event of that year, not 2,016 of something."""
+    m = re.match(r"[ -]([a-z][a-z'’-]+)\b", after)
+    if not m:
+        return False
+    word = m.group(1)
+    return not (
+        word.endswith("s") or word in _EN_UNMARKED_PLURALS or word in _EN_NOT_NOUN
+        or _SCALE_RE.match(" " + word)
+    )  # fmt: skip
 
 
 _EN_NOT_NOUN = {"of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "was", "were", "is",
@@ -432,11 +610,18 @@ def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
     return u.concept(following, "ar")
 
 
+_AGE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:aged|age|ages|age of|at the age of)|(?<!\w)(?:в возрасте|возрастом|"
+    r"в возрасте от)|(?<!\w)(?:عمره|عمرها|بعمر|يبلغ من العمر|البالغ من العمر|البالغة من العمر|"
+    r"عمر|سن|بسن))\s*$"
+)
+
+
 def _age(before: str, after: str, value: float, atom: _Atom) -> bool:
     """ "Narcis Termes, 68, an electrician", "man, 32,", "aged 14": an age."""
     if atom.from_words or value != int(value) or not 1 <= value <= 120:
         return False
-    if re.search(r"(?i)\b(?:aged|age|ages|age of|at the age of)\s*$", before):
+    if _AGE_BEFORE.search(before):
         return True
     return bool(re.search(r"[^\W\d_]{2,},\s*$", before) and re.match(r"\s*(?:,|\)|$)", after))
 

@@ -131,17 +131,20 @@ def dates(text: str, language: str) -> list[Quantity]:
             continue
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[m.end() : m.end() + 8]
-        day = None
+        day, before_month = None, False
         if d := re.search(
             r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th|-?го|-?е|er|º|\.)?\s*(?:of\s+|من\s+|de\s+)?$",
             before,
         ):
             day, start, end = int(d.group(1)), m.start() - len(before) + d.start(1), m.end()
+            before_month = True
         elif language not in ("ru", "ar") and (
             d := re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d)", after)
         ):
             day, start, end = int(d.group(1)), m.start(), m.end() + d.end()
-        if day is None or not 1 <= day <= 31:
+        # «58-го сентября», «38 يونيو»: no such day, but a date all the same (a careless
+        # edit of one): read so that it differs from the real one
+        if day is None or not 1 <= day <= (99 if before_month else 31):
             continue
         if (
             language == "en"

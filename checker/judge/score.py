@@ -137,6 +137,15 @@ def _other_facts(check: FigureCheck, a: str, b: str) -> bool:
     return any(id(q) in sides for q in rest) and any(id(q) not in sides for q in rest)
 
 
+def _same_kind(pair: FigurePair) -> bool:
+    """Two figures a reader would compare in a note: one dimension and, for counts, one
+    named thing ("more than 5.5 million" against «семь лет» is no such pair)."""
+    a, b = pair.a, pair.b
+    if bare(a) or bare(b) or a.dimension != b.dimension:
+        return False
+    return a.dimension != "count" or (a.concept is not None and a.concept == b.concept)
+
+
 def rules(
     a: Side,
     b: Side,
@@ -184,10 +193,10 @@ def rules(
             out.conflicts.append(
                 ("numbers", "figures differ: " + "; ".join(describe(p) for p in decisive))
             )
-        elif check.conflicts:
+        elif closest and (alike := [p for p in check.conflicts if _same_kind(p)]):
             out.notes.append(
                 "figures differ: "
-                + "; ".join(describe(p) for p in check.conflicts)
+                + "; ".join(describe(p) for p in alike)
                 + f" ({weak_why}: a note, not a verdict)"
             )
         out.figures.extend(_evidence(p, "conflict", bool(decisive)) for p in check.conflicts)
@@ -199,7 +208,7 @@ def rules(
         if reason := role_conflict(a.text, b.text, a.language, b.language):
             if strong:
                 out.conflicts.append(("people", reason))
-            else:
+            elif closest:
                 out.notes.append(f"{reason} ({weak_why}: a note, not a verdict)")
     return out
 
