@@ -330,11 +330,15 @@ def plant_figures(ref: list[str], other: list[str], language: str) -> tuple[list
 # is no role word and carries no article or preposition.
 _LOCAL_FIRST = {
     "ru": r"(?:[А-ЯЁ][\w'’-]*\s+){0,2}",
-    "ar": r"(?:(?!ال|لل|بال|وال|لم|مدرب|رئيس|وزير|متحدث|سيناتور|قاض|حاكم|زعيم|سفير)"
-    r"[\u0621-\u064a]{2,}\s+)?",
+    "ar": r"(?:(?!ال|لل|بال|وال|لم|مدرب|رئيس|وزير|متحدث|سيناتور|قاض|حاكم|زعيم|سفير|بين)"
+    r"[\u0621-\u064a]{2,}\s+){0,2}",
 }
-# Name words after the surname that are still the name («Муном Чжэ Ином»).
-_LOCAL_REST = {"ru": r"(?:\s+[А-ЯЁ][\w'’-]*){0,2}", "ar": ""}
+# Name words after the surname that are still the name («Муном Чжэ Ином», «إدواردو
+# رودريغيز فيلتزي»: a three-word name whose listed form is its middle word).
+_LOCAL_REST = {
+    "ru": r"(?:\s+[А-ЯЁ][\w'’-]*){0,2}",
+    "ar": r"(?:\s+(?!ال)(?!(?:في|من|على|إن|أن)\s)\w{3,}(?=[\s،,.]))?",
+}
 
 
 def plant_people_local(
@@ -356,9 +360,11 @@ def plant_people_local(
             named = surname if ref_language == "en" else person[ref_language]
             if not re.search(role_near, a) or named not in r:
                 continue
+            long_name = len(person["en"].split()) > 2 or language == "ru"
+            rest = _LOCAL_REST[language] if long_name else ""
             m = re.search(
                 rf"(?<!\w){_LOCAL_FIRST[language]}{re.escape(person[language])}\w{{0,3}}(?!\w)"
-                + _LOCAL_REST[language],
+                + rest,
                 b,
             )
             if not m:

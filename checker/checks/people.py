@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.checks.facts import script_language
-from checker.checks.roles import ROLES
+from checker.checks.roles import COUNTRIES, FORMER, ROLES
 
 _CAP = r"[A-ZА-ЯЁ][\w'’-]*"
 # Capitalised words, with the particles some names carry (Walid al-Moualem, bin Salman).
@@ -71,13 +71,16 @@ def _apposition(language: str) -> list[tuple[str, re.Pattern[str]]]:
     المتحدثة باسم»: the name first."""
     if language == "ar":  # «أوليا أرياني، المتحدثة باسم», «لوك والتون مدرب لاكيرز»
         name = r"(?P<name>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,2})"
-        sep, det = r"\s*،?\s*", r"(?:[وف])?"
+        # no conjunction before the role: «بين كيم وزعيم كوريا» is Kim *and* the leader
+        sep, det = r"\s*،?\s*", ""
     else:
         name = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
         sep, det = r",\s+", r"(?:(?:the|a|an)\s+)?(?:\w+\s+)?" if language == "en" else ""
     # A role followed by a name is read the other way ("Middle East, US Interior
     # Secretary Ryan Zinke" names Zinke, not the Middle East).
-    then = r"(?![\w-])(?!,?\s+(?:of\s+)?[A-ZА-ЯЁ])"
+    # In Russian a capitalised genitive may follow («пресс-секретарь Индонезийского
+    # Красного Креста»): a name there is checked in `_people`.
+    then = r"(?![\w-])" if language == "ru" else r"(?![\w-])(?!,?\s+(?:of\s+)?[A-ZА-ЯЁ])"
     return [
         (key, re.compile(rf"{name}{sep}{det}(?i:{pattern}){then}"))
         for key, (_, patterns) in ROLES.items()
@@ -98,6 +101,64 @@ _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
 class Person:
     role: str
     name: str
+    # What makes the role another office: the country ("French President", «президент
+    # России», «الرئيس الروسي») as a code, and "former" (former, shadow, acting, deputy).
+    office: frozenset[str] = frozenset()
+
+
+def _country_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for code, forms in COUNTRIES.items():
+        body = "|".join(forms.get(language, []))
+        if language == "en":
+            regex = rf"(?<![\w-])(?:{body})(?![\w-])"
+        elif language == "ru":
+            regex = rf"(?<![\w-])(?i:{body})"
+        else:
+            regex = rf"(?<!\S)[وبل]?(?:{body})(?!\w)"
+        out.append((code, re.compile(regex)))
+    return out
+
+
+_COUNTRY_RE = {language: _country_patterns(language) for language in ("en", "ru", "ar")}
+_FORMER_RE = {
+    language: re.compile(rf"(?<![\w-])(?i:{pattern})", re.IGNORECASE)
+    for language, pattern in FORMER.items()
+}
+# Arabic country words that stand between a role and the name («رئيس بنما خوان …»).
+_AR_COUNTRY_WORDS = {f.split()[0] for forms in COUNTRIES.values() for f in forms["ar"]}
+
+
+def _office(qualifying: str, language: str) -> frozenset[str]:
+    """The country codes and "former" named in the words that qualify a role."""
+    found = {code for code, regex in _COUNTRY_RE[language] if regex.search(qualifying)}
+    if _FORMER_RE[language].search(qualifying):
+        found.add("former")
+    return frozenset(found)
+
+
+def _qualifying(text: str, start: int, end: int, name: str, language: str) -> str:
+    """The words that qualify the role of a match: up to three just before it
+    ("North Korean Foreign Minister", «бывший президент»), those between the role and
+    the name («президент России Владимир Путин», «الرئيس الروسي بوتين») and, in English,
+    "of Panama" after the name."""
+    before = text[max(0, start - 40) : start]
+    words = re.findall(r"[^\s,;:()«»\"“”]+", before)
+    if re.search(r"[,;:()«»\"“”.]\s*$", before) or not words:
+        words = []
+    kept: list[str] = []
+    for word in reversed(words[-3:]):
+        if language == "en" and not (word[:1].isupper() or _FORMER_RE["en"].fullmatch(word)):
+            break
+        kept.insert(0, word)
+    match = text[start:end]
+    at = match.find(name.split()[0]) if name else -1
+    between = match[: at if at > 0 else len(match)]
+    after = ""
+    if language == "en":
+        tail = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text[end : end + 40])
+        after = tail.group(0) if tail else ""
+    return " ".join(kept) + " " + between + " " + after
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +198,19 @@ def _ru_linking(word: str) -> bool:
     return parse.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ", "NUMR"} and word not in _RU_NOT_LINKING
 
 
+def _ru_name_start(word: str, following: list[str]) -> bool:
+    """A capitalised word the dictionary knows as a common noun («Пак», «Мун») that
+    starts a foreign name: in the nominative, not an abbreviation, and followed by a
+    name word. A country or an organisation after a role stands in the genitive
+    («президент России», «лидер КНДР»)."""
+    if not following or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not _ru_name_word(following[0]):
+        return False
+    parses = [p for p in _morph().parse(word) if p.tag.POS == "NOUN"]
+    return any("nomn" in p.tag and "Abbr" not in p.tag for p in parses) and not any(
+        "gent" in p.tag and "sing" in p.tag for p in parses[:1]
+    )
+
+
 def _russian_name(rest: str) -> str | None:
     """The name after a Russian role, past the words that say whose role it is
     («президент России Владимир Путин», «министр энергетики США Рик Перри», «тренер
@@ -146,6 +220,8 @@ def _russian_name(rest: str) -> str | None:
     quoted = False
     while k < len(words) and k < 7 and not (not quoted and _ru_name_word(words[k])):
         word = words[k]
+        if not quoted and _ru_name_start(word, words[k + 1 : k + 2]):
+            break  # «лидером Пак Кын Хе»: a nominative word the dictionary knows, then a name
         if word in '«»"“”':
             quoted = word in '«"“' and not quoted
         elif word == ",":
@@ -154,8 +230,8 @@ def _russian_name(rest: str) -> str | None:
             return None  # «президент заявил»: no name
         k += 1
     name: list[str] = []
-    for word in words[k:]:
-        if not name and not _ru_name_word(word):
+    for n, word in enumerate(words[k:], start=k):
+        if not name and not (_ru_name_word(word) or _ru_name_start(word, words[n + 1 : n + 2])):
             break
         particle = re.fullmatch(r"(?:аль|ал|эль|ибн|бен|бин|де|ван|фон)-?[А-ЯЁ]?[\w'’-]*", word)
         if (
@@ -199,7 +275,12 @@ def _arabic_name(rest: str, after_role: bool = True) -> str | None:
     for raw in rest.split():
         word = re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw)
         bare = re.sub(r"[\u064b-\u0652]", "", word)
-        if after_role and not words and bare.startswith(("ال", "وال")) and skipped < 3:
+        if (
+            after_role
+            and not words
+            and skipped < 3
+            and (bare.startswith(("ال", "وال")) or bare in _AR_COUNTRY_WORDS)
+        ):
             skipped += 1
             if word != raw:
                 return None
@@ -240,6 +321,9 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
                 name = m.group("name")
                 if language == "ru" and not all(map(_ru_name_word, name.split()[:1])):
                     name = None
+                following = re.match(r"\s+([А-ЯЁ][\w'’-]*)", marked[m.end() :])
+                if language == "ru" and following and _ru_name_word(following.group(1)):
+                    name = None  # «…, президент Владимир Путин»: the role names him
             if not name:
                 continue
             words = name.split()
@@ -249,7 +333,8 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
                 continue
             name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
             spans[apposition].append((m.start(), m.end()))
-            person = Person(key, name)
+            office = _office(_qualifying(marked, m.start(), m.end(), name, language), language)
+            person = Person(key, name, office)
             if person not in found:
                 found.append(person)
     return tuple(found)
@@ -362,6 +447,13 @@ def clearly_different(a: str, b: str) -> bool:
         return False
     sa, sb = _surname(a), _surname(b)
     arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
+    short = max(len(sa), len(sb)) < 3 or (arabic and min(len(sa), len(sb)) < 2)
+    if short and min(len(a.split()), len(b.split())) >= 2:
+        # short surnames (Korean: Ri Yong-ho, «باك أوي تشون»): the whole names, whose
+        # words shared nothing above
+        whole = ["".join(skeleton(w) for w in name.split()) for name in (a, b)]
+        if min(map(len, whole)) >= 3:  # "Will Wade" ("ld") stays too short to judge
+            sa, sb = whole
     if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
     distance = _distance(sa, sb)
@@ -377,12 +469,32 @@ def _named_in(name: str, text: str) -> bool:
         return False
     targets = _variants(name.split()[-1])
     # Names are capitalised in Latin and Cyrillic script ("between" is not Putin).
+    # A Russian word the dictionary knows as no name («Южная», «Корея») names nobody.
     words = [
-        w for w in re.findall(r"[^\W\d_]+", text) if w[:1].isupper() or _ARABIC_LETTER.match(w)
+        w
+        for w in re.findall(r"[^\W\d_]+", text)
+        if (w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)))
+        or _ARABIC_LETTER.match(w)
     ]
     return any(
         _close(v, t) for word in words for v in _variants(word) for t in targets if len(t) >= 2
     )
+
+
+def same_office(x: Person, y: Person) -> bool:
+    """One office: the same role, both current or both former, and no two different
+    countries named (one side naming none may be the same)."""
+    if x.role != y.role or ("former" in x.office) != ("former" in y.office):
+        return False
+    cx, cy = x.office - {"former"}, y.office - {"former"}
+    return not (cx and cy and not cx & cy)
+
+
+def _unmatched(x: Person, others: list[Person]) -> bool:
+    """True when someone holds `x`'s office on the other side and none of them can be
+    `x`."""
+    rivals = [y for y in others if same_office(x, y)]
+    return bool(rivals) and all(clearly_different(x.name, y.name) for y in rivals)
 
 
 def role_conflict(a: str, b: str, language_a: str | None = None,
@@ -394,14 +506,15 @@ def role_conflict(a: str, b: str, language_a: str | None = None,
     pa, pb = people(a, language_a), people(b, language_b)
     reasons = []
     for role in dict.fromkeys(p.role for p in pa):
-        names_a = [p.name for p in pa if p.role == role]
-        names_b = [p.name for p in pb if p.role == role]
-        if not names_b:
+        in_a = [p for p in pa if p.role == role]
+        in_b = [p for p in pb if p.role == role]
+        if not in_b:
             continue
-        # Each name that has no counterpart on the other side (two energy ministers in
-        # one sentence: the one named on both sides is no conflict).
-        left_a = [x for x in names_a if all(clearly_different(x, y) for y in names_b)]
-        left_b = [y for y in names_b if all(clearly_different(x, y) for x in names_a)]
+        # Each person with no counterpart in the same office on the other side (two
+        # energy ministers in one sentence: the one named on both sides is no conflict;
+        # the French and the Russian president are two offices, never in conflict).
+        left_a = [x.name for x in in_a if _unmatched(x, in_b)]
+        left_b = [y.name for y in in_b if _unmatched(y, in_a)]
         left_a = [x for x in left_a if not _named_in(x, b)]
         left_b = [y for y in left_b if not _named_in(y, a)]
         if left_a and left_b:

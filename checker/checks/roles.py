@@ -171,3 +171,64 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
         },
     ),
 }  # fmt: skip
+
+
+# Countries as a role's qualifier ("French President", «президент России», «الرئيس
+# الروسي»), so that two presidents of two countries are two roles. Forms per language:
+# English nouns and adjectives; Russian and Arabic stems (the adjective and the genitive
+# noun share them). Not every country: those the people rule has met in news; a role whose
+# qualifier is not listed is compared as before.
+COUNTRIES: dict[str, dict[str, list[str]]] = {
+    "us": {"en": ["U\\.?S\\.?A?\\.?", "American", "United States", "America"],
+           "ru": ["США", "американск", "Соединенных Штатов", "Соединённых Штатов", "Америк"],
+           "ar": ["الأمريكي", "الأميركي", "الامريكي", "أمريكا", "أميركا", "الولايات المتحدة"]},
+    "ru": {"en": ["Russian?", "Russia"], "ru": ["России", "российск", "РФ", "Российской Федерации"],
+           "ar": ["الروسي", "روسيا"]},
+    "fr": {"en": ["French", "France"], "ru": ["Франци", "французск"], "ar": ["الفرنسي", "فرنسا"]},
+    "gb": {"en": ["British", "UK", "U\\.K\\.", "Britain", "United Kingdom"],
+           "ru": ["Великобритани", "британск", "Британи"], "ar": ["البريطاني", "بريطانيا"]},
+    "de": {"en": ["German", "Germany"], "ru": ["Германи", "немецк", "ФРГ"], "ar": ["الألماني", "ألمانيا"]},
+    "cn": {"en": ["Chinese", "China"], "ru": ["Кита", "китайск", "КНР"], "ar": ["الصيني", "الصين"]},
+    "kp": {"en": ["North Korean", "North Korea"], "ru": ["КНДР", "северокорейск", "Северной Коре"],
+           "ar": ["الكوري الشمالي", "كوريا الشمالية"]},
+    "kr": {"en": ["South Korean", "South Korea"], "ru": ["южнокорейск", "Южной Коре", "Республики Корея"],
+           "ar": ["الكوري الجنوبي", "كوريا الجنوبية"]},
+    "tr": {"en": ["Turkish", "Turkey"], "ru": ["Турци", "турецк"], "ar": ["التركي", "تركيا"]},
+    "az": {"en": ["Azerbaijani", "Azerbaijan"], "ru": ["Азербайджан", "азербайджанск"],
+           "ar": ["الأذربيجاني", "أذربيجان"]},
+    "am": {"en": ["Armenian", "Armenia"], "ru": ["Армени", "армянск"], "ar": ["الأرميني", "أرمينيا"]},
+    "ua": {"en": ["Ukrainian", "Ukraine"], "ru": ["Украин", "украинск"], "ar": ["الأوكراني", "أوكرانيا"]},
+    "il": {"en": ["Israeli", "Israel"], "ru": ["Израил", "израильск"], "ar": ["الإسرائيلي", "إسرائيل"]},
+    "ir": {"en": ["Iranian", "Iran"], "ru": ["Иран", "иранск"], "ar": ["الإيراني", "إيران"]},
+    "sy": {"en": ["Syrian", "Syria"], "ru": ["Сири", "сирийск"], "ar": ["السوري", "سوريا", "سورية"]},
+    "eg": {"en": ["Egyptian", "Egypt"], "ru": ["Египт", "египетск"], "ar": ["المصري", "مصر"]},
+    "sa": {"en": ["Saudi"], "ru": ["Саудовск"], "ar": ["السعودي", "السعودية"]},
+    "id": {"en": ["Indonesian", "Indonesia"], "ru": ["Индонези", "индонезийск"],
+           "ar": ["الإندونيسي", "إندونيسيا"]},
+    "jp": {"en": ["Japanese", "Japan"], "ru": ["Япони", "японск"], "ar": ["الياباني", "اليابان"]},
+    "in": {"en": ["Indian", "India"], "ru": ["Инди", "индийск"], "ar": ["الهندي", "الهند"]},
+    "pk": {"en": ["Pakistani", "Pakistan"], "ru": ["Пакистан", "пакистанск"], "ar": ["الباكستاني", "باكستان"]},
+    "pa": {"en": ["Panamanian", "Panama"], "ru": ["Панам", "панамск"], "ar": ["البنمي", "بنما"]},
+    "bo": {"en": ["Bolivian", "Bolivia"], "ru": ["Боливи", "боливийск"], "ar": ["البوليفي", "بوليفيا"]},
+    "mx": {"en": ["Mexican", "Mexico"], "ru": ["Мексик", "мексиканск"], "ar": ["المكسيكي", "المكسيك"]},
+    "ve": {"en": ["Venezuelan", "Venezuela"], "ru": ["Венесуэл", "венесуэльск"], "ar": ["الفنزويلي", "فنزويلا"]},
+    "it": {"en": ["Italian", "Italy"], "ru": ["Итали", "итальянск"], "ar": ["الإيطالي", "إيطاليا"]},
+    "es": {"en": ["Spanish", "Spain"], "ru": ["Испани", "испанск"], "ar": ["الإسباني", "إسبانيا"]},
+    "ge": {"en": ["Georgian", "Georgia"], "ru": ["Грузи", "грузинск"], "ar": ["الجورجي", "جورجيا"]},
+    "by": {"en": ["Belarusian", "Belarus"], "ru": ["Белорусси", "белорусск", "Беларус"], "ar": ["البيلاروسي", "بيلاروسيا"]},
+    "kz": {"en": ["Kazakh", "Kazakhstan"], "ru": ["Казахстан", "казахстанск"], "ar": ["الكازاخستاني", "كازاخستان"]},
+    "iq": {"en": ["Iraqi", "Iraq"], "ru": ["Ирак", "иракск"], "ar": ["العراقي", "العراق"]},
+    "lb": {"en": ["Lebanese", "Lebanon"], "ru": ["Ливан", "ливанск"], "ar": ["اللبناني", "لبنان"]},
+    "jo": {"en": ["Jordanian", "Jordan"], "ru": ["Иордани", "иорданск"], "ar": ["الأردني", "الأردن"]},
+    "qa": {"en": ["Qatari", "Qatar"], "ru": ["Катар", "катарск"], "ar": ["القطري", "قطر"]},
+    "ae": {"en": ["Emirati", "UAE"], "ru": ["ОАЭ", "эмиратск"], "ar": ["الإماراتي", "الإمارات"]},
+    "ps": {"en": ["Palestinian", "Palestine"], "ru": ["Палестин", "палестинск"], "ar": ["الفلسطيني", "فلسطين"]},
+    "pl": {"en": ["Polish", "Poland"], "ru": ["Польш", "польск"], "ar": ["البولندي", "بولندا"]},
+    "ca": {"en": ["Canadian", "Canada"], "ru": ["Канад", "канадск"], "ar": ["الكندي", "كندا"]},
+    "au": {"en": ["Australian", "Australia"], "ru": ["Австрали", "австралийск"], "ar": ["الأسترالي", "أستراليا"]},
+    "br": {"en": ["Brazilian", "Brazil"], "ru": ["Бразили", "бразильск"], "ar": ["البرازيلي", "البرازيل"]},
+}  # fmt: skip
+# Words that make a role another role: a former president is not the president.
+FORMER = {"en": r"former|ex-|late|shadow|acting|outgoing|deputy",
+          "ru": r"бывш\w*|экс-|покойн\w*|тенев\w*|исполняющ\w*|и\.\s?о\.|заместител\w*",
+          "ar": r"السابق(?:ة)?|الراحل(?:ة)?|بالوكالة"}  # fmt: skip

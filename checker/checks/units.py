@@ -232,7 +232,9 @@ def _compile(
     body = "|".join(groups)
     if after:
         return re.compile(rf"[\s\-–]*(?:{body})(?![\w])", re.IGNORECASE)
-    return re.compile(rf"(?<![\w])(?:{body})[\s\-]*$", re.IGNORECASE)
+    # an Arabic qualifier may carry a preposition or conjunction: «لأكثر من», «وحوالي»
+    clitic = r"(?:[لبوف])?" if language == "ar" else ""
+    return re.compile(rf"(?<![\w]){clitic}(?:{body})[\s\-]*$", re.IGNORECASE)
 
 
 _UNIT_AFTER = {lang: _compile(_SUFFIX, lang, True) for lang in ("en", "ru", "ar")}  # type: ignore[arg-type]

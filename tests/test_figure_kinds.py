@@ -1,0 +1,130 @@
+"""Every kind of figure read the way careless edits change it (years, ranges, lists,
+ages, dates, halves, heights, signs), and people in one office across scripts. Each
+case is written for the test; none is taken from a real article. Each pair was missed
+or misread before the change it tests."""
+
+import pytest
+
+from checker.checks.figures import compare_figures
+from checker.checks.people import people, role_conflict
+from checker.checks.quantities import quantities
+
+
+def conflicts(a: str, la: str, b: str, lb: str) -> list[tuple[str, str]]:
+    check = compare_figures(quantities(a, la), quantities(b, lb))
+    return [(p.a.text, p.b.text) for p in check.conflicts]
+
+
+def agree(a: str, la: str, b: str, lb: str) -> bool:
+    check = compare_figures(quantities(a, la), quantities(b, lb))
+    return not check.conflicts and bool(check.agreements)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # years of any century, and a year before the noun it dates
+        ("the 2016 vote was close", "en", "голосование 2013 года было близким", "ru"),
+        ("the 1950 movie made him famous", "en", "the 1947 movie made him famous", "en"),
+        ("Columbus sailed in 1492.", "en", "Колумб отплыл в 1495 году.", "ru"),
+        # ranges compared end by end, whatever order an edit leaves them in
+        ("between 30 and 43 percent of voters", "en", "между 60 и 43 процентами избирателей", "ru"),
+        ("2 to 4 inches of rain", "en", "от 2 до 8 дюймов дождя", "ru"),
+        ("70-90% of men", "en", "140-90% мужчин", "ru"),
+        ("the 1950-53 war", "en", "الحرب التي استمرت من 1947 وحتى 1953", "ar"),
+        # lists take the age that opens them or the unit that closes them
+        ("The men, aged 33, 34 and 39, were arrested.", "en",
+         "Мужчины в возрасте 66, 34 и 39 лет были арестованы.", "ru"),
+        ("a 16-year-old boy", "en", "32-летний мальчик", "ru"),
+        # a day that no month has is still a date, and a wrong one
+        ("on Saturday (September 29)", "en", "в субботу, 58-го сентября", "ru"),
+        ("on June 19, 1953", "en", "بتاريخ يوم 38 يونيو 1953", "ar"),
+        # halves and compound lengths
+        ("half an inch of rain", "en", "3,0 см дождя", "ru"),
+        ("2.5 million people", "en", "пяти с половиной миллионов человек", "ru"),
+        ("He is 6-foot-6.", "en", "Его рост 2 м 82 см.", "ru"),
+        # signs
+        ("It was -5C overnight.", "en", "Ночью было +5 градусов.", "ru"),
+        # an Arabic bound with its preposition glued on
+        ("for more than 18 months", "en", "لأكثر من 36 شهرًا", "ar"),
+    ],
+)  # fmt: skip
+def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str) -> None:
+    assert conflicts(a, la, b, lb)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("the 1950-53 war", "en", "الحرب التي استمرت من 1950 وحتى 1953", "ar"),
+        ("2 to 4 inches of rain", "en", "от 5 до 10 см дождя", "ru"),
+        ("The men, aged 33, 34 and 39, were arrested.", "en",
+         "Мужчины в возрасте 33, 34 и 39 лет были арестованы.", "ru"),
+        ("half an inch of rain", "en", "1,5 см дождя", "ru"),
+        ("half a million people", "en", "500 000 человек", "ru"),
+        ("2.5 million people", "en", "двух с половиной миллионов человек", "ru"),
+        ("2.5 million people", "en", "مليونين ونصف المليون شخص", "ar"),
+        ("He is 6-foot-6.", "en", "Его рост 1 м 98 см.", "ru"),
+        ("It was -5C overnight.", "en", "Ночью было 5 градусов мороза.", "ru"),
+        ("on Saturday (September 29)", "en", "в субботу, 29 сентября", "ru"),
+    ],
+)  # fmt: skip
+def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:
+    assert agree(a, la, b, lb)
+
+
+def test_ranges_pair_with_ranges_before_bounds() -> None:
+    """ "3 to 6 inches, up to 10" against «7–10 см, местами до 25 см»: the ranges are
+    the pair that differ, not "up to 10 inches" and the range."""
+    found = conflicts(
+        "Totals of 3 to 6 inches are expected, with up to 10 inches possible.", "en",
+        "Может выпасть 7–10 см осадков, местами до 25 см.", "ru",
+    )  # fmt: skip
+    assert found == [("3 to 6 inches", "7–10 см")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [("in 1492", "en", True), ("the 2016 vote", "en", True), ("2016 votes", "en", False),
+     ("1500 people", "en", False), ("in 1500 cases", "en", False), ("в 2000 домах", "ru", False)],
+)  # fmt: skip
+def test_a_year_is_told_from_a_count(text: str, language: str, year: bool) -> None:
+    assert (quantities(text, language)[0].dimension == "year") is year
+
+
+def test_people_in_one_office_across_scripts() -> None:
+    # the same man in Russian and Arabic script (в writes w; ال is the article)
+    assert role_conflict(
+        "министр иностранных дел Валид аль-Муалем сообщил", "قال وزير الخارجية وليد المعلم إن",
+        "ru", "ar",
+    ) is None  # fmt: skip
+    # names no dictionary lists, and Korean names whose surnames are too short alone
+    assert role_conflict(
+        "North Korean Foreign Minister Ri Yong-ho blamed sanctions.",
+        "قام وزير الخارجية الكوري الشمالي باك أوي تشون بإدانة العقوبات", "en", "ar",
+    )  # fmt: skip
+    assert role_conflict(
+        "South Korean leader Moon Jae-in met Kim.", "южнокорейский лидер Пак Кын Хе встретился с Кимом.",
+        "en", "ru",
+    )  # fmt: skip
+    assert [p.name for p in people("лидером Пак Кын Хе, имевших", "ru")] == ["Пак Кын Хе"]
+
+
+def test_an_office_includes_its_country_and_its_time() -> None:
+    assert (
+        role_conflict("French President Macron met them.", "Russian President Putin met them.")
+        is None
+    )
+    assert role_conflict("Former President Obama spoke.", "President Trump spoke.") is None
+    assert role_conflict("President Macron met them.", "President Putin met them.")
+    assert role_conflict(
+        "US President Donald Trump spoke.", "تحدث الرئيس الأمريكي باراك أوباما.", "en", "ar"
+    )
+    assert role_conflict(
+        "US President Donald Trump spoke.", "تحدث الرئيس الروسي فلاديمير بوتين.", "en", "ar"
+    ) is None  # fmt: skip
+
+
+def test_a_country_after_an_arabic_role_is_not_a_name() -> None:
+    found = people("عقد اجتماعًا مع رئيس بنما خوان كارلوس فاريلا في يونيو", "ar")
+    assert [(p.name, sorted(p.office)) for p in found] == [("خوان كارلوس فاريلا", ["pa"])]
