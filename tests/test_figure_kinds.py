@@ -128,3 +128,59 @@ def test_an_office_includes_its_country_and_its_time() -> None:
 def test_a_country_after_an_arabic_role_is_not_a_name() -> None:
     found = people("عقد اجتماعًا مع رئيس بنما خوان كارلوس فاريلا في يونيو", "ar")
     assert [(p.name, sorted(p.office)) for p in found] == [("خوان كارلوس فاريلا", ["pa"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("310 Millionen Euro", "de", "310 million euros", "en"),
+        ("8 Milliarden Kubikmeter Gas", "de", "8 billion cubic metres of gas", "en"),
+        ("2,5 мільйона гривень", "uk", "2,5 млн гривен", "ru"),
+        ("1,5 millones de personas", "es", "1.5 million people", "en"),
+        ("two-thirds of voters", "en", "66% of voters", "en"),
+        ("две трети избирателей", "ru", "ثلثي الناخبين", "ar"),
+    ],
+)  # fmt: skip
+def test_scale_words_and_shares_of_the_languages_read_agree(
+    a: str, la: str, b: str, lb: str
+) -> None:
+    assert not conflicts(a, la, b, lb)
+
+
+def test_a_language_the_rules_do_not_read_is_never_compared() -> None:
+    """Dutch is not among the languages read: "310 miljoen euro" is no verdict (read
+    as 310, it conflicted with "310 million euros"), a figure with a symbol still is."""
+    (dutch,) = quantities("310 miljoen euro", "nl")
+    assert dutch.unread
+    assert not compare_figures([dutch], quantities("310 million euros", "en")).agreements
+    assert not conflicts("310 miljoen euro", "nl", "310 million euros", "en")
+    assert conflicts("een daling van 40%", "nl", "a fall of 20%", "en")
+    assert quantities("Ağır sıx meşələr", "az") == ()  # «sıx» is no English "six"
+
+
+def test_counts_of_two_unknown_nouns_in_one_script_are_two_things() -> None:
+    assert not conflicts("40 schools were closed", "en", "12 roads were closed", "en")
+    assert conflicts("40 schools were closed", "en", "12 schools were closed", "en")
+    assert conflicts("закрыли 40 школ", "ru", "закрыли 12 школ", "ru")
+
+
+def test_shares_of_a_whole_are_percentages() -> None:
+    assert conflicts("two-thirds of voters", "en", "33% of voters", "en")
+    assert [q.dimension for q in quantities("the first half of the year", "en")] == []
+    assert [q.dimension for q in quantities("نصف النهائي", "ar")] == []
+
+
+def test_a_report_says_once_which_languages_the_rules_read() -> None:
+    import checker
+    from checker.config import Config
+
+    dutch = "Het bedrijf verloor 310 miljoen euro. De fabriek sluit in maart. Er werken 40 mensen."
+    report = checker.compare(
+        [checker.text_source(dutch, name="nl.txt"),
+         checker.text_source("The company lost 310 million euros. The plant closes in March.",
+                             name="en.txt")],
+        Config(nli_model="none"),
+    )  # fmt: skip
+    said = [w for w in report.warnings if "are not compared" in w]
+    assert len(said) == 1 and "nl" in said[0] and "de" in said[0]
+    assert not report.contradictions

@@ -15,6 +15,8 @@ how close the two sentences are.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,7 +66,27 @@ def _readings(q: Quantity) -> list[tuple[str, float, float]]:
     ]
 
 
+def _script(word: str) -> str:
+    return "cyrillic" if re.search(r"[а-яё]", word, re.I) else (
+        "arabic" if re.search(r"[\u0600-\u06ff]", word) else "latin"
+    )  # fmt: skip
+
+
+def _same_noun(x: str, y: str) -> bool:
+    """ "school" and "schools", «школ» and «школы», «حالة» and «حالات»: one noun."""
+    x, y = x.lower(), y.lower()
+    shared = len(os.path.commonprefix([x, y]))
+    return shared >= max(3, min(len(x), len(y)) - 2)
+
+
 def _things_differ(a: Quantity, b: Quantity) -> bool:
+    if a.concept is None and b.concept is None:
+        # Two nouns no lexicon lists, in one script: "40 schools" and "12 roads" count
+        # two things. Across scripts nothing tells them apart (the sole-figure rule
+        # decides there).
+        if a.unit and b.unit and a.lexicon and b.lexicon and _script(a.unit) == _script(b.unit):
+            return not _same_noun(a.unit, b.unit)
+        return False
     if (a.concept is None) != (b.concept is None):
         # A named thing against a noun the lexicon does not know («два лагеря» against
         # "six people"): most likely two things. Against a bare number, or a noun of a
@@ -82,7 +104,10 @@ _TEMPORAL = {"time", "date", "year", "decade", "score", "century"}
 def comparable(a: Quantity, b: Quantity) -> bool:
     """True when `a` and `b` could measure one thing (one dimension, for counts no two
     different counted things; a bare number against any figure but a date or time: a
-    translator may drop or add the unit)."""
+    translator may drop or add the unit). A figure the rules could not read is never
+    compared."""
+    if a.unread or b.unread:
+        return False
     if a.dimension == "count" and b.dimension == "count":
         return not _things_differ(a, b)
     if (bare(a) and b.dimension not in _TEMPORAL) or (bare(b) and a.dimension not in _TEMPORAL):

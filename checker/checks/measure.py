@@ -32,6 +32,9 @@ class Quantity:
     # Other readings of the same words, as (dimension, value, high) in base units:
     # "80 degrees" in °F, 7:55 in the evening, "550 pound" as money.
     alternatives: tuple[tuple[str, float, float | None], ...] = field(default=())
+    # A figure in a language the rules do not read, with a word after it that may be
+    # its scale or unit ("310 miljoen"): never compared (checks/languages.py).
+    unread: bool = False
 
     @property
     def low(self) -> float:

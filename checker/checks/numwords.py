@@ -113,6 +113,9 @@ def _english(text: str) -> list[WordNumber]:
         article = bool(words) and words[0][0] in ("a", "an")
         words = [w for w in words if w[0] not in ("a", "an")]
         tokens: list[tuple[float, str]] = []
+        if any(w not in _EN_SCALES and w not in _EN_ORDINALS and w not in _EN_UNITS
+               for w, _, _ in words):  # fmt: skip
+            continue  # «sıx»: case folding matched a word of another language
         for w, _, _ in words:
             if w in _EN_SCALES:
                 tokens.append((_EN_SCALES[w], "scale"))

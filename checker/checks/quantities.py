@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from checker.checks import units as u
 from checker.checks.facts import script_language
+from checker.checks.languages import FULL, LanguageTable, currency_regex, reads, scale_regex, table
 from checker.checks.measure import YEAR, Quantity, bare
 from checker.checks.numwords import _morph, number_words
 from checker.checks.timeforms import arabic_duals, clock_times, dates, decades
@@ -81,9 +82,9 @@ def _precision(raw: str, grouped: bool) -> tuple[float, float]:
     return 1.0, float(10 ** min(zeros, max(len(whole) - 1, 0)))
 
 
-def _value(raw: str, sep: str | None, language: str) -> float:
+def _value(raw: str, sep: str | None, language: str, decimal_comma: bool = False) -> float:
     if sep is not None:
-        if sep == "," and language == "ru" and raw.count(",") == 1:
+        if sep == "," and (language == "ru" or decimal_comma) and raw.count(",") == 1:
             return float(raw.replace(",", "."))  # «2,800» in Russian is a decimal
         return float(re.sub(r"\D", "", raw))
     return float(raw.replace(",", "."))
@@ -100,11 +101,11 @@ class _Atom:
     from_words: bool = False
 
 
-def _atoms(text: str, language: str) -> list[_Atom]:
+def _atoms(text: str, language: str, decimal_comma: bool = False) -> list[_Atom]:
     atoms = []
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
-        value = _value(raw, m.group("sep"), language)
+        value = _value(raw, m.group("sep"), language, decimal_comma)
         grouped = m.group("sep") is not None and value == float(re.sub(r"\D", "", raw))
         step, rounding = _precision(raw, grouped)
         atoms.append(_Atom(m.start(), m.end(), value, step, rounding, bool(m.group("tail"))))
@@ -180,10 +181,17 @@ def _normalize(text: str) -> tuple[str, list[int]]:
 
 @lru_cache(maxsize=16384)  # a sentence sits in several pairs
 def quantities(text: str, language: str) -> tuple[Quantity, ...]:
-    """Every figure in `text` (language en, ru or ar; others read as English)."""
-    months = language if language in ("en", "ru", "ar") else "xx"  # French, Spanish, ...
-    if language not in ("en", "ru", "ar"):
-        language = script_language(text) if language in ("", "und") else "en"
+    """Every figure in `text`: en, ru and ar in full; the languages of checks/lang/ with
+    their scale and currency words and decimal mark; in any other language a figure
+    followed by a word is marked `unread` and never compared."""
+    tbl = table(language)
+    unread = not reads(language)
+    months = language if language in FULL else "xx"  # French, Spanish, ...
+    if language not in FULL:
+        if language in ("", "und"):
+            language = script_language(text)
+        else:
+            language = tbl.patterns if tbl else "en"
         months = language if months == "xx" and language != "en" else months
     norm, positions = _normalize(text)
     taken: list[tuple[int, int]] = []
@@ -203,12 +211,16 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     for q in clock_times(norm, language) + dates(norm, months) + decades(norm):
         if free(q.start, q.end):
             add(q)
+    for q in _fractions(norm, language, text, positions):
+        if free(q.start, q.end):
+            add(q)
     for m in _YEAR_RANGE.finditer(norm):
         first, second = int(m.group(1)), m.group(2)
         last = int(second) if len(second) == 4 else int(str(first)[:2] + second)
         if last > first and free(m.start(), m.end()):
             add(Quantity(m.group(0), m.start(), m.end(), first, "year", high=last))
-    atoms = [a for a in _atoms(norm, language) if free(a.start, a.end)]
+    decimal_comma = tbl is not None and tbl.decimal == ","
+    atoms = [a for a in _atoms(norm, language, decimal_comma) if free(a.start, a.end)]
     if language == "ar":
         for q in arabic_duals(norm, [(a.start, a.end) for a in atoms]):
             if free(q.start, q.end):
@@ -237,7 +249,9 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
             k += 2
             continue
         span = _range_with(norm, atom, nxt, language)
-        read = _read(text, positions, norm, atom, language, span[1] if span else None)
+        read = _read(text, positions, norm, atom, language, span[1] if span else None, tbl)
+        if read is not None and unread and _word_after(norm, read):
+            read = replace(read, unread=True)  # "310 miljoen": a word the rules cannot read
         if read is not None and months == "xx" and read.dimension == "count":
             if read.unit.lower() in _XX_NOT_NOUN:
                 read = replace(read, unit="", text=read.text.removesuffix(" " + read.unit))
@@ -324,6 +338,57 @@ _MINUS_AFTER = re.compile(
 )
 
 
+# Shares of a whole, read as percentages: "two-thirds of voters" is 66.7 %, «треть
+# жителей» 33.3 %, «نصف السكان» 50 %. "the first half of the year" is no share, nor is
+# «نصف النهائي» (a semi-final).
+_FRACTION = {
+    "en": re.compile(
+        r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!other )(?<!latter )(?P<num>one|two|three|a|an)?"
+        r"[\s-]*(?P<den>half|thirds?|quarters?|fifths?)\s+of\s+(?!an?\s+(?:hour|century|mile|"
+        r"inch|second|minute)|the\s+(?:year|season|game|match|century|way|time|day))"
+    ),
+    "ru": re.compile(
+        r"(?i)(?<![\w-])(?:(?P<num>две|двух|три|трех|трёх)\s+)?"
+        r"(?P<den>половин[аеуы]|трет(?:ь|и|ью|ей)|четверт(?:ь|и|ью|ей))(?=\s+[а-яё])"
+        r"(?!\s+(?:века|часа|года|столетия|пути|матча|игры|сезона))"
+    ),
+    "ar": re.compile(
+        r"(?<![\w])[وب]?(?P<den>نصف|ثلثي|ثلثا|ثلث|ربع)\s+(?=ال)(?!ال(?:نهائي|ساعة|قرن|مليون|مليار|ألف))"
+    ),
+}
+_DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "половин": 2, "трет": 3,
+                "четверт": 4, "نصف": 2, "ثلث": 3, "ربع": 4}  # fmt: skip
+_NUMERATOR = {"two": 2, "three": 3, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3}
+
+
+def _fractions(text: str, language: str, original: str, positions: list[int]) -> list[Quantity]:
+    regex = _FRACTION.get(language)
+    if regex is None:
+        return []
+    out = []
+    for m in regex.finditer(text):
+        den = m.group("den").lower()
+        denominator = next(v for k, v in _DENOMINATOR.items() if den.startswith(k))
+        numerator = 2 if den in ("ثلثي", "ثلثا") else 1
+        if num := m.groupdict().get("num"):
+            numerator = _NUMERATOR.get(num.lower(), 1)
+        if language == "en" and denominator == 2 and numerator != 1:
+            continue
+        share = 100 * numerator / denominator
+        words = original[positions[m.start()] : positions[m.end("den")]].strip()
+        # precision 2: "two-thirds" is 66 % or 67 %, "half" 49–51 %
+        out.append(Quantity(words, m.start(), m.end(), share, "percent", "%", precision=2.0,
+                            rounding=2.0))  # fmt: skip
+    return out
+
+
+def _word_after(text: str, q: Quantity) -> bool:
+    """A count with a word right after it, or one whose noun was taken as its unit."""
+    return q.dimension == "count" and (
+        bool(q.unit) or re.match(r"[\s-]*[^\W\d_]", text[q.end :]) is not None
+    )
+
+
 def _is_score(text: str, m: re.Match[str], language: str) -> bool:
     """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
     away ("3-5 km", "3-5 people": ranges)."""
@@ -377,6 +442,7 @@ def _read(
     atom: _Atom,
     language: str,
     range_end: _Atom | None,
+    tbl: LanguageTable | None = None,
 ) -> Quantity | None:
     low = atom.value
     last = range_end or atom
@@ -388,7 +454,13 @@ def _read(
     before = text[max(0, atom.start - 50) : atom.start]
     # Scale words: "£125m", «3,1 млрд», «10 مليارات», «25-тысячную».
     scale = 1.0
-    if m := _SCALE_RE.match(after):
+    table_scale = scale_regex(tbl.language) if tbl else None
+    if table_scale and (m := table_scale.match(after)):  # "310 Millionen", «2,5 мільйона»
+        assert tbl is not None
+        scale = tbl.scale[m.group(1).lower()]
+        end += m.end()
+        after = text[end : end + 60]
+    elif m := _SCALE_RE.match(after):
         word = m.group(1).lower()
         attached = m.start(1) == 0
         if word not in ("m", "b", "k") or (attached and re.search(r"[£$€¥₽]\s*$", before)):
@@ -462,6 +534,11 @@ def _read(
 
     if currency is not None:
         return quantity(f"money:{currency}", currency)
+    table_currency = currency_regex(tbl.language) if tbl else None
+    if table_currency and (m := table_currency.match(after)):
+        assert tbl is not None
+        code = tbl.currency[m.group(1).lower()]
+        return quantity(f"money:{code}", code, extra=m.end())
     if found := u.currency_after(after, language):
         return quantity(f"money:{found[0]}", found[0], extra=found[1])
     magnitude_context = u.MAGNITUDE_CONTEXT.search(text) is not None

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from checker.checks.languages import read_languages, reads
 from checker.checks.provenance import cited_by
 from checker.config import Config
 from checker.errors import InputError
@@ -88,8 +89,13 @@ def source_warnings(sources: Sequence[Source], nli_languages: Sequence[str] = ()
         if key and key in first_with:
             warnings.append(f"{s.name}: same text as {first_with[key]} (a reprint?)")
         first_with.setdefault(key, s.name)
+    used = sorted({x.language for s in sources for x in s.sentences} - {"und"})
+    if unread := [lang for lang in used if not reads(lang)]:
+        warnings.append(
+            f"figures with words in {', '.join(unread)} are not compared "
+            f"(the number rules read {', '.join(read_languages())})"
+        )
     if nli_languages:
-        used = sorted({x.language for s in sources for x in s.sentences} - {"und"})
         missing = [lang for lang in used if lang not in nli_languages]
         if missing:
             warnings.append(

@@ -1,0 +1,87 @@
+"""Which languages the figure rules read, and the tables that teach them a language.
+
+English, Russian and Arabic are read in full (units, counted nouns, number words:
+checks/units.py, checks/numwords.py). Each file in checks/lang/ adds a language's
+scale words, currency words and decimal mark, so that "310 Millionen Euro" is 310
+million euros and «2,5 мільйона» two and a half million; adding a language adds a
+file, not code. In any other language a figure followed by a word is not compared: its
+scale or unit may be a word the rules cannot read ("310 miljoen"), and a figure misread
+is a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FULL = ("en", "ru", "ar")
+
+
+@dataclass(frozen=True)
+class LanguageTable:
+    language: str
+    name: str
+    decimal: str  # "," where 2,5 is two and a half
+    patterns: str  # the full language whose unit and qualifier patterns fit its script
+    scale: dict[str, float]
+    currency: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, LanguageTable]:
+    """Every table under checks/lang/, by language code."""
+    out = {}
+    for entry in resources.files("checker.checks").joinpath("lang").iterdir():
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        out[data["language"]] = LanguageTable(
+            language=data["language"],
+            name=data["name"],
+            decimal=data.get("decimal", "."),
+            patterns=data.get("patterns", "en"),
+            scale={k.lower(): float(v) for k, v in data.get("scale", {}).items()},
+            currency={k.lower(): v for k, v in data.get("currency", {}).items()},
+        )
+    return out
+
+
+def table(language: str | None) -> LanguageTable | None:
+    return tables().get(language or "")
+
+
+def read_languages() -> list[str]:
+    """The languages whose figures the rules read: the full ones, then the tables."""
+    return [*FULL, *sorted(tables())]
+
+
+def reads(language: str | None) -> bool:
+    """True when the rules read figures with words in `language` (und: by script)."""
+    return language in (None, "", "und") or language in FULL or language in tables()
+
+
+def _words_regex(words: Mapping[str, object]) -> re.Pattern[str]:
+    body = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\s*({body})\.?(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def scale_regex(language: str) -> re.Pattern[str] | None:
+    """A table language's scale word right after a figure ("310 Millionen")."""
+    t = table(language)
+    return _words_regex(t.scale) if t and t.scale else None
+
+
+@lru_cache(maxsize=32)
+def currency_regex(language: str) -> re.Pattern[str] | None:
+    t = table(language)
+    return _words_regex(t.currency) if t and t.currency else None
