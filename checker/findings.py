@@ -50,6 +50,10 @@ NO_NLI_WARNING = (
 )
 
 
+# Pairs that are neither a contradiction nor an agreement: not shown, not annotated.
+UNJUDGED = (Verdict.UNRELATED, Verdict.NOT_JUDGED)
+
+
 def finding(
     cand: Candidate,
     forward: np.ndarray,
@@ -85,8 +89,9 @@ def finding(
     )
     reason = verdict.reason
     decided_by, confidence = verdict.decided_by, verdict.confidence
+    verdict_seen = verdict.verdict
     if no_nli and decided_by == "nli":  # no model said "unrelated": nobody judged it
-        decided_by, confidence = "none", None
+        decided_by, confidence, verdict_seen = "none", None, Verdict.NOT_JUDGED
 
     def side(s: Sentence) -> FindingSide:
         return FindingSide(
@@ -125,7 +130,7 @@ def finding(
     return PairFinding(
         reason=reason,
         timeline=timeline,
-        verdict=verdict.verdict,
+        verdict=verdict_seen,
         confidence=None if confidence is None else round(confidence, 6),
         decided_by=decided_by,
         similarity=cand.similarity,
@@ -195,7 +200,7 @@ def glossed(
     progress: Progress,
 ) -> list[PairFinding]:
     """Shown findings with a translation of each side not already in `target`."""
-    shown = [f for f in findings if f.verdict is not Verdict.UNRELATED]
+    shown = [f for f in findings if f.verdict not in UNJUDGED]
     items = {(side.language, side.text) for f in shown for side in (f.a, f.b)}
     with progress.task(f"Translating into {target} (--gloss)", total=len(items)) as advance:
         glosses = gloss_texts(translators, sorted(items), target)
@@ -209,9 +214,7 @@ def glossed(
         return side.model_copy(update={"gloss": Gloss(language=target, text=text, model=model)})
 
     return [
-        f
-        if f.verdict is Verdict.UNRELATED
-        else f.model_copy(update={"a": glossed(f.a), "b": glossed(f.b)})
+        f if f.verdict in UNJUDGED else f.model_copy(update={"a": glossed(f.a), "b": glossed(f.b)})
         for f in findings
     ]
 
@@ -220,7 +223,7 @@ def annotated(finding: PairFinding, problems: dict[str, str]) -> PairFinding:
     """Dates written in, and attributions of, the sentences of a shown finding
     (contradictions and agreements). A sentence whose dates cannot be read is noted
     in `problems` by source, for the report's warnings: unknown is not "no dates"."""
-    if finding.verdict is Verdict.UNRELATED:
+    if finding.verdict in UNJUDGED:
         return finding
 
     def annotate(side: FindingSide) -> FindingSide:
@@ -243,7 +246,8 @@ def ordered(findings: Sequence[PairFinding], timeline: bool) -> list[PairFinding
     """Contradictions, then agreements, then unrelated pairs; within each (with
     --timeline, contradictions by their sources' dates, then) the model's verdicts by
     confidence, then those a rule decided (no model confidence) by similarity."""
-    rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2}
+    rank = {Verdict.CONTRADICTION: 0, Verdict.AGREEMENT: 1, Verdict.UNRELATED: 2,
+            Verdict.NOT_JUDGED: 3}  # fmt: skip
     far = dt.date.max
     return sorted(
         findings,

@@ -352,6 +352,7 @@ def _report(
         distinct_contradictions=len(summaries),
         agreements=agreements,
         unrelated=counts[Verdict.UNRELATED],
+        not_judged=counts[Verdict.NOT_JUDGED],
         unmatched_sentences=len(lonely),
         notes=sum(bool(f.notes) for f in findings),
         languages=sorted({s.language for s in sentences}),

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # the verdict), finding.figures (the quantities behind a rule verdict or note),
 # finding.best_match; a_to_b/b_to_a and summary.nli_calls null when no NLI model ran;
 # summary.notes; thresholds.rule_similarity and .paraphrase_similarity.
-SCHEMA_VERSION = "3.0"
+SCHEMA_VERSION = "4.0"
 
 
 class _Model(BaseModel):
@@ -79,6 +79,9 @@ class Verdict(str, Enum):
     CONTRADICTION = "contradiction"
     AGREEMENT = "agreement"
     UNRELATED = "unrelated"
+    # No model read the pair and no rule found a conflict (--nli-model none): nobody
+    # judged it, which is not the model saying "unrelated".
+    NOT_JUDGED = "not_judged"
 
 
 class NliProbs(_Model):
@@ -298,10 +301,17 @@ class Summary(_Model):
     )
     agreements: int
     unrelated: int
+    not_judged: int = Field(
+        default=0,
+        description="Pairs no model read and no rule found in conflict (--nli-model none).",
+    )
     unmatched_sentences: int
     notes: int = Field(default=0, description="Findings that carry a note.")
     languages: list[str]
-    consistent: bool = Field(description="True when no contradiction reaches the threshold.")
+    consistent: bool = Field(
+        description="True when no contradiction reaches the threshold. Without an NLI model "
+        "it says only that the rules found no conflict (see not_judged)."
+    )
     agreement_ratio: float | None = Field(
         description="agreements / (agreements + contradictions); null when both are 0 or "
         "when no NLI model ran (no agreement can be read without one)."

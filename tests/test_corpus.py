@@ -298,11 +298,11 @@ def test_json_output_follows_the_corpus_schema(
     document = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads(CliRunner().invoke(main, ["schema", "--kind", "corpus"]).output)
     jsonschema.validate(document, schema)
-    assert document["schema_version"] == "3.0"
+    assert document["schema_version"] == "4.0"
     assert {"stories", "unclustered", "summary"} <= set(document)
     story = document["stories"][0]
     assert {"id", "sources", "report"} <= set(story)
-    assert story["report"]["schema_version"] == "3.0"
+    assert story["report"]["schema_version"] == "4.0"
     assert document["summary"]["stories_with_contradictions"] >= 1
 
 

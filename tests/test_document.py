@@ -27,7 +27,8 @@ def report(samples: list[Path]) -> checker.Report:
 def test_markdown(report: checker.Report) -> None:
     md = report_markdown(report)
     assert md.startswith("# checker report\n")
-    assert f"**{report.summary.contradictions} contradiction(s) found.**" in md
+    n = report.summary.contradictions
+    assert f"**{n} contradiction{'s' if n != 1 else ''} found.**" in md
     assert "| en.txt | en | 2026-03-02 | 9 |" in md
     assert "figures differ: about 20,000 troops vs около 5 тысяч военнослужащих" in md
     assert "2026-03-02 → 2026-03-05" in md

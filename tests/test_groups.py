@@ -136,7 +136,7 @@ def test_reports_show_groups_provenance_and_repeats() -> None:
     render_report(report, Console(file=buffer, width=200, no_color=True))
     text = " ".join(buffer.getvalue().split())
     n = report.summary.contradictions
-    assert n > 3 and f"{n} contradiction(s) found, 3 once reprints are merged" in text
+    assert n > 3 and f"{n} contradictions found, 3 once reprints are merged" in text
     assert "wire-ar.txt, wire-en.txt, wire-ru.txt tell one story" in text
     repeated = sum(len(s.findings) > 1 for s in report.contradiction_summaries)
     assert repeated and text.count("same contradiction") == repeated
@@ -165,7 +165,7 @@ def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None
     )
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "3.0"
+    assert report["schema_version"] == "4.0"
     assert {"groups", "contradiction_summaries"} <= report.keys()
     assert "distinct_contradictions" in report["summary"]
     assert {"reprint_similarity", "reprint_share"} <= report["thresholds"].keys()

@@ -141,7 +141,7 @@ def test_every_format_shows_the_contradicted_and_the_unsupported_sentence(
             verdicts = {s["text"][:30]: s["verdict"] for s in data["sentences"]}
             assert verdicts[CONTRADICTED[:30]] == "contradicted"
             assert verdicts[UNSUPPORTED[:30]] == "not_in_sources"
-            assert data["schema_version"] == "1.0"
+            assert data["schema_version"] == "2.0"
         else:
             assert CONTRADICTED in text and UNSUPPORTED in text
             assert "contradicted" in text and "not in the sources" in text

@@ -44,7 +44,8 @@ def _default(field: str) -> Any:
     type=click.Choice(["contradicted", "unsupported"]),
     default="contradicted",
     show_default=True,
-    help="Exit 1 on contradicted sentences, or also on sentences not in the sources.",
+    help="Exit 1 on contradicted sentences, or also on sentences the sources do not "
+    "support: not in the sources, or unverified (no NLI model read them).",
 )
 @click.option("--no-fail", is_flag=True, help="Exit 0 whatever the verdicts.")
 @click.option(
@@ -102,7 +103,7 @@ def verify(
     each sentence contradicted, supported, or not in the sources.
 
     Exit status: 0 no sentence contradicted, 1 a sentence contradicted (or, with
-    --fail-on unsupported, not in the sources), 2 usage or input error, 3 model
+    --fail-on unsupported, not in the sources or unverified), 2 usage or input error, 3 model
     unavailable.
     """
 
@@ -129,7 +130,9 @@ def verify(
         else:
             _emit(output, render=lambda c: render_verify(report, c))
         s = report.summary
-        failed = s.contradicted or (fail_on == "unsupported" and s.not_in_sources)
+        # an unverified sentence is not a supported one: no model read it
+        unsupported = s.not_in_sources + s.unverified
+        failed = s.contradicted or (fail_on == "unsupported" and unsupported)
         return int(ExitCode.CONTRADICTIONS if failed and not no_fail else ExitCode.OK)
 
     _run(debug, action)

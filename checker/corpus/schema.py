@@ -16,7 +16,7 @@ from checker.schema import ModelInfo, Report
 # figures; null NLI scores and calls without a model); summary.nli_calls null likewise.
 # 3.0: stories are events: each has a title (title, title_from); clustering gains
 # follow_up_days and desk_language; warnings list every story's warnings by story id.
-CORPUS_SCHEMA_VERSION = "3.0"
+CORPUS_SCHEMA_VERSION = "4.0"
 
 
 class _Model(BaseModel):

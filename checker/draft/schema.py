@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.schema import FigureEvidence, ModelInfo, NliProbs, Report, Source
 
-VERIFY_SCHEMA_VERSION = "1.0"
+VERIFY_SCHEMA_VERSION = "2.0"
 
 
 class _Model(BaseModel):

@@ -33,7 +33,7 @@ class DocsManifest(_Model):
 class ExpectedResult(_Model):
     a: str
     b: str
-    status: str = Field(description="found | judged <verdict> | not paired")
+    status: str = Field(description="found | judged <verdict> | not judged | not paired")
     confidence: float | None = None
     rank: int | None = Field(default=None, description="1-based rank among contradictions")
 
@@ -75,6 +75,8 @@ def _match(report: Report, pair: ExpectedPair) -> tuple[str, float | None, int |
         ):
             if finding.verdict is Verdict.CONTRADICTION:
                 return "found", finding.confidence, contradictions.index(finding) + 1
+            if finding.verdict is Verdict.NOT_JUDGED:
+                return "not judged", None, None
             return f"judged {finding.verdict.value}", finding.confidence, None
     return "not paired", None, None
 

@@ -31,6 +31,49 @@ def nli_calls(report: Report) -> str:
     return "no NLI model" if calls is None else f"{calls} NLI calls"
 
 
+def headline(report: Report) -> tuple[str, str]:
+    """The verdict line and its tone ("good", "bad" or "partial"). Without an NLI model
+    no pass is claimed: the rules ran, the pairs were not judged, and no threshold is
+    shown that nothing used."""
+    s = report.summary
+    merged = (
+        f", {s.distinct_contradictions} once reprints are merged"
+        if s.distinct_contradictions != s.contradictions
+        else ""
+    )
+    unjudged = f"{s.not_judged} {plural(s.not_judged, 'pair')} not judged"
+    if s.nli_calls is None:
+        if s.contradictions:
+            found = f"{s.contradictions} figure or people {plural(s.contradictions, 'conflict')}"
+            return f"✗ rules only: {found}{merged}; {unjudged}", "bad"
+        return f"rules only: no figure or people conflict; {unjudged}", "partial"
+    if s.consistent:
+        return f"✓ no contradiction at or above {report.thresholds.contradiction:.2f}", "good"
+    return f"✗ {s.contradictions} {plural(s.contradictions, 'contradiction')} found{merged}", "bad"
+
+
+def counts_line(report: Report) -> str:
+    """'31 pairs checked (62 NLI calls): 7 contradictions, 17 agreements, 7 unrelated',
+    or without a model how many pairs the rules alone could not judge."""
+    s = report.summary
+    head = f"{s.pairs_checked} {plural(s.pairs_checked, 'pair')} checked ({nli_calls(report)})"
+    if s.nli_calls is None:
+        return (
+            f"{s.pairs_checked} {plural(s.pairs_checked, 'pair')} read by the rules alone (no "
+            f"NLI model): {s.contradictions} {plural(s.contradictions, 'conflict')}, "
+            f"{s.not_judged} not judged"
+        )
+    return (
+        f"{head}: {s.contradictions} {plural(s.contradictions, 'contradiction')}, "
+        f"{s.agreements} {plural(s.agreements, 'agreement')}, {s.unrelated} unrelated"
+    )
+
+
+def plural(n: int, word: str) -> str:
+    """'1 pair', '2 pairs': the word as the count wants it."""
+    return word if n == 1 else word + "s"
+
+
 NOTES_TITLE = "Notes: figures or names worth a look (they do not change any verdict)"
 
 

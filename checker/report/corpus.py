@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.corpus.schema import CorpusReport, Story, StoryLine
+from checker.report.common import plural
 from checker.report.document import html_page, md_text, report_html_body, report_markdown
 from checker.schema import PairFinding
 
@@ -102,8 +103,18 @@ def render_corpus(report: CorpusReport, console: Console) -> None:
         console.print(Text("Warnings", style="bold yellow"))
         for warning in report.warnings:
             console.print(Text(f"- {warning}"))
-    verdict = "consistent" if report.summary.consistent else "contradictions found"
-    console.print(f"{_counts(report)}: {verdict}.", markup=False)
+    console.print(f"{_counts(report)}: {corpus_verdict(report)}.", markup=False)
+
+
+def corpus_verdict(report: CorpusReport) -> str:
+    """'consistent', 'contradictions found', or without an NLI model what the rules
+    alone found and how many pairs nobody judged: never a pass."""
+    stories = [story.report.summary for story in report.stories]
+    if stories and all(s.nli_calls is None for s in stories):
+        unjudged = sum(s.not_judged for s in stories)
+        found = "rule conflicts found" if not report.summary.consistent else "no rule conflict"
+        return f"rules only: {found}; {unjudged} {plural(unjudged, 'pair')} not judged"
+    return "consistent" if report.summary.consistent else "contradictions found"
 
 
 def corpus_markdown(report: CorpusReport) -> str:

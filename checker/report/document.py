@@ -14,8 +14,9 @@ from checker.report.common import (
     also_in,
     confidence_cell,
     copies_line,
+    counts_line,
     group_pairs,
-    nli_calls,
+    headline,
     noted,
     scores_line,
 )
@@ -64,16 +65,7 @@ def _groups_lines(report: Report) -> list[str]:
 
 
 def _counts(report: Report) -> str:
-    s = report.summary
-    merged = (
-        f" ({s.distinct_contradictions} once reprints are merged)"
-        if s.distinct_contradictions != s.contradictions
-        else ""
-    )
-    return (
-        f"{s.pairs_checked} pairs checked ({nli_calls(report)}): {s.contradictions} "
-        f"contradictions{merged}, {s.agreements} agreements, {s.unrelated} unrelated"
-    )
+    return counts_line(report)
 
 
 def report_markdown(report: Report, title: str = "checker report", level: int = 1) -> str:
@@ -81,10 +73,10 @@ def report_markdown(report: Report, title: str = "checker report", level: int = 
     nests one per story)."""
     h, sub = "#" * level, "#" * (level + 1)
     s = report.summary
+    said, tone = headline(report)
+    said = said.removeprefix("✓ ").removeprefix("✗ ")
     verdict = (
-        f"No contradiction at or above {report.thresholds.contradiction:.2f}."
-        if s.consistent
-        else f"**{s.contradictions} contradiction(s) found.**"
+        f"**{said[:1].upper()}{said[1:]}.**" if tone == "bad" else f"{said[:1].upper()}{said[1:]}."
     )
     lines = [
         f"{h} {title}",
@@ -127,7 +119,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Naskh Arab
 margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 .verdict{font-weight:700;padding:.5rem .8rem;border-radius:.3rem}
-.bad{background:#fde2e1;color:#8a1111}.good{background:#e3f6e5;color:#155d27}
+.bad{background:#fde2e1;color:#8a1111}.good{background:#e3f6e5;color:#155d27}.partial{background:#fff4d6;color:#6b4e00}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #ccc;padding:.4rem .5rem;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f3f3f3;text-align:start}
@@ -220,12 +212,9 @@ def report_html_body(report: Report, title: str = "checker report", level: int =
     """The report's HTML without the page around it (the corpus page holds many)."""
     h, sub = f"h{level}", f"h{level + 1}"
     s = report.summary
-    verdict = (
-        f'<p class="verdict good">No contradiction at or above '
-        f"{report.thresholds.contradiction:.2f}</p>"
-        if s.consistent
-        else f'<p class="verdict bad">{s.contradictions} contradiction(s) found</p>'
-    )
+    said, tone = headline(report)
+    said = said.removeprefix("✓ ").removeprefix("✗ ")
+    verdict = f'<p class="verdict {tone}">{html.escape(said[:1].upper() + said[1:])}</p>'
     sources = "".join(
         f"<tr><td>{html.escape(src.name)}</td><td>{src.language}</td>"
         f"<td>{src.date or ''}</td><td>{src.sentence_count}</td><td>{src.group or ''}</td>"

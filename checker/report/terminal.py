@@ -15,8 +15,9 @@ from checker.report.common import (
     also_in,
     confidence_cell,
     copies_line,
+    counts_line,
     group_pairs,
-    nli_calls,
+    headline,
     noted,
     scores_line,
 )
@@ -107,24 +108,9 @@ def _summary(report: Report) -> Panel:
             f"{', '.join(g.sources)} tell one story ({g.mirrored_claims} claims in matching "
             "words or translation): likely one origin",
         )
-    verdict = (
-        Text(f"✓ no contradiction at or above {report.thresholds.contradiction:.2f}", "bold green")
-        if s.consistent
-        else Text(
-            f"✗ {s.contradictions} contradiction(s) found"
-            + (
-                f", {s.distinct_contradictions} once reprints are merged"
-                if s.distinct_contradictions != s.contradictions
-                else ""
-            ),
-            "bold red",
-        )
-    )
-    counts = Text(
-        f"{s.pairs_checked} pairs checked ({nli_calls(report)}), "
-        f"{s.contradictions} contradictions, {s.agreements} agreements, "
-        f"{s.unrelated} unrelated; languages: {', '.join(s.languages) or '-'}"
-    )
+    said, tone = headline(report)
+    verdict = Text(said, {"good": "bold green", "bad": "bold red"}.get(tone, "bold yellow"))
+    counts = Text(f"{counts_line(report)}; languages: {', '.join(s.languages) or '-'}")
     for line in group_pairs(report):
         lines.add_row("", line)
     return Panel(Group(verdict, counts, lines), title="checker report", expand=True)

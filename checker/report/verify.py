@@ -38,7 +38,17 @@ def summary_line(report: VerifyReport) -> str:
         parts.append(f"{s.unverified} unverified (no NLI model)")
     if s.not_a_claim:
         parts.append(f"{s.not_a_claim} not a claim")
-    return f"{s.sentences} sentences: " + ", ".join(parts)
+    rules_only = "rules only: " if s.nli_calls is None else ""
+    return f"{rules_only}{s.sentences} sentences: " + ", ".join(parts)
+
+
+def _tone(report: VerifyReport) -> str:
+    """bad: a sentence contradicted; partial: something the sources do not support, or
+    no NLI model read the draft (never shown as a pass); good otherwise."""
+    s = report.summary
+    if not s.passed:
+        return "bad"
+    return "partial" if s.not_in_sources or s.unverified or s.nli_calls is None else "good"
 
 
 def _shown_evidence(line: DraftSentence) -> list[Evidence]:
@@ -64,9 +74,10 @@ def _evidence_facts(e: Evidence) -> str:
 def render_verify(report: VerifyReport, console: Console) -> None:
     """The draft, sentence by sentence with its mark; evidence under each flagged one;
     the summary first and last."""
-    s = report.summary
-    style = "bold red" if not s.passed else ("bold yellow" if s.not_in_sources else "bold green")
-    head = Text(("✗ " if not s.passed else "✓ ") + summary_line(report), style=style)
+    tone = _tone(report)
+    style = {"bad": "bold red", "good": "bold green"}.get(tone, "bold yellow")
+    mark = {"bad": "✗ ", "good": "✓ "}.get(tone, "")
+    head = Text(mark + summary_line(report), style=style)
     sources = ", ".join(f"{x.name} ({x.language})" for x in report.sources)
     console.print(
         Panel(
@@ -171,8 +182,7 @@ def _evidence_html(e: Evidence) -> str:
 def verify_html(report: VerifyReport) -> str:
     """One page: the draft with each sentence highlighted by verdict; a sentence opens
     to show why and its evidence (flagged ones open already)."""
-    s = report.summary
-    klass = "bad" if not s.passed else "good"
+    klass = _tone(report)
     direction = "rtl" if report.draft.language in RTL_LANGUAGES else "ltr"
     body = [
         _VERIFY_CSS,
