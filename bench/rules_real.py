@@ -205,6 +205,54 @@ def run(ntrex: Path, docs: int | None, folds: tuple[str, ...]) -> dict[tuple[str
     return tallies
 
 
+def unrelated_bundles(ntrex: Path, folds: tuple[str, ...]) -> dict[str, object]:
+    """compare on bundles of 5 articles of 5 different stories (no two in a `same` or
+    `ambiguous` group of stories.json), each in its own language in turn (en, ru, ar):
+    every contradiction is false, as a folder that mixes in unrelated articles gets."""
+    config = Config(nli_model="none")
+    embedder = embedder_for(config)
+    labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
+    near: dict[int, set[int]] = {}
+    for group in labels["same"] + labels["ambiguous"]:
+        for n in group:
+            near.setdefault(n, set()).update(group)
+    out: dict[str, object] = {}
+    languages = ("en", "ru", "ar")
+    for fold in folds:
+        folders = [
+            f for f in sorted((ntrex / "docs").iterdir()) if f.is_dir() and fold_of(f) == fold
+        ]
+        pool, bundles = list(folders), []
+        while len(pool) >= 5:
+            bundle: list[Path] = []
+            for f in list(pool):
+                n = int(f.name[:3])
+                if all(n not in near.get(int(g.name[:3]), set()) for g in bundle):
+                    bundle.append(f)
+                    pool.remove(f)
+                if len(bundle) == 5:
+                    break
+            if len(bundle) < 5:
+                break
+            bundles.append(bundle)
+        flags: list[tuple[str, PairFinding]] = []
+        sentences = 0
+        for k, bundle in enumerate(bundles):
+            sources = [
+                text_source(
+                    (f / f"{languages[(k + m) % 3]}.txt").read_text(encoding="utf-8"),
+                    name=f"{f.name[:3]}-{languages[(k + m) % 3]}.txt",
+                )
+                for m, f in enumerate(bundle)
+            ]
+            report = compare(sources, config, embedder=embedder)
+            sentences += report.summary.sentences
+            flags += [("+".join(f.name[:3] for f in bundle), f) for f in report.contradictions]
+        out[fold] = {"bundles": len(bundles), "sentences": sentences, "contradictions": len(flags),
+                     "flags": [(b, f.reason, f.a.text, f.b.text) for b, f in flags]}  # fmt: skip
+    return out
+
+
 def same_events(ntrex: Path) -> tuple[list[tuple[str, PairFinding]], int, int, dict[str, int]]:
     """Rule flags and notes between different outlets reporting one event."""
     config = Config(nli_model="none")
@@ -318,6 +366,13 @@ def main() -> None:
     print("\n| fold | pair | cause | flags |\n|---|---|---|---:|")
     for ((fold, pair), cause), n in sorted(causes.items()):
         print(f"| {fold} | {pair} | {cause} | {n} |")
+    bundles = unrelated_bundles(args.ntrex, folds)
+    figures["unrelated_bundles"] = bundles
+    print("\nBundles of 5 articles from 5 different stories, mixed languages (all false):\n")
+    print("| fold | bundles | sentences | contradictions |\n|---|---:|---:|---:|")
+    for fold, row in bundles.items():
+        assert isinstance(row, dict)
+        print(f"| {fold} | {row['bundles']} | {row['sentences']} | {row['contradictions']} |")
     flags, notes, sentences, per_group = same_events(args.ntrex)
     figures["same_events"] = {
         "flags": len(flags), "notes": notes, "sentences": sentences, "per_group": per_group,
@@ -329,6 +384,9 @@ def main() -> None:
     if args.show:
         for label, f in flags:
             print(f"\nSAME-EVENT FLAG {label} {f.reason}\n  A: {f.a.text}\n  B: {f.b.text}")
+        for fold, row in bundles.items():
+            for bundle, reason, a, b in row["flags"]:  # type: ignore[index]
+                print(f"\nBUNDLE FLAG {fold} {bundle} {reason}\n  A: {a}\n  B: {b}")
         for (fold, pair), t in sorted(tallies.items()):
             for doc, f, cause in t.flags:
                 print(f"\nFLAG {fold} {pair} {doc} [{cause}] {f.reason}")

@@ -12,11 +12,19 @@ professional Russian and Arabic translations as the sources, no NLI model
   changed, a number word or ordinal changed, a person in a role swapped; the share of
   planted sentences reported contradicted;
 - sentences of another article of the same day (a different event by stories.json)
-  inserted into the draft: the share reported not in the sources.
+  inserted into the draft: the share reported not in the sources;
+- background from another outlet on the same event (a `same` group of stories.json):
+  its sentences inserted into the draft, every one reported contradicted printed for
+  reading (another outlet may really disagree);
+- the whole-day draft (`--whole-day`): every English article of a fold as one draft,
+  against the Russian and Arabic translations of a third of the fold's documents; the
+  contradicted sentences of articles that share no story with any source are false.
+  Folds by document number: A (0 mod 4) where choices are made, B (2 mod 4) to report.
 
     python bench/verify.py                       # ../shared/data/ntrex, all documents
     python bench/verify.py --docs 10 --json out.json
     python bench/verify.py --show                # every flag and miss
+    python bench/verify.py --whole-day           # the whole-day drafts of folds A and B
 """
 
 from __future__ import annotations
@@ -77,6 +85,8 @@ class Figures:
     inserted: int = 0
     inserted_absent: int = 0
     inserted_wrong: list[tuple[str, str, str]] = field(default_factory=list)
+    background: int = 0  # sentences of another outlet on the same event inserted
+    background_contradicted: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _check(
@@ -185,7 +195,99 @@ def run(ntrex: Path, docs: int | None) -> Figures:
                 out.inserted_absent += 1
             else:
                 out.inserted_wrong.append((folder.name, line.verdict.value, sentence))
+        _background(folder, folders, labels, en, sources, config, embedder, out)
     return out
+
+
+def _background(
+    folder: Path,
+    folders: list[Path],
+    labels: dict[str, list[list[int]]],
+    en: list[str],
+    sources: dict[str, list[str]],
+    config: Config,
+    embedder: object,
+    out: Figures,
+) -> None:
+    """A draft that adds background from another outlet on the same event."""
+    number = int(folder.name[:3])
+    group = next((g for g in labels["same"] if number in g), None)
+    if group is None:
+        return
+    other_number = next(n for n in group if n != number)
+    other = next(f for f in folders if int(f.name[:3]) == other_number)
+    (read,) = load_sources(
+        [text_source((other / "en.txt").read_text(encoding="utf-8"), name="outlet.txt")],
+        config=config,
+    )
+    told = [s.text for s in read.sentences]
+    added = [told[i] for i in INSERTED if i < len(told)]
+    mixed = list(en)
+    for n, sentence in enumerate(added):
+        mixed.insert(min(len(mixed), 2 + 3 * n), sentence)
+    checked = _check(mixed, sources, config, embedder)
+    for sentence in added:
+        line = next((s for s in checked.sentences if s.text == sentence), None)
+        if line is None:
+            continue
+        out.background += 1
+        if line.verdict is SentenceVerdict.CONTRADICTED:
+            out.background_contradicted.append((folder.name, sentence, line.why or ""))
+
+
+def whole_day(ntrex: Path, fold: str) -> dict[str, object]:
+    """Every English article of a fold as one draft, against the ru and ar translations
+    of every third document of the fold; contradicted sentences of articles that share
+    no story (same or ambiguous) with any source are false."""
+    config = Config(nli_model="none")
+    embedder = embedder_for(config)
+    rest = {"A": 0, "B": 2}[fold]
+    folders = [
+        p for p in sorted((ntrex / "docs").iterdir())
+        if p.is_dir() and int(p.name[:3]) % 4 == rest
+    ]  # fmt: skip
+    labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
+    chosen = folders[::3]
+    numbers = {int(f.name[:3]) for f in chosen}
+    related = set(numbers)
+    for group in labels["same"] + labels["ambiguous"]:
+        if numbers & set(group):
+            related |= set(group)
+    draft: list[str] = []
+    origin: list[int] = []  # the document of each draft line
+    for f in folders:
+        lines = (f / "en.txt").read_text(encoding="utf-8").splitlines()
+        draft += lines
+        origin += [int(f.name[:3])] * len(lines)
+    sources = {
+        f"{f.name[:3]}-{lang}": (f / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for f in chosen
+        for lang in ("ru", "ar")
+    }
+    started = time.perf_counter()
+    report = _check(draft, sources, config, embedder)
+    seconds = time.perf_counter() - started
+    unrelated = contradicted = 0
+    flags: list[tuple[int, str, str]] = []
+    for line in report.sentences:
+        k = paragraph(line.text, draft)
+        doc = origin[k] if k is not None else -1
+        if doc in related or doc < 0:
+            continue
+        unrelated += 1
+        if line.verdict is SentenceVerdict.CONTRADICTED:
+            contradicted += 1
+            flags.append((doc, line.text, line.why or ""))
+    return {
+        "fold": fold,
+        "draft_sentences": report.summary.sentences,
+        "source_documents": sorted(numbers),
+        "unrelated_sentences": unrelated,
+        "false_contradicted": contradicted,
+        "false_per_1000": round(1000 * contradicted / max(1, unrelated), 3),
+        "seconds": round(seconds, 1),
+        "flags": flags,
+    }
 
 
 def summary(f: Figures) -> dict[str, object]:
@@ -203,6 +305,8 @@ def summary(f: Figures) -> dict[str, object]:
         "recall": {k: f.caught[k] / max(1, f.planted[k]) for k in KINDS},
         "inserted": f.inserted,
         "inserted_not_in_sources": f.inserted_absent / max(1, f.inserted),
+        "background": f.background,
+        "background_contradicted": len(f.background_contradicted),
     }
 
 
@@ -214,7 +318,28 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=None, help="the first N documents only")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--show", action="store_true", help="print every flag and miss")
+    parser.add_argument(
+        "--whole-day", action="store_true", help="the whole-day drafts of folds A and B only"
+    )
     args = parser.parse_args()
+    if args.whole_day:
+        days = [whole_day(args.ntrex, fold) for fold in ("A", "B")]
+        print("| fold | draft sentences | source documents | sentences of unrelated articles "
+              "| contradicted | per 1,000 | seconds |")  # fmt: skip
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for d in days:
+            print(
+                f"| {d['fold']} | {d['draft_sentences']} | {len(d['source_documents'])} "  # type: ignore[arg-type]
+                f"| {d['unrelated_sentences']} | {d['false_contradicted']} "
+                f"| {d['false_per_1000']:.2f} | {d['seconds']} |"
+            )
+        if args.show:
+            for d in days:
+                for doc, text, why in d["flags"]:  # type: ignore[attr-defined]
+                    print(f"\nFALSE {d['fold']} {doc:03d}: {text}\n  {why}")
+        if args.json:
+            args.json.write_text(json.dumps(days, indent=1, ensure_ascii=False), encoding="utf-8")
+        return
     start = time.perf_counter()
     figures = run(args.ntrex, args.docs)
     s = summary(figures)
@@ -239,6 +364,10 @@ def main() -> None:
         f"sentences of another article inserted: {s['inserted']}, reported not in the sources "
         f"{s['inserted_not_in_sources']:.3f}"
     )
+    print(
+        f"background from another outlet on the same event inserted: {s['background']}, "
+        f"reported contradicted: {s['background_contradicted']} (printed with --show)"
+    )
     if args.show:
         for doc, text, why, cause in figures.flags:
             print(f"\nFLAG {doc} [{cause}]\n  {text}\n  {why}")
@@ -246,6 +375,8 @@ def main() -> None:
             print(f"\nMISSED {doc} {what}\n  {text}")
         for doc, verdict, text in figures.inserted_wrong:
             print(f"\nINSERTED {doc} read as {verdict}\n  {text}")
+        for doc, text, why in figures.background_contradicted:
+            print(f"\nBACKGROUND {doc} contradicted\n  {text}\n  {why}")
     if args.json:
         args.json.write_text(json.dumps(s, indent=1), encoding="utf-8")
 

@@ -129,6 +129,14 @@ _FORMER_RE = {
 _AR_COUNTRY_WORDS = {f.split()[0] for forms in COUNTRIES.values() for f in forms["ar"]}
 
 
+@lru_cache(maxsize=16384)
+def countries(text: str, language: str) -> frozenset[str]:
+    """The countries `text` names, as codes, in any of their forms («России», "Russian")."""
+    if language not in _COUNTRY_RE:
+        return frozenset()
+    return frozenset(code for code, regex in _COUNTRY_RE[language] if regex.search(text))
+
+
 def _office(qualifying: str, language: str) -> frozenset[str]:
     """The country codes and "former" named in the words that qualify a role."""
     found = {code for code, regex in _COUNTRY_RE[language] if regex.search(qualifying)}

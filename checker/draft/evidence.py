@@ -99,3 +99,30 @@ def candidates(
                         )
                     )
     return out
+
+
+def retold(found: Sequence[Sequence[Candidate]], units: Sequence[Stretch]) -> set[tuple[int, int]]:
+    """(draft sentence, stretch) pairs where the draft retells the source there: each
+    other's closest sentences (draft and source), whose neighbours in the draft and the
+    source are each other's closest too (one sentence's slack for a split or a merge).
+    A draft copies its sources in runs; background it adds about
+    other events has no such run around it, and is judged as an independent report,
+    never as a copy (bench/verify.py measures both)."""
+    closest: dict[tuple[int, int], int] = {}  # (draft sentence, source) → its sentence
+    for row in found:
+        for c in row:
+            unit = units[c.stretch]
+            if c.mutual and unit.single:
+                closest[(c.sentence, unit.source)] = unit.start
+    out: set[tuple[int, int]] = set()
+    for row in found:
+        for c in row:
+            unit = units[c.stretch]
+            if not (c.mutual and unit.single):
+                continue
+            for step in (-1, 1):
+                near = closest.get((c.sentence + step, unit.source))
+                if near is not None and near in (unit.start + step, unit.start + 2 * step):
+                    out.add((c.sentence, c.stretch))
+                    break
+    return out

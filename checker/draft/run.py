@@ -18,7 +18,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.config import Config
-from checker.draft.evidence import WIDTHS, Candidate, Stretch, candidates, stretches
+from checker.draft.evidence import WIDTHS, Candidate, Stretch, candidates, retold, stretches
 from checker.draft.schema import (
     DraftSentence,
     Evidence,
@@ -211,6 +211,7 @@ def _judged(
     single sentences (a window states more than one fact: its figures are not one
     sentence's), then the verdict rule compare uses."""
     flat = [c for row in found for c in row]
+    in_run = retold(found, units)
     pairs = [(units[c.stretch].text, draft[c.sentence].text) for c in flat]
     with progress.task("Checking the draft against its sources (NLI)", total=len(pairs)) as step:
         scores = nli.predict(pairs, progress=step) if pairs else np.zeros((0, 3))
@@ -226,7 +227,10 @@ def _judged(
                 c.mutual,
                 config,
                 closest=c.closest,
-                copies=True,  # a draft retells its sources, as a translation does
+                # a draft sentence is no copy of the source sentence nearest to it (it
+                # may tell background the sources do not cover: "in 2004 … 230,000")
+                # unless the draft retells the source there, in a run of sentences
+                copies=(c.sentence, c.stretch) in in_run,
             )
             if unit.single
             else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checker.checks.anchors import shared_name
 from checker.checks.figures import FigureCheck, FigurePair, bare, compare_figures, describe
 from checker.checks.measure import Quantity
 from checker.checks.people import role_conflict
@@ -174,8 +175,23 @@ def rules(
         # tell other facts ("four points ahead" now, "a five-point lead" in 1997); a
         # translation or reprint says the same thing whatever its reader misses.
         other_facts = not copies and _other_facts(check, a.text, b.text)
+        # Between independent reports a figure conflict needs one event shown by more
+        # than loose similarity: a name both write, a figure both state
+        # (checks/anchors.py), or a near-paraphrase.
+        # Each other's closest sentences that count one named thing ("about 20,000
+        # troops" and «около 5 тысяч военнослужащих») are anchored by what they count.
+        counted = mutual and any(p.basis == "concept" for p in check.conflicts)
+        unanchored = (
+            not copies
+            and not counted
+            and similarity < config.paraphrase_similarity
+            and not check.agreements
+            and not shared_name(a.text, b.text)
+        )
         if check.conflicts and other_facts:
             weak_why = "the sentences state other figures too"
+        elif check.conflicts and unanchored:
+            weak_why = "no name or figure shows one event"
         # A bare number ("on 15") says nothing of what it counts: between independent
         # reports it is compared only in near-paraphrases.
         decisive = [
@@ -183,11 +199,12 @@ def rules(
             for p in check.conflicts
             if strong
             and not other_facts
+            and not unanchored
             and (
                 copies or not (bare(p.a) or bare(p.b)) or similarity >= config.paraphrase_similarity
             )
         ]
-        if check.conflicts and not decisive and strong and not other_facts:
+        if check.conflicts and not decisive and strong and not other_facts and not unanchored:
             weak_why = "a figure with nothing said of what it counts"
         if decisive:
             out.conflicts.append(

@@ -5,7 +5,7 @@ a pair's sentences are each other's closest match."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -204,9 +204,13 @@ def with_mutual(
     looks: Sequence[Candidate] | None = None,
 ) -> list[Candidate]:
     """The pairs, each marked whether its sentences are each other's closest match and
-    whether their sources look like copies of each other (most sentences mutual best
-    matches above `mirror_similarity`, as `mirror_links` finds them, unconfirmed; pass
-    them as `looks` where they were found already)."""
+    whether the pair is one claim copied (a translation, a reprint): each other's
+    closest sentences in sources that look like copies of each other (most sentences
+    mutual best matches above `mirror_similarity`, as `mirror_links` finds them,
+    unconfirmed; pass them as `looks` where they were found already), with a neighbour
+    that is copied too. Embeddings alone are not that evidence: a reprint's added
+    background has a closest sentence in the original, but no run of copied sentences
+    around it, and is judged as an independent report."""
     if not pairs:
         return []
     best = best_counterparts(sentences, embeddings)
@@ -214,11 +218,34 @@ def with_mutual(
     if looks is None:
         looks = mirror_links(sentences, embeddings, replace(options, reprints=True))
     block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
-    return [
-        replace(
-            c,
-            mutual=best.get((c.i, int(ids[c.j]))) == c.j and best.get((c.j, int(ids[c.i]))) == c.i,
-            copies=block[c.i] == block[c.j],
+
+    def mutual(i: int, j: int) -> bool:
+        return best.get((i, int(ids[j]))) == j and best.get((j, int(ids[i]))) == i
+
+    def closest(i: int, j: int) -> bool:  # one way: a translator may split a sentence
+        return best.get((i, int(ids[j]))) == j or best.get((j, int(ids[i]))) == i
+
+    def in_run(i: int, j: int, linked: Callable[[int, int], bool]) -> bool:
+        """A neighbour of i and one of j (a sentence's slack for a split) are linked."""
+        n = len(sentences)
+        for step in (-1, 1):
+            for far in (step, 2 * step):
+                ni, nj = i + step, j + far
+                if 0 <= ni < n and 0 <= nj < n and ids[ni] == ids[i] and ids[nj] == ids[j]:
+                    if linked(ni, nj):
+                        return True
+        return False
+
+    sizes = np.bincount(ids)
+    out = []
+    for c in pairs:
+        # in sources that look like copies, a closest pair in a run of closest pairs;
+        # elsewhere (a translation embedded less closely: ru–ar) a run of mutual pairs;
+        # two sources of one sentence each are the pair meant, as a labelled pair is
+        copied = (
+            (block[c.i] == block[c.j] and mutual(c.i, c.j) and in_run(c.i, c.j, closest))
+            or (mutual(c.i, c.j) and in_run(c.i, c.j, mutual))
+            or bool(sizes[ids[c.i]] == 1 and sizes[ids[c.j]] == 1)
         )
-        for c in pairs
-    ]
+        out.append(replace(c, mutual=mutual(c.i, c.j), copies=copied))
+    return out

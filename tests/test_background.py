@@ -1,0 +1,60 @@
+"""Background a reprint or a draft adds about other events is no copy of the sentence
+nearest to it: judged as an independent report, it is never contradicted by the
+source's figures. Every text here is written for the test."""
+
+import checker
+from checker.config import Config
+
+WIRE = [
+    "A strong earthquake struck the coast of Selmar on Friday evening.",
+    "Rescuers said 832 people were killed in the quake and the tsunami that followed.",
+    "The airport of Selmar was closed after its runway cracked.",
+    "Power was cut in most of the city for two days.",
+    "The government declared a state of emergency in the province.",
+]
+WIRE_RU = [
+    "Сильное землетрясение произошло у побережья Селмара в пятницу вечером.",
+    "По словам спасателей, в результате землетрясения и последовавшего цунами погибли 832 человека.",
+    "Аэропорт Селмара был закрыт после того, как на взлётной полосе появились трещины.",
+    "Электричество было отключено в большей части города на два дня.",
+    "Правительство объявило в провинции чрезвычайное положение.",
+]
+BACKGROUND = "In 2004, a magnitude 9.1 earthquake and tsunami killed about 230,000 people."
+
+
+def test_a_reprint_with_background_is_no_copy_there() -> None:
+    reprint = WIRE[:2] + [BACKGROUND] + WIRE[2:]
+    report = checker.compare(
+        [checker.text_source(" ".join(WIRE), name="wire.txt"),
+         checker.text_source(" ".join(reprint), name="reprint.txt")],
+        Config(nli_model="none"),
+    )  # fmt: skip
+    assert not report.contradictions
+    # the same reprint with the toll edited is still a copy, and the edit a conflict
+    edited = [WIRE[0], WIRE[1].replace("832", "1,664")] + WIRE[2:]
+    report = checker.compare(
+        [checker.text_source(" ".join(WIRE), name="wire.txt"),
+         checker.text_source(" ".join(edited), name="reprint.txt")],
+        Config(nli_model="none"),
+    )  # fmt: skip
+    assert [f.decided_by for f in report.contradictions] == ["numbers"]
+
+
+def test_a_draft_with_background_is_not_contradicted_by_its_sources() -> None:
+    draft = WIRE[:2] + [BACKGROUND] + WIRE[2:]
+    checked = checker.verify(
+        checker.text_source(" ".join(draft), name="draft.txt"),
+        [checker.text_source(" ".join(WIRE_RU), name="wire-ru.txt")],
+        Config(nli_model="none"),
+    )
+    verdicts = {s.text: s.verdict.value for s in checked.sentences}
+    assert verdicts[BACKGROUND] != "contradicted"
+    assert checked.summary.contradicted == 0
+    # a figure edited in a sentence the draft retells is still contradicted
+    edited = [WIRE[0], WIRE[1].replace("832", "1,664")] + WIRE[2:]
+    checked = checker.verify(
+        checker.text_source(" ".join(edited), name="draft.txt"),
+        [checker.text_source(" ".join(WIRE_RU), name="wire-ru.txt")],
+        Config(nli_model="none"),
+    )
+    assert checked.summary.contradicted == 1
