@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from checker.checks.facts import DateReadError, mentioned_dates
 from checker.checks.provenance import attributions
+from checker.checks.units import tells_tally
 from checker.config import Config
 from checker.gloss import Translator, gloss_texts
 from checker.judge.nli import NliModel
@@ -50,6 +52,46 @@ NO_NLI_WARNING = (
 )
 
 
+# Tallies that grow while an event unfolds: a later report's higher toll is news, not a
+# contradiction of the earlier one.
+_TALLIES = {"dead", "injured", "missing", "displaced", "arrested", "cases"}
+
+
+def _tally(counts: str | None, a: Sentence, b: Sentence) -> bool:
+    """A count of a tally: the dead, the injured, …, or people where both sentences
+    tell of one ("384 people were killed")."""
+    if counts in _TALLIES:
+        return True
+    return counts == "people" and all(tells_tally(s.text, s.language) for s in (a, b))
+
+
+def _developing(
+    found: Rules, a: Sentence, b: Sentence, date_a: dt.date | None, date_b: dt.date | None
+) -> Rules:
+    """Between independent reports dated apart, tallies that only rose ("at least 384
+    dead" on Friday, "832 dead" on Sunday) are a development: a note, not a verdict. A
+    later report with a lower toll stays a contradiction."""
+    if not date_a or not date_b or date_a == date_b:
+        return found
+    deciding = [e for e in found.figures if e.decides]
+    if not deciding or not all(
+        e.a.counts == e.b.counts and _tally(e.a.counts, a, b) for e in deciding
+    ):
+        return found
+    rose = [(e.a, e.b) if date_a < date_b else (e.b, e.a) for e in deciding]  # (earlier, later)
+    if any(later.value < earlier.value for earlier, later in rose):
+        return found
+    days = abs((date_b - date_a).days)
+    told = "; ".join(f"{earlier.text} → {later.text}" for earlier, later in rose)
+    note = (
+        f"the toll rose ({told}) between reports {days} day{'s' if days != 1 else ''} "
+        "apart: a development, not a contradiction"
+    )
+    figures = [e.model_copy(update={"decides": False}) if e.decides else e for e in found.figures]
+    conflicts = [c for c in found.conflicts if c[0] != "numbers"]
+    return replace(found, conflicts=conflicts, notes=[*found.notes, note], figures=figures)
+
+
 # Pairs that are neither a contradiction nor an agreement: not shown, not annotated.
 UNJUDGED = (Verdict.UNRELATED, Verdict.NOT_JUDGED)
 
@@ -80,6 +122,8 @@ def finding(
         )
 
     found = checked(a, b)
+    if not (cand.copies or cand.link):
+        found = _developing(found, a, b, source_dates[a.source], source_dates[b.source])
     verdict = judge(
         ab,
         ba,

@@ -58,3 +58,43 @@ def test_a_draft_with_background_is_not_contradicted_by_its_sources() -> None:
         Config(nli_model="none"),
     )
     assert checked.summary.contradicted == 1
+
+
+def _two_outlets(first_date: str, second_date: str) -> checker.Report:
+    one = ("Rescuers in Palu said 384 people were killed by the quake. Roads to the city were "
+           "blocked by landslides. The airport reopened for aid flights.")  # fmt: skip
+    two = ("Schools in the province stayed closed for a week. Officials in Palu said 832 "
+           "people were killed by the quake.")  # fmt: skip
+    return checker.compare(
+        [checker.text_source(one, name="first.txt", date=first_date),
+         checker.text_source(two, name="second.txt", date=second_date)],
+        Config(nli_model="none"),
+    )  # fmt: skip
+
+
+def test_a_toll_that_rose_between_dated_reports_is_a_development() -> None:
+    report = _two_outlets("2018-09-29", "2018-09-30")
+    assert not report.contradictions
+    notes = [n for f in report.findings for n in f.notes]
+    assert any("the toll rose (384 people → 832 people)" in n for n in notes), notes
+    # a later report with a lower toll contradicts the earlier one
+    assert [f.decided_by for f in _two_outlets("2018-09-30", "2018-09-29").contradictions] == [
+        "numbers"
+    ]
+    # undated, nothing says it is a development
+    assert _two_outlets("", "").contradictions
+
+
+def test_outlets_converting_one_figure_and_a_lower_bound_agree() -> None:
+    from checker.checks.figures import compare_figures
+    from checker.checks.quantities import quantities
+
+    assert not compare_figures(quantities("It lies 190 miles south of the city.", "en"),
+                               quantities("It lies 180 miles south of the city.", "en"),
+                               independent=True).conflicts  # fmt: skip
+    assert not compare_figures(quantities("The toll climbed to 832 dead.", "en"),
+                               quantities("At least 384 dead were counted.", "en"),
+                               independent=True).conflicts  # fmt: skip
+    # a translation rounds the figure it has: its "at least" stays near it
+    assert compare_figures(quantities("The toll climbed to 832 dead.", "en"),
+                           quantities("At least 384 dead were counted.", "en")).conflicts  # fmt: skip

@@ -116,7 +116,9 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return any(r[0] in dims_a for r in _readings(b))
 
 
-def _interval(q: Quantity, low: float, high: float, converted: bool) -> tuple[float, float]:
+def _interval(
+    q: Quantity, low: float, high: float, converted: bool, independent: bool = False
+) -> tuple[float, float]:
     tolerance = q.precision / 2
     if converted or q.qualifier == "about":
         tolerance = max(tolerance, q.rounding / 2)
@@ -125,7 +127,9 @@ def _interval(q: Quantity, low: float, high: float, converted: bool) -> tuple[fl
     if q.qualifier == "about":
         tolerance = max(tolerance, ABOUT_TOLERANCE * max(abs(low), abs(high)))
     if q.qualifier == "min":
-        if abs(low) >= ROUNDED_BOUND and q.dimension == "count":
+        # a translation rounds the figure it has; another outlet's "at least 384"
+        # given a day earlier is true of 832 too
+        if abs(low) >= ROUNDED_BOUND and q.dimension == "count" and not independent:
             return low - tolerance, high * LOWER_BOUND_REACH + tolerance
         return low - tolerance, float("inf")
     if q.qualifier == "max":
@@ -153,11 +157,11 @@ def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
     return tolerance
 
 
-def _ranges_agree(a: Quantity, b: Quantity) -> bool:
+def _ranges_agree(a: Quantity, b: Quantity, independent: bool = False) -> bool:
     """Two ranges agree end by end ("2 to 4 inches" and «5–10 см»; not "2 to 8"): a range
     states both its ends, so overlapping is not enough. "up to" before a range («до
     7–15 см») bounds nothing the range does not already say."""
-    converted = a.unit != b.unit and (a.imperial or b.imperial)
+    converted = _converted(a, b, independent)
     for dim_a, low_a, high_a in _readings(a):
         for dim_b, low_b, high_b in _readings(b):
             if dim_a != dim_b:
@@ -172,13 +176,24 @@ def _ranges_agree(a: Quantity, b: Quantity) -> bool:
     return False
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
+def _converted(a: Quantity, b: Quantity, independent: bool) -> bool:
+    """Figures a writer converted and rounded: another unit on one side of an imperial
+    one, or between independent reports both imperial (two outlets converting one
+    300 km write "190 miles" and "180 miles")."""
+    if a.unit != b.unit:
+        return a.imperial or b.imperial
+    return independent and a.imperial and b.imperial
+
+
+def compatible(a: Quantity, b: Quantity, independent: bool = False) -> bool:
     """True when some reading of `a` and of `b` in one dimension can both be true (a
-    bare number as written against the other figure as written)."""
+    bare number as written against the other figure as written). Between independent
+    reports two bounds one way are both true of one figure, a lower bound of any larger
+    one, and two imperial figures may be two conversions of one metric figure."""
     if bare(a) != bare(b) and a.dimension != b.dimension:
         return a.written is not None and a.written == b.written
     if a.high is not None and b.high is not None:
-        return _ranges_agree(a, b)
+        return _ranges_agree(a, b, independent)
     for dim_a, low_a, high_a in _readings(a):
         for dim_b, low_b, high_b in _readings(b):
             if dim_a != dim_b:
@@ -186,25 +201,28 @@ def compatible(a: Quantity, b: Quantity) -> bool:
             if a.qualifier == b.qualifier and a.qualifier in ("min", "max"):
                 edge_a = low_a if a.qualifier == "min" else high_a
                 edge_b = low_b if b.qualifier == "min" else high_b
-                if _bounds_agree(a, b, edge_a, edge_b):
+                if independent or _bounds_agree(a, b, edge_a, edge_b):
                     return True
                 continue
-            converted = a.unit != b.unit and (a.imperial or b.imperial)
-            lo_a, hi_a = _interval(a, low_a, high_a, converted)
-            lo_b, hi_b = _interval(b, low_b, high_b, converted)
+            converted = _converted(a, b, independent)
+            lo_a, hi_a = _interval(a, low_a, high_a, converted, independent)
+            lo_b, hi_b = _interval(b, low_b, high_b, converted, independent)
             if (low_a == low_b and high_a == high_b) or (lo_a < hi_b and lo_b < hi_a):
                 return True
     return False
 
 
-def _equal(a: Quantity, b: Quantity) -> bool:
+def _equal(a: Quantity, b: Quantity, independent: bool = False) -> bool:
     if a.dimension != b.dimension:
-        return bare(a) != bare(b) and compatible(a, b)
+        return bare(a) != bare(b) and compatible(a, b, independent)
     return a.low == b.low and a.upper == b.upper
 
 
-def compare_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> FigureCheck:
-    """Pair the figures of two sentences and sort out which agree and which conflict."""
+def compare_figures(
+    qa: Sequence[Quantity], qb: Sequence[Quantity], independent: bool = False
+) -> FigureCheck:
+    """Pair the figures of two sentences and sort out which agree and which conflict
+    (`independent`: two outlets' reports, not a copy and its original)."""
     if not qa or not qb:
         return FigureCheck(unexplained=(*qa, *qb), left_a=tuple(qa))
     left_a, left_b = list(qa), list(qb)
@@ -219,7 +237,7 @@ def compare_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> FigureChe
     # thing, then any compatible reading in one dimension.
     for rule in (_equal, _same_concept_compatible, _alike_compatible, _compatible_pair):
         for x in list(left_a):
-            match = next((y for y in left_b if comparable(x, y) and rule(x, y)), None)
+            match = next((y for y in left_b if comparable(x, y) and rule(x, y, independent)), None)
             if match is not None:
                 take(x, match, _basis(x, match))
     _match_range_ends(left_a, left_b, agreements)
@@ -254,19 +272,19 @@ def _closest_kind(x: Quantity, candidates: list[Quantity]) -> list[Quantity]:
     return [y for y in candidates if y.dimension == x.dimension] or candidates
 
 
-def _same_concept_compatible(a: Quantity, b: Quantity) -> bool:
-    return a.concept is not None and a.concept == b.concept and compatible(a, b)
+def _same_concept_compatible(a: Quantity, b: Quantity, independent: bool = False) -> bool:
+    return a.concept is not None and a.concept == b.concept and compatible(a, b, independent)
 
 
-def _alike_compatible(a: Quantity, b: Quantity) -> bool:
+def _alike_compatible(a: Quantity, b: Quantity, independent: bool = False) -> bool:
     """Figures of one form first: a range with a range, "up to" with "up to" ("3 to 6
     inches, with up to 10 inches" against «7–10 см, местами до 25 см»)."""
     alike = (a.high is None) == (b.high is None) and a.qualifier == b.qualifier
-    return alike and compatible(a, b)
+    return alike and compatible(a, b, independent)
 
 
-def _compatible_pair(a: Quantity, b: Quantity) -> bool:
-    return compatible(a, b)
+def _compatible_pair(a: Quantity, b: Quantity, independent: bool = False) -> bool:
+    return compatible(a, b, independent)
 
 
 def _basis(a: Quantity, b: Quantity) -> str:

@@ -313,3 +313,18 @@ def concept(words: list[str], language: str, clitics: bool = True) -> tuple[str,
             if regex.match(word) or (bare != word and regex.match(bare)):
                 return name, word
     return None
+
+
+_TALLY_WORDS = {
+    lang: re.compile(
+        "|".join(rf"(?<!\w)(?:{_CONCEPTS[c][lang]})" for c in ("dead", "injured", "missing",
+                                                              "displaced", "arrested")),
+        re.IGNORECASE,
+    )
+    for lang in ("en", "ru", "ar")
+}  # fmt: skip
+
+
+def tells_tally(text: str, language: str | None) -> bool:
+    """True when `text` tells of the dead, injured, missing, displaced or arrested."""
+    return bool(_TALLY_WORDS.get(language or "en", _TALLY_WORDS["en"]).search(text))

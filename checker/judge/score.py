@@ -169,7 +169,9 @@ def rules(
     )
     if config.number_check and similarity >= config.number_similarity:
         check = compare_figures(
-            quantities(a.text, a.language or "und"), quantities(b.text, b.language or "und")
+            quantities(a.text, a.language or "und"),
+            quantities(b.text, b.language or "und"),
+            independent=not copies,
         )
         # Between independent reports, two sentences that also state other figures may
         # tell other facts ("four points ahead" now, "a five-point lead" in 1997); a
