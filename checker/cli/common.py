@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -113,6 +114,11 @@ def _run(debug: bool, action: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         err.print("checker: interrupted", markup=False)
         code = int(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # stdout was closed (`| head`): the reader has what it wanted; end quietly,
+        # and keep Python from failing again when it flushes stdout on the way out
+        _silence_stdout()
+        code = int(ExitCode.OK)
     except Exception as exc:  # a bug: still one line unless --debug
         if debug:
             traceback.print_exc()
@@ -122,6 +128,14 @@ def _run(debug: bool, action: Callable[[], int]) -> None:
         )
         code = int(ExitCode.INTERNAL)
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
 
 
 # Config fields whose CLI option has another name.

@@ -111,6 +111,12 @@ def _default(field: str) -> Any:
     help="A network manifest URLs may reach though not public (your CMS: 10.20.0.0/16); "
     "repeatable.",
 )
+@click.option(
+    "--allow-paths-outside",
+    is_flag=True,
+    help="Let a manifest's paths name files outside the manifest's folder, of any suffix "
+    "(refused by default: a manifest written by a scraper must not read your disk).",
+)
 @nli_options
 @embed_options
 @model_place_options
@@ -132,6 +138,7 @@ def corpus(
     ray_address: str | None,
     allow_private_urls: bool,
     allowed_url_networks: tuple[str, ...],
+    allow_paths_outside: bool,
     no_fail: bool,
     quiet: bool,
     debug: bool,
@@ -168,6 +175,7 @@ def corpus(
             ray_address=ray_address,
             allow_private_urls=allow_private_urls,
             allowed_url_networks=allowed_url_networks,
+            allow_paths_outside=allow_paths_outside,
         )
         lines: list[str] = []
 

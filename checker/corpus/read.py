@@ -58,13 +58,14 @@ def read_corpus(
     max_bytes: int,
     url_timeout: float,
     guard: Guard | None = PUBLIC_ONLY,
+    allow_paths_outside: bool = False,
 ) -> tuple[list[RawSource], list[Skipped]]:
     """Every readable article (in input order, folders sorted) and those skipped. URLs
     from a manifest go through `guard` (None: they may reach any address); URLs given
     as inputs are read as typed (a newsroom's intranet is a fair place to read from)."""
     raws: list[RawSource] = []
     skipped: list[Skipped] = []
-    entries, twice = _once(_entries([str(i) for i in inputs]))
+    entries, twice = _once(_entries([str(i) for i in inputs], allow_paths_outside))
     skipped += twice
     for entry in entries:
         try:
@@ -120,7 +121,7 @@ def _reason(message: str, item: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-def _entries(inputs: list[str]) -> Iterator[_Entry]:
+def _entries(inputs: list[str], allow_outside: bool = False) -> Iterator[_Entry]:
     if not inputs:
         raise InputError("no inputs: give folders, files, URLs or a JSONL manifest")
     for item in inputs:
@@ -137,9 +138,9 @@ def _entries(inputs: list[str]) -> Iterator[_Entry]:
             if not files:
                 raise InputError(f"{item}: folder has no .txt, .md, .html or .jsonl files")
             for file in files:  # named by their place in the folder: story/en.txt
-                yield from _file_entries(file, file.relative_to(path).as_posix())
+                yield from _file_entries(file, file.relative_to(path).as_posix(), allow_outside)
         else:
-            yield from _file_entries(path, None)
+            yield from _file_entries(path, None, allow_outside)
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -154,18 +155,21 @@ def _folder_files(folder: Path) -> list[Path]:
     )
 
 
-def _file_entries(path: Path, name: str | None) -> Iterator[_Entry]:
+def _file_entries(path: Path, name: str | None, allow_outside: bool = False) -> Iterator[_Entry]:
     if path.suffix.lower() in MANIFEST_SUFFIXES:
-        yield from manifest_entries(path)
+        yield from manifest_entries(path, allow_outside)
     else:
         yield _Entry(str(path), name=name)
 
 
-def manifest_entries(path: Path) -> Iterator[_Entry]:
+def manifest_entries(path: Path, allow_outside: bool = False) -> Iterator[_Entry]:
     """One article a line: {"path"|"url"|"text": ..., "name": ..., "date": "YYYY-MM-DD"}.
-    A relative path is read from the manifest's folder."""
+    A relative path is read from the manifest's folder; a path must stay inside it
+    (symlinks resolved) and name a file a folder read would take (.txt, .md, .html, …),
+    unless `allow_outside`: a manifest is often written by someone else (a scraper, an
+    aggregator), and must not read the desk's own disk into a report."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the manifest ({exc})") from None
     for number, line in enumerate(lines, 1):
@@ -198,9 +202,34 @@ def manifest_entries(path: Path) -> Iterator[_Entry]:
         if given[0] == "text":
             yield _Entry(where, name=name or f"{path.name}:{number}", date=day, text=value)
         elif given[0] == "url":
-            if urlparse(value).scheme.lower() not in ("http", "https"):
+            try:
+                parsed = urlparse(value)
+                parsed.port  # noqa: B018 (raises on a port that is not a number)
+            except ValueError as exc:
+                raise InputError(f"{where}: url {value!r} cannot be read ({exc})") from None
+            if parsed.scheme.lower() not in ("http", "https") or not parsed.hostname:
                 raise InputError(f"{where}: url {value!r} is not an http(s) URL")
             yield _Entry(value, name=name, date=day, listed=True)
         else:
             file = Path(value) if Path(value).is_absolute() else path.parent / value
+            if not allow_outside:
+                _confined(file, path, where)
             yield _Entry(str(file), name=name, date=day, listed=True)
+
+
+def _confined(file: Path, manifest: Path, where: str) -> None:
+    """Refuse a manifest path outside the manifest's folder (symlinks resolved) or with
+    a suffix a folder read would not take."""
+    folder = manifest.parent.resolve()
+    try:
+        file.resolve().relative_to(folder)
+    except ValueError:
+        raise InputError(
+            f"{where}: path {str(file)!r} is outside the manifest's folder "
+            "(pass --allow-paths-outside to read it)"
+        ) from None
+    if file.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise InputError(
+            f"{where}: path {str(file)!r} is not a text or HTML file "
+            f"({', '.join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))})"
+        )

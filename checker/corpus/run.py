@@ -59,6 +59,7 @@ class CorpusOptions(BaseModel):
     ray_address: str | None = None
     allow_private_urls: bool = False
     allowed_url_networks: tuple[str, ...] = ()
+    allow_paths_outside: bool = False
 
     @model_validator(mode="after")
     def _engine_options(self) -> CorpusOptions:
@@ -130,6 +131,7 @@ def _run(
             guard=None
             if options.allow_private_urls
             else Guard.allowing(options.allowed_url_networks),
+            allow_paths_outside=options.allow_paths_outside,
         )
         if paths or not given
         else ([], [])

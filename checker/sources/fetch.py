@@ -62,8 +62,8 @@ class Guard:
     def refusal(self, address: str) -> str | None:
         """Why an address may not be reached, or None."""
         ip: Address = ipaddress.ip_address(address.split("%")[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
+        if isinstance(ip, ipaddress.IPv6Address) and (inner := _embedded_ipv4(ip)):
+            ip = inner  # ::ffff:127.0.0.1, 64:ff9b::7f00:1, 2002:7f00:1::1, ::127.0.0.1
         if any(ip in network for network in self.allowed):
             return None
         for kind, hit in (
@@ -94,6 +94,24 @@ class Guard:
         if not found:
             raise _Refused(f"cannot resolve {host}")
         return found
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries and reaches: IPv4-mapped, NAT64 (64:ff9b::/96),
+    6to4 (2002::/16), Teredo's client, and the deprecated IPv4-compatible ::a.b.c.d."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64 or (ip in _COMPATIBLE and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 class _Refused(Exception):
@@ -222,7 +240,7 @@ def _one_line(url: str, exc: BaseException, timeout: float, elapsed: float) -> B
         return InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
     if isinstance(exc, httpx.TimeoutException) or elapsed >= timeout:
         return InputError(f"{url}: no complete answer within {timeout:g} s")
-    if isinstance(exc, httpx.HTTPError):
+    if isinstance(exc, httpx.HTTPError | httpx.InvalidURL | ValueError):
         return InputError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})")
     return exc
 

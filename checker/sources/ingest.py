@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -262,10 +263,7 @@ def read_source(
         if path.is_dir():
             raise InputError(f"{item}: is a directory (pass it alone to read its files)")
         try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise _too_big(item, size, max_bytes)
-            data = path.read_bytes()
+            data = read_bounded(path, item, max_bytes)
         except PermissionError:
             raise InputError(f"{item}: permission denied") from None
         except OSError as exc:
@@ -275,6 +273,25 @@ def read_source(
     text = decode_bytes(data, item, notes)
     src = from_text(text, name=name or default_name, origin=item, date=date, path=path)
     return replace(src, notes=tuple(notes))
+
+
+def read_bounded(path: Path, item: str, max_bytes: int) -> bytes:
+    """A file's bytes, never more than `max_bytes` read whatever `stat` says (it says 0
+    for /dev/zero), and only from a regular file: a device, a pipe or a socket may never
+    end (or never start: opening a FIFO blocks until someone writes)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        )
+        raise InputError(f"{item}: {kind}, not a file (pass '-' to read standard input)")
+    if (size := path.stat().st_size) > max_bytes:
+        raise _too_big(item, size, max_bytes)
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big(item, len(data), max_bytes)
+    return data
 
 
 def text_source(
