@@ -118,3 +118,23 @@ def test_a_closed_stdout_ends_the_run_quietly() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert len(done.stdout) == 300 and done.stderr == b""
+
+
+def test_articles_given_with_one_name_keep_apart_in_a_corpus() -> None:
+    """Two `RawSource`s named x.txt: each is its own article under a unique name (the
+    Ray engine looked vectors up by name, and gave one article another's vectors)."""
+    import checker
+    from checker.corpus import corpus
+
+    one = (STORY / "en.txt").read_text(encoding="utf-8")
+    other = "The city council approved a new budget for its schools on Tuesday. " * 3
+    report = corpus(
+        [checker.text_source(one, name="x.txt"), checker.text_source(other, name="x.txt"),
+         checker.text_source((STORY / "ru.txt").read_text(encoding="utf-8"), name="y.txt")],
+        checker.Config(nli_model="none"),
+    )  # fmt: skip
+    names = [s.name for story in report.stories for s in story.sources]
+    names += [a.name for a in report.unclustered]
+    assert sorted(names) == ["x.txt", "x.txt#2", "y.txt"]
+    together = next(story for story in report.stories if "y.txt" in [s.name for s in story.sources])
+    assert sorted(s.name for s in together.sources) == ["x.txt", "y.txt"]

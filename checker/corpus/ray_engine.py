@@ -120,6 +120,10 @@ class _Embedder:
         return out
 
 
+# How often an NLI worker is restarted (and its batch retried) before the run fails.
+_RESTARTS = 3
+
+
 class _Judge:
     """An actor (made remote in `RayEngine._judges`): the NLI model, loaded once per
     process; several driver-formed batches per call, each judged as formed."""
@@ -290,8 +294,9 @@ class RayEngine:
         return [s for s, _ in self._segmented_and_embedded()]
 
     def embed(self, sources: Sequence[Source]) -> list[np.ndarray]:
-        by_name = {s.name: v for s, v in self._embedded}
-        return [by_name[s.name] for s in sources]
+        # by the object segment() returned, never by name: two articles may share one
+        by_source = {id(s): v for s, v in self._embedded}
+        return [by_source[id(s)] for s in sources]
 
     def _segmented_and_embedded(self) -> list[tuple[Source, np.ndarray]]:
         """Articles → sentences → embeddings in one Ray Data pipeline."""
@@ -331,8 +336,10 @@ class RayEngine:
             remote = self.ray.remote(
                 num_cpus=self.cpus,
                 num_gpus=self.gpus or None,
-                max_restarts=-1,  # a dead worker comes back ...
-                max_task_retries=-1,  # ... and its batch runs again
+                # a dead worker comes back and its batch runs again, a few times: a
+                # batch that kills its worker every time (out of memory) ends the run
+                max_restarts=_RESTARTS,
+                max_task_retries=_RESTARTS,
             )(_Judge)
             self._actors = [remote.remote(self._settings) for _ in range(self.workers)]
         return self._actors

@@ -41,7 +41,7 @@ from checker.findings import NO_NLI_WARNING
 from checker.progress import Progress, Silent
 from checker.schema import ModelInfo, Report, Source
 from checker.sources.fetch import Guard
-from checker.sources.ingest import RawSource
+from checker.sources.ingest import RawSource, unique_names
 
 
 class CorpusOptions(BaseModel):
@@ -136,7 +136,7 @@ def _run(
         if paths or not given
         else ([], [])
     )
-    raws = given + raws
+    raws = unique_names(given + raws)  # names cite articles; two may share one
     if not raws:
         raise InputError(_nothing_read(skipped))
     with progress.task("Loading models"):
