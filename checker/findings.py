@@ -37,19 +37,13 @@ def budget_warning(considered: int, judged: int, close_cut: int) -> list[str]:
     if considered <= judged or close_cut == 0:
         return []
     return [
-        f"pair budget reached: {considered - judged} of {considered} candidate pairs were not "
-        f"judged, {close_cut} of them a sentence's best or second-best counterpart in "
-        "another source; the deepest ranks went first (raise --max-pairs or "
-        "--pairs-per-sentence to judge them)"
+        f"pair budget reached: {considered - judged} of {considered} pairs not judged, "
+        f"{close_cut} of them a top-2 counterpart (raise --max-pairs)"
     ]
 
 
-NO_NLI_WARNING = (
-    "no NLI model ran (--nli-model none): pairs were judged only by the number and "
-    "people-in-role checks, so contradictions and agreements that need the sentences read "
-    "(negation, conditions and refusals, paraphrase) are not reported, agreements are not "
-    "counted, no NLI score exists (shown as —), and reprint/translation groups are not formed"
-)
+# One short line (the details are in `--help` and docs/usage.md): what the run did not do.
+NO_NLI_WARNING = "no NLI model ran (--nli-model none): only the number and people rules judged"
 
 
 # Tallies that grow while an event unfolds: a later report's higher toll is news, not a

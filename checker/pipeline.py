@@ -377,7 +377,8 @@ def _report(
         + [t.info() for t in translators],
         gloss_language=config.gloss,
         warnings=source_warnings(sources, nli_languages(models.nli))
-        + budget_warning(judged.considered, checked, judged.close_cut)
+        # without a model no pair is judged beyond the rules: no budget to raise
+        + ([] if models.no_nli else budget_warning(judged.considered, checked, judged.close_cut))
         + ([NO_NLI_WARNING] if models.no_nli else [])
         + models.gloss_warnings
         + [

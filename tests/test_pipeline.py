@@ -153,11 +153,16 @@ def test_a_budget_cut_is_counted_and_warned(samples: list[Path]) -> None:
     assert 5 < cut.summary.pairs_considered <= full.summary.pairs_considered
     assert cut.summary.pairs_over_budget == cut.summary.pairs_considered - 5
     assert any(
-        f"{cut.summary.pairs_over_budget} of {cut.summary.pairs_considered} candidate pairs" in w
-        and "best or second-best counterpart" in w
+        f"{cut.summary.pairs_over_budget} of {cut.summary.pairs_considered} pairs not judged" in w
+        and "top-2 counterpart" in w
         and "--max-pairs" in w
+        and len(w) <= 100  # one short line
         for w in cut.warnings
     )
+    # without a model no pair is judged beyond the rules: no budget to raise
+    rules_only = checker.compare(samples, Config(max_pairs=5, nli_model="none"))
+    assert not any("pair budget" in w for w in rules_only.warnings)
+    assert all(len(w) <= 110 for w in rules_only.warnings), rules_only.warnings
     from checker.report import report_html, report_markdown
 
     assert "pair budget reached" in report_markdown(cut) and "pair budget reached" in report_html(

@@ -194,7 +194,8 @@ def corpus(
             progress=RichProgress(_stderr(), enabled=not quiet),
             on_story=streamed if fmt == "jsonl" else None,
         )
-        _warn(report.warnings)
+        if fmt != "rich" or output is not None:
+            _warn(report.warnings)  # the terminal report lists them itself: once, not twice
         if fmt == "jsonl":
             if output is None:
                 click.echo(corpus_line(report))

@@ -249,7 +249,8 @@ def nli_options(f: F) -> F:
             "--nli-model",
             default=DEFAULT_NLI_MODEL,
             show_default=True,
-            help="NLI model: catalog name, hub id or local directory.",
+            help="NLI model: catalog name, hub id or local directory; 'none' runs only the "
+            "number and people rules (no download; pairs they do not decide are not judged).",
         ),
         click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
         backend_option,
