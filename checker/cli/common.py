@@ -191,6 +191,12 @@ def _emit(
         write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
+def _wrote(output: Path | None, verdict: str) -> None:
+    """With -o, one line on stderr: what was written and the verdict."""
+    if output is not None:
+        _stderr().print(f"checker: wrote {output}: {verdict}", markup=False, soft_wrap=True)
+
+
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
         _stderr().print(f"checker: warning: {warning}", markup=False)

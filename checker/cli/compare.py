@@ -17,6 +17,7 @@ from checker.cli.common import (
     _run,
     _stderr,
     _warn,
+    _wrote,
     main,
 )
 from checker.cli.options import (
@@ -73,6 +74,7 @@ def compare(
     def action() -> int:
         from checker.pipeline import compare as run_compare
         from checker.report import render_report, report_html, report_json, report_markdown
+        from checker.report.common import headline
 
         report = run_compare(
             inputs,
@@ -89,6 +91,7 @@ def compare(
             _emit(
                 output, render=lambda c: render_report(report, c, show_agreements=show_agreements)
             )
+        _wrote(output, headline(report)[0].removeprefix("✓ ").removeprefix("✗ "))
         if report.summary.contradictions and not no_fail:
             return int(ExitCode.CONTRADICTIONS)
         return int(ExitCode.OK)

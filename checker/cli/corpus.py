@@ -9,7 +9,16 @@ from typing import Any
 
 import click
 
-from checker.cli.common import RichProgress, _config, _emit, _run, _stderr, _warn, main
+from checker.cli.common import (
+    RichProgress,
+    _config,
+    _emit,
+    _run,
+    _stderr,
+    _warn,
+    _wrote,
+    main,
+)
 from checker.cli.options import (
     check_options,
     common_options,
@@ -160,6 +169,7 @@ def corpus(
             corpus_json,
             corpus_line,
             corpus_markdown,
+            corpus_verdict,
             render_corpus,
             story_line,
         )
@@ -206,6 +216,7 @@ def corpus(
             _emit(output, render(report))
         else:
             _emit(output, render=lambda c: render_corpus(report, c))
+        _wrote(output, corpus_verdict(report))
         if report.summary.contradictions and not no_fail:
             return int(ExitCode.CONTRADICTIONS)
         return int(ExitCode.OK)

@@ -8,7 +8,16 @@ from typing import Any
 
 import click
 
-from checker.cli.common import RichProgress, _config, _emit, _run, _stderr, _warn, main
+from checker.cli.common import (
+    RichProgress,
+    _config,
+    _emit,
+    _run,
+    _stderr,
+    _warn,
+    _wrote,
+    main,
+)
 from checker.cli.options import (
     common_options,
     limit_options,
@@ -109,7 +118,13 @@ def verify(
 
     def action() -> int:
         from checker.draft import verify as run_verify
-        from checker.report.verify import render_verify, verify_html, verify_json, verify_markdown
+        from checker.report.verify import (
+            render_verify,
+            summary_line,
+            verify_html,
+            verify_json,
+            verify_markdown,
+        )
 
         report = run_verify(
             draft,
@@ -129,6 +144,7 @@ def verify(
             _emit(output, render(report))
         else:
             _emit(output, render=lambda c: render_verify(report, c))
+        _wrote(output, summary_line(report))
         s = report.summary
         # an unverified sentence is not a supported one: no model read it
         unsupported = s.not_in_sources + s.unverified
