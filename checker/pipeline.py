@@ -125,9 +125,11 @@ def align(
     def side(s: Sentence) -> AlignedSentence:
         return AlignedSentence(source=s.source, index=s.index, text=s.text, language=s.language)
 
+    # the closest pairs first: a reader scans from the top
+    ranked = sorted(candidates, key=lambda c: (-c.similarity, c.i, c.j))
     pairs = [
         AlignedPair(a=side(sentences[c.i]), b=side(sentences[c.j]), similarity=c.similarity)
-        for c in candidates
+        for c in ranked
     ]
     return Alignment(
         sources=list(sources),

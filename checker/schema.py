@@ -374,6 +374,6 @@ class Alignment(_Model):
 
     schema_version: str = SCHEMA_VERSION
     sources: list[Source]
-    pairs: list[AlignedPair]
+    pairs: list[AlignedPair] = Field(description="Closest first (similarity, highest first).")
     models: list[ModelInfo]
     warnings: list[str] = Field(default_factory=list)

@@ -313,3 +313,11 @@ def test_text_sources_with_one_name_are_two_sources() -> None:
     )
     assert [s.name for s in report.sources] == ["wire", "wire#2"]
     assert report.summary.pairs_checked > 0 and report.contradictions
+
+
+def test_align_lists_the_closest_pairs_first() -> None:
+    from checker import align
+
+    result = align(["samples/story"])
+    sims = [p.similarity for p in result.pairs]
+    assert len(sims) > 5 and sims == sorted(sims, reverse=True)

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from checker.checks.facts import script_language
-from checker.checks.people import _close, countries, skeleton
+from checker.checks.names import _close, skeleton
+from checker.checks.people import countries
 
 _NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]{2,})")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.checks.measure import Quantity, bare
+from checker.checks.measure import TEMPORAL, Quantity, bare
 
 # A translator converting "40 miles" writes «65 км»: converted figures agree within this
 # share of their value (and within the rounding of the rounder figure).
@@ -98,9 +98,6 @@ def _things_differ(a: Quantity, b: Quantity) -> bool:
     return not ("people" in (a.concept, b.concept) and {a.concept, b.concept} <= _PEOPLE)
 
 
-_TEMPORAL = {"time", "date", "year", "decade", "score", "century"}
-
-
 def comparable(a: Quantity, b: Quantity) -> bool:
     """True when `a` and `b` could measure one thing (one dimension, for counts no two
     different counted things; a bare number against any figure but a date or time: a
@@ -110,7 +107,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.dimension == "count" and b.dimension == "count":
         return not _things_differ(a, b)
-    if (bare(a) and b.dimension not in _TEMPORAL) or (bare(b) and a.dimension not in _TEMPORAL):
+    if (bare(a) and b.dimension not in TEMPORAL) or (bare(b) and a.dimension not in TEMPORAL):
         return True
     dims_a = {r[0] for r in _readings(a)}
     return any(r[0] in dims_a for r in _readings(b))
@@ -300,7 +297,7 @@ def _sole_counts(a: Quantity, b: Quantity, left_a: list[Quantity], left_b: list[
     such figure left on its side and so is the other: then nothing else in either
     sentence can explain it."""
     kinds = (
-        (lambda q: q.dimension not in _TEMPORAL)
+        (lambda q: q.dimension not in TEMPORAL)
         if bare(a) or bare(b)
         else (lambda q: q.dimension == "count")
     )

@@ -7,6 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 YEAR = 31556952  # seconds: durations are kept in seconds
+# Figures that place a fact in time rather than measure it: the one vocabulary every
+# rule uses (a unit is never read off them; a bare number is never one of them; left
+# unexplained, they make two sentences tell of other times).
+TEMPORAL = frozenset({"time", "date", "year", "decade", "score", "century"})
 
 
 @dataclass(frozen=True)

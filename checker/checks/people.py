@@ -15,12 +15,17 @@ false "different people" flag costs an editor more than a missed one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from checker.checks.facts import script_language
+from checker.checks.names import (  # noqa: F401 (skeleton is re-exported)
+    _morph,
+    _named_in,
+    _ru_name_word,
+    clearly_different,
+    skeleton,
+)
 from checker.checks.roles import COUNTRIES, FORMER, ROLES
 
 _CAP = r"[A-ZА-ЯЁ][\w'’-]*"
@@ -44,7 +49,6 @@ _AR_STOP = {
     "ضد", "نحو", "حول", "تجاه", "أمام", "خلف", "دون", "لصالح", "بحق", "برئاسة", "بقيادة",
 }  # fmt: skip
 _AR_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3]+[\u064b-\u0652]*")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _TANWEEN = re.compile(r"[\u064b-\u064d]|اً$|ًا$")
 
 
@@ -167,29 +171,6 @@ def _qualifying(text: str, start: int, end: int, name: str, language: str) -> st
         tail = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text[end : end + 40])
         after = tail.group(0) if tail else ""
     return " ".join(kept) + " " + between + " " + after
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=65536)
-def _ru_name_word(word: str) -> bool:
-    """A capitalised Russian word that can be a name: the dictionary knows it as a first
-    name, surname or patronymic, or does not know it at all (foreign names); a country,
-    an organisation or an adjective («Индонезийского Красного Креста») is not."""
-    if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?_", word):
-        return True  # an initial, marked: «Дж_ Д_ Мартин»
-    if not re.fullmatch(r"[А-ЯЁ][а-яё'’-]+", word):
-        return False
-    morph = _morph()
-    parses = morph.parse(word)
-    if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
-        return True
-    return not morph.word_is_known(word.lower())
 
 
 _RU_NOT_LINKING = {"что", "как", "который", "которая", "которые", "когда", "если", "чтобы"}
@@ -346,147 +327,6 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             if person not in found:
                 found.append(person)
     return tuple(found)
-
-
-# Consonant classes shared by the three scripts; vowels and glottal letters map to "".
-_LATIN_DIGRAPHS = [("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "j"),
-                   ("th", "t"), ("ph", "f"), ("gh", "g"), ("dj", "j"), ("tch", "c"),
-                   ("ts", "s"), ("tz", "s"), ("ck", "k")]  # fmt: skip
-_LATIN = str.maketrans(
-    {
-        "a": "",
-        "e": "",
-        "i": "",
-        "o": "",
-        "u": "",
-        "y": "",
-        "w": "",
-        "p": "b",
-        "v": "f",
-        "q": "k",
-        "x": "ks",
-        "c": "k",
-        "z": "s",
-    }  # fmt: skip
-)
-_CYRILLIC = {
-    "дж": "j", "а": "", "б": "b", "в": "f", "г": "g", "д": "d", "е": "", "ё": "", "ж": "j",
-    "з": "s", "и": "", "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b",
-    "р": "r", "с": "s", "т": "t", "у": "", "ф": "f", "х": "h", "ц": "s", "ч": "c", "ш": "s",
-    "щ": "s", "ъ": "", "ы": "", "ь": "", "э": "", "ю": "", "я": "",
-}  # fmt: skip
-_ARABIC = {
-    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "s", "ر": "r",
-    "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
-    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "b", "چ": "c", "ڤ": "f",
-    "گ": "g",
-}  # fmt: skip
-
-
-# Russian case endings that carry a consonant (Вэнсом, Алиевым, Трампа is vowel-only):
-# dropped from words long enough to keep a stem.
-# (Not -им: Ибрагим, Максим end so.)
-_RU_CASE = re.compile(r"(?<=\w{3})(?:ого|его|ому|ему|ами|ями|ом|ем|ём|ым|ах|ях)$")
-
-
-def _variants(word: str) -> set[str]:
-    """A word's skeleton, and for Russian also without the case ending dropped: «Муалем»
-    is a name in -ем, not an instrumental."""
-    out = {skeleton(word)}
-    if re.search(r"[а-яё]", word, re.IGNORECASE):
-        out.add(skeleton(word, cases=False))
-        # в writes an English w as well as a v (Валид = Walid = وليد)
-        out.add(skeleton(re.sub("[вВ]", "у", word)))
-    elif word.startswith("ال") and len(word) > 4:
-        out.add(skeleton(word[2:]))  # «المعلم» = Moualem: the article is not the name
-    return out
-
-
-def skeleton(word: str, cases: bool = True) -> str:
-    """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script
-    (z and s are one class: Rodríguez = Родригес, Veltzé = Вельце)."""
-    word = re.sub(r"^(?:al|el|ul|аль|ал|эль|ль)[-‐]", "", word.lower())  # al-Moualem = Муалем
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.combining(ch) or ch in "\u0306")
-    word = unicodedata.normalize("NFC", word)
-    if re.search(r"[\u0600-\u06ff]", word):
-        out = "".join(_ARABIC.get(ch, "") for ch in word.replace("تش", "چ"))
-    elif re.search(r"[а-яё]", word):
-        word = (_RU_CASE.sub("", word) if cases else word).replace("дж", "j")
-        out = "".join(_CYRILLIC.get(ch, ch if ch == "j" else "") for ch in word)
-    else:
-        word = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", word))  # Vance = Вэнс
-        for digraph, single in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, single)
-        out = word.translate(_LATIN)
-    # g, h and j are one class: Russian writes a foreign h as г (Ibrahim = Ибрагим), Arabic
-    # writes g as ج (Guardiola = جوارديولا) and j as ج (John = جون)
-    return re.sub(r"(.)\1+", r"\1", re.sub("[gj]", "h", out))  # Mammadov = Mamedov
-
-
-def _distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def _surname(name: str) -> str:
-    return skeleton(name.split()[-1])
-
-
-def _close(x: str, y: str) -> bool:
-    """Two skeletons that can be one name word written twice."""
-    return x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1)
-
-
-def clearly_different(a: str, b: str) -> bool:
-    """True only when two names cannot be one person: no word of one can be a word of
-    the other, and their surname skeletons differ in two or more edits, in at least half
-    of the longer one, which has three or more consonants (May / Merkel differ; Li / Lu
-    are too short to judge; transliteration varies: Ибрагим / Ibrahim). An Arabic name,
-    read without capitals, is judged only when both surnames have two consonants."""
-    words_a = [v for w in a.split() for v in _variants(w)]
-    words_b = [v for w in b.split() for v in _variants(w)]
-    if any(_close(x, y) for x in words_a for y in words_b if min(len(x), len(y)) >= 2):
-        return False
-    sa, sb = _surname(a), _surname(b)
-    arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
-    short = max(len(sa), len(sb)) < 3 or (arabic and min(len(sa), len(sb)) < 2)
-    if short and min(len(a.split()), len(b.split())) >= 2:
-        # short surnames (Korean: Ri Yong-ho, «باك أوي تشون»): the whole names, whose
-        # words shared nothing above
-        whole = ["".join(skeleton(w) for w in name.split()) for name in (a, b)]
-        if min(map(len, whole)) >= 3:  # "Will Wade" ("ld") stays too short to judge
-            sa, sb = whole
-    if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
-        return False
-    distance = _distance(sa, sb)
-    return distance >= 2 and 2 * distance >= max(len(sa), len(sb))
-
-
-def _named_in(name: str, text: str) -> bool:
-    """True when the surname of `name` is written anywhere in `text`, in any script:
-    then the other sentence names this person too, whatever was read as the name there
-    (an Arabic verb after a role, an organisation after «пресс-секретарь»)."""
-    target = _surname(name)
-    if len(target) < 2:
-        return False
-    targets = _variants(name.split()[-1])
-    # Names are capitalised in Latin and Cyrillic script ("between" is not Putin).
-    # A Russian word the dictionary knows as no name («Южная», «Корея») names nobody.
-    words = [
-        w
-        for w in re.findall(r"[^\W\d_]+", text)
-        if (w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)))
-        or _ARABIC_LETTER.match(w)
-    ]
-    return any(
-        _close(v, t) for word in words for v in _variants(word) for t in targets if len(t) >= 2
-    )
 
 
 def same_office(x: Person, y: Person) -> bool:

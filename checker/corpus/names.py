@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from checker.checks.people import skeleton
+from checker.checks.names import skeleton
 from checker.checks.quantities import figures_written
 from checker.schema import Source
 

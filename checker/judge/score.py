@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from checker.checks.anchors import shared_name
 from checker.checks.figures import FigureCheck, FigurePair, bare, compare_figures, describe
-from checker.checks.measure import Quantity
+from checker.checks.measure import TEMPORAL, Quantity
 from checker.checks.people import role_conflict
 from checker.checks.quantities import quantities
 from checker.config import Config
@@ -123,16 +123,13 @@ def _evidence(pair: FigurePair, outcome: str, decides: bool) -> FigureEvidence:
     )
 
 
-_TIME_FIGURES = {"year", "date", "time", "decade", "score"}
-
-
 def _other_facts(check: FigureCheck, a: str, b: str) -> bool:
     """Figures left unexplained on both sides, or a year, date, time or score left
     unexplained on either: the two sentences tell of other times or other facts ("four
     points ahead" now, "a five-point lead" in the 1997 match). One side's extra detail
     ("about 6,000 soldiers from eight countries") is no such sign."""
     rest = check.unexplained
-    if any(q.dimension in _TIME_FIGURES for q in rest):
+    if any(q.dimension in TEMPORAL for q in rest):
         return True
     sides = {id(q) for q in check.left_a}
     return any(id(q) in sides for q in rest) and any(id(q) not in sides for q in rest)

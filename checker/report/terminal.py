@@ -19,6 +19,7 @@ from checker.report.common import (
     group_pairs,
     headline,
     noted,
+    plural,
     scores_line,
 )
 from checker.schema import (
@@ -163,7 +164,10 @@ def render_alignment(alignment: Alignment, console: Console) -> None:
         table.add_row(f"{p.similarity:.2f}", a, b)
     if alignment.pairs:
         console.print(table)
-    console.print(f"{len(alignment.pairs)} pair(s) across {len(alignment.sources)} sources.")
+    n = len(alignment.pairs)
+    console.print(
+        f"{n} {plural(n, 'pair')} across {len(alignment.sources)} sources, closest first."
+    )
 
 
 def render_sentences(

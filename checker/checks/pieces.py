@@ -1,0 +1,212 @@
+"""Figures written in pieces: a half ("two and a half", «с половиной», «ونصف»,
+"half a million"), a share of a whole ("two-thirds of voters", «треть жителей»), a
+list that shares one unit or age ("aged 33, 34 and 39", «66, 34 и 39 лет») and a
+compound length ("6-foot-6", «1 м 98 см»). checks/quantities.py reads figures with
+them; each piece was a missed or misread edit on real news (docs/measuring.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from checker.checks import units as u
+from checker.checks.measure import TEMPORAL, Quantity, bare
+from checker.checks.words import _SCALE_RE
+
+# "and a half" after a figure: its value plus a half (of the scale word when one follows,
+# as in «مليونين ونصف المليون», two and a half million).
+AND_A_HALF = {
+    "en": re.compile(r"\s+and\s+a\s+half\b(?P<scale>)"),
+    "ru": re.compile(r"\s+с\s+половиной\b(?P<scale>)", re.IGNORECASE),
+    "ar": re.compile(r"\s*و\s*نصف(?:\s+(?P<scale>(?:ال)?(?:مليون|مليار|ألف)))?(?!\w)"),
+}
+# A half as the figure itself, before a scale or a unit: "half a million", "half an
+# inch", «полмиллиона», «нصف مليون». Fractions of a whole ("half of the voters") are
+# read as percentages by `_fractions`.
+_HALF = {
+    "en": re.compile(r"(?i)(?<![\w-])half\s+(?:an?\s+)(?=[a-z])"),
+    "ru": re.compile(r"(?i)(?<![\w-])пол(?=(?:миллион|миллиард|тысяч)\w*)"),
+    "ar": re.compile(r"(?<![\w])[وب]?نصف\s+(?=(?:مليون|مليار|ألف|ميل|متر|كيلو|ساعة|بوصة|قدم)\w*)"),
+}
+
+
+def half_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Where a half stands as the figure itself ("half an inch", «полмиллиона»)."""
+    regex = _HALF.get(language)
+    if regex is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in regex.finditer(text):
+        after = text[m.end() : m.end() + 30]
+        scaled = _SCALE_RE.match(" " + after) or u.unit_after(" " + after, "en")
+        if language == "en" and not scaled:
+            continue  # "half an hour" is read, "half a dozen times" is not a half
+        out.append((m.start(), m.end()))
+    return out
+
+
+# Figures of a list: "aged 33, 34 and 39", «66, 34 и 39 лет», "5, 10 or 15 per cent".
+_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|и|или|و|أو)\s*", re.IGNORECASE)
+
+
+def _lists(found: list[Quantity], text: str) -> list[Quantity]:
+    """A list's bare figures take what its first figure is (an age: "aged 33, 34 and
+    39") or what its last one measures (a unit or a counted thing: «66, 34 и 39 лет»)."""
+    out = list(found)
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and _LIST_GAP.fullmatch(text[out[j].end : out[j + 1].start]):
+            j += 1
+        run = out[k : j + 1]
+        if len(run) >= 2:
+            first, last = run[0], run[-1]
+            donor = None
+            if first.dimension == "duration" and first.unit == "yr" and first.high is None:
+                donor = first  # an age opens the list
+            elif not bare(last) and last.dimension not in ("temperature", *TEMPORAL):
+                donor = last
+            if donor is not None and donor.written:
+                factor = donor.value / donor.written
+                for n, q in enumerate(run, start=k):
+                    # after an age, every count of the list is an age ("aged 33, 34
+                    # and 39 were arrested": the noun after it is who, not what)
+                    loose = q.dimension == "count" and not q.ordinal
+                    if (bare(q) or (donor is first and loose)) and q.high is None:
+                        out[n] = replace(
+                            q, value=q.value * factor, dimension=donor.dimension,
+                            unit=donor.unit, concept=donor.concept, imperial=donor.imperial,
+                            text=q.text if bare(q) else q.text.split()[0],
+                            written=q.value, precision=q.precision * factor,
+                            rounding=q.rounding * factor,
+                        )  # fmt: skip
+        k = j + 1
+    return out
+
+
+# The smaller unit a compound length goes on in: "6 ft 2 in", "6-foot-6", «1 м 98 см».
+_COMPOUND = {"ft": ("in", 12, 0.0254), "m": ("cm", 100, 0.01)}
+
+
+def _compound_lengths(
+    found: list[Quantity], norm: str, original: str, positions: list[int]
+) -> list[Quantity]:
+    """ "6-foot-6" is 6 ft 6 in, «2 м 82 см» is 2.82 m: one length, not two figures."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.dimension == "length" and prev.unit in _COMPOUND:
+            small, limit, factor = _COMPOUND[prev.unit]
+            gap = norm[prev.end : q.start]
+            inches = prev.unit == "ft" and bare(q) and gap == "-"  # "6-foot-6"
+            if prev.high is None and q.high is None and re.fullmatch(r"\s*(?:-|and|и|و)?\s*", gap):
+                if (inches or (q.dimension == "length" and q.unit == small)) and (
+                    q.written if q.written is not None else q.value
+                ) < limit:
+                    part = (q.written if q.written is not None else q.value) * factor
+                    out[-1] = replace(
+                        prev, text=original[positions[prev.start] : positions[q.end]].strip(),
+                        end=q.end, value=prev.value + part, precision=factor, rounding=factor,
+                    )  # fmt: skip
+                    continue
+        out.append(q)
+    return out
+
+
+# Shares of a whole, read as percentages: "two-thirds of voters" is 66.7 %, «треть
+# жителей» 33.3 %, «نصف السكان» 50 %. "the first half of the year" is no share, nor is
+# «نصف النهائي» (a semi-final).
+_FRACTION = {
+    "en": re.compile(
+        r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!other )(?<!latter )(?P<num>one|two|three|a|an)?"
+        r"[\s-]*(?P<den>half|thirds?|quarters?|fifths?)\s+of\s+(?!an?\s+(?:hour|century|mile|"
+        r"inch|second|minute)|the\s+(?:year|season|game|match|century|way|time|day))"
+    ),
+    "ru": re.compile(
+        r"(?i)(?<![\w-])(?:(?P<num>две|двух|три|трех|трёх)\s+)?"
+        r"(?P<den>половин[аеуы]|трет(?:ь|и|ью|ей)|четверт(?:ь|и|ью|ей))(?=\s+[а-яё])"
+        r"(?!\s+(?:века|часа|года|столетия|пути|матча|игры|сезона))"
+    ),
+    "ar": re.compile(
+        r"(?<![\w])[وب]?(?P<den>نصف|ثلثي|ثلثا|ثلث|ربع)\s+(?=ال)(?!ال(?:نهائي|ساعة|قرن|مليون|مليار|ألف))"
+    ),
+}
+
+
+_DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "половин": 2, "трет": 3,
+                "четверт": 4, "نصف": 2, "ثلث": 3, "ربع": 4}  # fmt: skip
+
+
+_NUMERATOR = {"two": 2, "three": 3, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3}
+
+
+def _fractions(text: str, language: str, original: str, positions: list[int]) -> list[Quantity]:
+    regex = _FRACTION.get(language)
+    if regex is None:
+        return []
+    out = []
+    for m in regex.finditer(text):
+        den = m.group("den").lower()
+        denominator = next(v for k, v in _DENOMINATOR.items() if den.startswith(k))
+        numerator = 2 if den in ("ثلثي", "ثلثا") else 1
+        if num := m.groupdict().get("num"):
+            numerator = _NUMERATOR.get(num.lower(), 1)
+        if language == "en" and denominator == 2 and numerator != 1:
+            continue
+        share = 100 * numerator / denominator
+        words = original[positions[m.start()] : positions[m.end("den")]].strip()
+        # precision 2: "two-thirds" is 66 % or 67 %, "half" 49–51 %
+        out.append(Quantity(words, m.start(), m.end(), share, "percent", "%", precision=2.0,
+                            rounding=2.0))  # fmt: skip
+    return out
+
+
+def _word_after(text: str, q: Quantity) -> bool:
+    """A count with a word right after it, or one whose noun was taken as its unit."""
+    return q.dimension == "count" and (
+        bool(q.unit) or re.match(r"[\s-]*[^\W\d_]", text[q.end :]) is not None
+    )
+
+
+class _Span(Protocol):
+    """A number found in the text (checks/quantities.py's atoms)."""
+
+    start: int
+    end: int
+    value: float
+    ordinal: bool
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+_RANGE_JOIN = {
+    "en": r"\s*(?:-|–|—|to|and)\s*",
+    "ru": r"\s*(?:-|–|—|до|и)\s*",
+    "ar": r"\s*(?:-|–|—|إلى|الى|و|حتى|وحتى|وإلى|والى)\s*",
+}
+# Words that open a range whatever order its ends come in ("between 60 and 43" is a
+# careless edit of "between 30 and 43", still one range).
+_RANGE_OPEN = re.compile(r"(?i)(?:between|from|между|от|بين|ما بين|من)\s*$")
+
+
+def _range_with(text: str, atom: _Span, nxt: _S | None, language: str) -> tuple[int, _S] | None:
+    """ "3 to 6 inches", «от 5 до 10 см», "between 2 and 4": the second number's unit
+    and scale apply to both."""
+    if nxt is None or atom.ordinal:
+        return None
+    gap = text[atom.end : nxt.start]
+    if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE):
+        return None
+    before = text[max(0, atom.start - 12) : atom.start]
+    opened = bool(_RANGE_OPEN.search(before))
+    if re.fullmatch(r"\s*(?:and|и|و)\s*", gap) and not opened:
+        return None
+    if nxt.value < atom.value or (nxt.value == atom.value and not gap.strip(" -–—")):
+        # "5-3" is a score, "140-90%" a range whose first end was changed: read as a
+        # range only where the range is announced or a unit follows its second end
+        after = text[nxt.end : nxt.end + 30]
+        if not (opened or u.unit_after(after, language) or re.match(r"\s*[%٪]", after)):
+            return None
+    return (atom.start, nxt)

@@ -1,0 +1,151 @@
+"""The words around a figure: scale words ("£125m", «3,1 млрд»), the noun it counts
+(«два лагеря», "three Brighton defenders"), and the words that make it a year, an age
+or a temperature below zero. checks/quantities.py reads figures with them."""
+
+from __future__ import annotations
+
+import re
+
+from checker.checks import units as u
+from checker.checks.numwords import _morph
+
+_SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+    "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячам": 1e3, "тысячами": 1e3,
+    "тысячах": 1e3, "тысячу": 1e3, "тысячей": 1e3,
+    "млн": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллионам": 1e6,
+    "миллионами": 1e6, "миллионах": 1e6, "миллионе": 1e6, "миллиону": 1e6,
+    "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "миллиардам": 1e9,
+    "миллиардами": 1e9, "миллиардах": 1e9, "миллиарде": 1e9, "миллиарду": 1e9,
+    "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+    "ألف": 1e3, "الف": 1e3, "آلاف": 1e3, "الاف": 1e3, "ألفا": 1e3, "مليون": 1e6,
+    "ملايين": 1e6, "مليونا": 1e6, "مليار": 1e9, "مليارات": 1e9, "مليارا": 1e9, "بليون": 1e9,
+    "ترليون": 1e12, "تريليون": 1e12,
+}  # fmt: skip
+
+
+_SCALE_RE = re.compile(
+    r"(?:\s*|(?<=\d))("
+    + "|".join(sorted(map(re.escape, _SCALE_WORDS), key=len, reverse=True))
+    + r")\.?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Russian compound adjectives of a unit: «300-килограммовое», «20-метровая», «5-часовой».
+_RU_UNIT_STEMS = {"килограммов": "килограмм", "тонн": "тонн", "метров": "метр",
+                  "километров": "километр", "сантиметров": "сантиметр", "часов": "час",
+                  "минутн": "минут", "дневн": "дней", "недельн": "недель", "месячн": "месяц",
+                  "процентн": "процент", "градусн": "градус", "долларов": "долларов"}  # fmt: skip
+
+
+_RU_UNIT_ADJECTIVE = re.compile(
+    r"-(" + "|".join(sorted(_RU_UNIT_STEMS, key=len, reverse=True)) + r")\w*", re.IGNORECASE
+)
+
+
+_MINUS_BEFORE = re.compile(r"(?i)(?:(?:^|[\s(\[])[-−]|\b(?:minus|минус)\s+|(?<!\w)ناقص\s*)$")
+
+
+_MINUS_AFTER = re.compile(
+    r"(?i)[\s°]*(?:[CС]\b|градус\w*|degrees?|درج\w*)?\s*(?:below zero|ниже нуля|мороза|"
+    r"تحت الصفر)"
+)
+
+
+# Words before a four-digit figure that make it a year, in any century ("in 1492").
+_YEAR_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|from|of|circa|c\.)|(?<!\w)(?:в|с|до|к|по|с начала)|"
+    r"(?<!\w)(?:في|منذ|عام|سنة|حتى|العام|لعام|بعام))\s*$"
+)
+
+
+# English nouns without a plural -s: "2,016 people" counts, "the 2016 vote" is a year.
+_EN_UNMARKED_PLURALS = {"people", "men", "women", "children", "police", "staff", "personnel",
+                        "cattle", "sheep", "fish", "deer", "aircraft", "crew", "livestock",
+                        "feet", "teeth", "mice", "geese"}  # fmt: skip
+
+
+def _singular_noun(after: str) -> bool:
+    """ "the 2016 vote", "the 1950 movie": a lowercase noun in the singular right after
+    a four-digit figure names an event of that year, not 2,016 of something."""
+    m = re.match(r"[ -]([a-z][a-z'’-]+)\b", after)
+    if not m:
+        return False
+    word = m.group(1)
+    return not (
+        word.endswith("s") or word in _EN_UNMARKED_PLURALS or word in _EN_NOT_NOUN
+        or _SCALE_RE.match(" " + word)
+    )  # fmt: skip
+
+
+_EN_NOT_NOUN = {"of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "was", "were", "is",
+                "are", "has", "have", "had", "will", "would", "for", "from", "by", "with", "as",
+                "than", "per", "more", "less", "who", "which", "that", "this", "it", "he", "she",
+                "they", "we", "his", "her", "their", "its", "but", "after", "before", "since",
+                "when", "while", "years", "year", "so", "if", "be", "been", "out",
+                "up"}  # fmt: skip
+
+
+# French, Spanish, German, Italian: articles and prepositions after a figure, not nouns.
+_XX_NOT_NOUN = {"de", "des", "du", "la", "le", "les", "el", "los", "las", "del", "der", "die",
+                "das", "den", "dem", "y", "et", "und", "en", "au", "aux", "von", "zu", "im",
+                "am", "por", "para", "pour", "sur", "mit", "di", "il", "e", "ed", "que", "qui",
+                "pro", "um", "bei", "nach", "seit", "dans", "avec", "con", "sin",
+                "sobre"}  # fmt: skip
+
+
+_AR_NOT_NOUN = {"في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "قبل", "بعد", "منذ",
+                "حتى", "عندما", "الذي", "التي", "كان", "كانت", "هو", "هي", "أن", "إن", "لا",
+                "لم", "قد"}  # fmt: skip
+
+
+def _noun(after: str, language: str) -> str:
+    """The word right after a figure when it can be what the figure counts («два
+    лагеря», "three Brighton defenders" → defenders), else ""."""
+    words = re.match(r"\s+((?:[A-Z][\w'’-]*\s+)?)([^\W\d_][\w'’-]*)", after)
+    if not words:
+        return ""
+    word = words.group(2)
+    if language == "ru":
+        return word if _morph().parse(word.lower())[0].tag.POS == "NOUN" else ""
+    if language == "ar":
+        return word if word not in _AR_NOT_NOUN and not word.startswith(("ب", "ل", "ك")) else ""
+    return word if word.lower() not in _EN_NOT_NOUN and word.islower() else ""
+
+
+def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
+    """What an Arabic figure measures: the noun before it names a unit or a counted thing
+    more often than in other languages («في الدقيقة 68», «الدورة 44», «عام 2011»); the
+    noun right after it next («1197 حالة»), then the words after."""
+    previous = _WORD.findall(before)[-1:]
+    following = _WORD.findall(after)[:3]
+    if previous and re.search(r"\S\s*$", before) and not re.search(r"[،,.:;]\s*$", before):
+        bare = re.sub(r"^(?:ال|وال|بال|فال|في|لل)", "", previous[0])
+        if (unit := u.unit_after(bare, "ar")) and unit[1] == len(bare):
+            return unit[0]
+    if following and re.match(r"\s+\S", after) and (found := u.concept(following[:1], "ar")):
+        return found
+    if previous and (found := u.concept(previous, "ar")):
+        return found
+    return u.concept(following, "ar")
+
+
+_AGE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:aged|age|ages|age of|at the age of)|(?<!\w)(?:в возрасте|возрастом|"
+    r"в возрасте от)|(?<!\w)(?:عمره|عمرها|بعمر|يبلغ من العمر|البالغ من العمر|البالغة من العمر|"
+    r"عمر|سن|بسن))\s*$"
+)
+
+
+def _age(before: str, after: str, value: float, from_words: bool) -> bool:
+    """ "Narcis Termes, 68, an electrician", "man, 32,", "aged 14": an age."""
+    if from_words or value != int(value) or not 1 <= value <= 120:
+        return False
+    if _AGE_BEFORE.search(before):
+        return True
+    return bool(re.search(r"[^\W\d_]{2,},\s*$", before) and re.match(r"\s*(?:,|\)|$)", after))
