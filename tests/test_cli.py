@@ -242,7 +242,7 @@ def test_align_json_with_embedder_path(samples: list[Path], st_embedder: Path) -
 def test_align_default_embedder_table(samples: list[Path]) -> None:
     result = run("align", *map(str, samples))
     assert result.exit_code == 0
-    assert "pair(s) across 3 sources" in result.stdout
+    assert "pairs across 3 sources, closest first" in result.stdout
 
 
 def test_importing_the_cli_does_not_import_torch() -> None:
@@ -311,7 +311,7 @@ def test_no_nli_model_runs_the_checks_that_need_none(samples: list[Path]) -> Non
     assert {f["decided_by"] for f in report["findings"]} == {"numbers", "none"}
     assert report["groups"] == [] and report["summary"]["agreements"] == 0
     said = [w for w in report["warnings"] if w.startswith("no NLI model ran (--nli-model none)")]
-    assert len(said) == 1 and "reprint/translation groups are not formed" in said[0]
+    assert len(said) == 1 and len(said[0]) <= 100  # one short line
     for fmt, marker in (("md", "## Warnings"), ("html", "<li>no NLI model ran")):
         page = run("compare", *map(str, samples), "--nli-model", "none", "--format", fmt)
         assert "no NLI model ran (--nli-model none)" in page.stdout and marker in page.stdout

@@ -60,10 +60,10 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     path = tmp_path / "locked.txt"
     path.write_text(EN, encoding="utf-8")
 
-    def denied(self: Path) -> bytes:  # tests run as root, where chmod does not deny
-        raise PermissionError(13, "Permission denied")
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")  # root: chmod does not deny
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     one_error_line(run("sentences", str(path)), ExitCode.USAGE, "locked.txt", "permission denied")
 
 

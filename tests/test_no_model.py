@@ -77,3 +77,45 @@ def test_verify_fail_on_unsupported_fails_on_unverified_sentences(tmp_path: Path
     assert strict.exit_code == ExitCode.CONTRADICTIONS, strict.output
     shown = CliRunner().invoke(main, args[:-2])
     assert "rules only" in shown.stdout and "✓" not in shown.stdout
+
+
+def test_output_to_a_file_says_what_it_wrote_and_the_verdict(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = [
+        "compare",
+        "samples/reprints",
+        "--nli-model",
+        "none",
+        "--format",
+        "html",
+        "-o",
+        str(out),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert out.is_file() and result.stdout == ""
+    said = [line for line in result.stderr.splitlines() if line.startswith("checker: wrote")]
+    assert said == [f"checker: wrote {out}: rules only: 6 figure or people conflicts; "
+                    f"{said[0].split('; ')[1]}"]  # fmt: skip
+    assert "pairs not judged" in said[0]
+    quiet = CliRunner().invoke(main, [*args, "-q"])
+    assert "checker: wrote" not in quiet.stderr
+
+
+def test_note_panels_are_titled_as_notes() -> None:
+    """A note's panel says it is a note and, without a model, "not judged" (every note
+    panel was titled "rule: none")."""
+    import checker as lib
+
+    report = lib.compare(
+        [lib.text_source("The Selmar storm killed 40 people on Monday. Roads were shut.",
+                         name="a.txt", date="2026-03-01"),
+         lib.text_source("Schools stayed shut. The Selmar storm killed 90 people, officials said.",
+                         name="b.txt", date="2026-03-03")],
+        Config(nli_model="none"),
+    )  # fmt: skip
+    noted = [f for f in report.findings if f.notes]
+    assert noted, report.findings
+    buffer = io.StringIO()
+    render_report(report, Console(file=buffer, width=100, no_color=True))
+    text = buffer.getvalue()
+    assert "note 1 · not judged" in text and "rule: none" not in text

@@ -191,9 +191,9 @@ def _emit(
         write_atomic(output, text if text.endswith("\n") else text + "\n")
 
 
-def _wrote(output: Path | None, verdict: str) -> None:
-    """With -o, one line on stderr: what was written and the verdict."""
-    if output is not None:
+def _wrote(output: Path | None, verdict: str, quiet: bool = False) -> None:
+    """With -o, one line on stderr: what was written and the verdict (not with -q)."""
+    if output is not None and not quiet:
         _stderr().print(f"checker: wrote {output}: {verdict}", markup=False, soft_wrap=True)
 
 

@@ -91,7 +91,7 @@ def compare(
             _emit(
                 output, render=lambda c: render_report(report, c, show_agreements=show_agreements)
             )
-        _wrote(output, headline(report)[0].removeprefix("✓ ").removeprefix("✗ "))
+        _wrote(output, headline(report)[0].removeprefix("✓ ").removeprefix("✗ "), quiet)
         if report.summary.contradictions and not no_fail:
             return int(ExitCode.CONTRADICTIONS)
         return int(ExitCode.OK)

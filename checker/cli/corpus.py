@@ -216,7 +216,7 @@ def corpus(
             _emit(output, render(report))
         else:
             _emit(output, render=lambda c: render_corpus(report, c))
-        _wrote(output, corpus_verdict(report))
+        _wrote(output, corpus_verdict(report), quiet)
         if report.summary.contradictions and not no_fail:
             return int(ExitCode.CONTRADICTIONS)
         return int(ExitCode.OK)

@@ -144,7 +144,7 @@ def verify(
             _emit(output, render(report))
         else:
             _emit(output, render=lambda c: render_verify(report, c))
-        _wrote(output, summary_line(report))
+        _wrote(output, summary_line(report), quiet)
         s = report.summary
         # an unverified sentence is not a supported one: no model read it
         unsupported = s.not_in_sources + s.unverified

@@ -6,7 +6,10 @@ from checker.schema import ContradictionSummary, FindingSide, PairFinding, Repor
 
 
 def confidence_cell(finding: PairFinding) -> str:
-    """The model's confidence, or which rule decided: never a number no model gave."""
+    """The model's confidence, or which rule decided: never a number no model gave, and
+    "not judged" where nothing did (--nli-model none)."""
+    if finding.decided_by == "none":
+        return "not judged"
     if finding.confidence is None:
         return f"rule: {finding.decided_by}"
     return f"{finding.confidence:.2f}"

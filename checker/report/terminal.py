@@ -64,7 +64,9 @@ def _why(f: PairFinding, repeats: str | None = None) -> Text:
     return text
 
 
-def _finding_panel(n: int, f: PairFinding, style: str, repeats: str | None = None) -> Panel:
+def _finding_panel(
+    n: int, f: PairFinding, style: str, repeats: str | None = None, label: str = ""
+) -> Panel:
     """One finding, stacked: A, then B, then why. Side-by-side columns cut sentences
     short in a narrow terminal; stacked, every sentence is shown whole at any width."""
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -73,12 +75,12 @@ def _finding_panel(n: int, f: PairFinding, style: str, repeats: str | None = Non
     grid.add_row("A", _side(f.a))
     grid.add_row("B", _side(f.b))
     grid.add_row("why", _why(f, repeats))
-    title = Text(f"{n} · {confidence_cell(f)}", style=f"bold {style}")
+    title = Text(f"{label}{n} · {confidence_cell(f)}", style=f"bold {style}")
     return Panel(grid, title=title, title_align="left", border_style=style, expand=True)
 
 
-def _findings(title: str, findings: Sequence[PairFinding], style: str) -> Group:
-    panels = [_finding_panel(n, f, style) for n, f in enumerate(findings, 1)]
+def _findings(title: str, findings: Sequence[PairFinding], style: str, label: str = "") -> Group:
+    panels = [_finding_panel(n, f, style, label=label) for n, f in enumerate(findings, 1)]
     return Group(Text(title, style=f"bold {style}"), *panels)
 
 
@@ -129,7 +131,7 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
             f"{len(agreements)} agreement(s) between sources (--show-agreements to list them)."
         )
     if notes := noted(report):
-        console.print(_findings(NOTES_TITLE, notes, "yellow"))
+        console.print(_findings(NOTES_TITLE, notes, "yellow", label="note "))
     if report.unmatched:
         table = Table(
             title="Told by one source only (no other source agrees or disagrees)",
