@@ -184,3 +184,17 @@ def test_a_report_says_once_which_languages_the_rules_read() -> None:
     said = [w for w in report.warnings if "are not compared" in w]
     assert len(said) == 1 and "nl" in said[0] and "de" in said[0]
     assert not report.contradictions
+
+
+def test_one_figure_written_with_two_nouns_is_one_figure() -> None:
+    """ "1,127 defections" and «1127 случаев» are one figure (the nouns differ); the
+    other count of the sentence is then the one left to compare."""
+    en = "There were 1,127 defections last year, compared with 2,706 in 2011."
+    ru = "По сравнению с 5412 случаями побега в 2011 году, в прошлом году их было 1127."
+    assert conflicts(en, "en", ru, "ru") == [("2,706", "5412 случаями")]
+
+
+def test_russian_ordinals_in_every_case_are_read() -> None:
+    assert [(q.value, q.ordinal) for q in quantities("был на седьмом месте", "ru")] == [(7, True)]
+    assert conflicts("he was eighth after the first lap", "en",
+                     "он был на седьмом месте после первого круга", "ru")  # fmt: skip

@@ -230,7 +230,13 @@ def compare_figures(
         left_b.remove(y)
         agreements.append(FigurePair(x, y, basis))
 
-    # Agreeing figures first, the surest matches first: equal values, then one counted
+    # One figure written twice: equal counts of a few digits or more are one figure
+    # whatever nouns the writers chose ("1,127 defections", «1127 случаев»).
+    for x in list(left_a):
+        match = next((y for y in left_b if _same_figure(x, y)), None)
+        if match is not None:
+            take(x, match, _basis(x, match))
+    # Agreeing figures next, the surest matches first: equal values, then one counted
     # thing, then any compatible reading in one dimension.
     for rule in (_equal, _same_concept_compatible, _alike_compatible, _compatible_pair):
         for x in list(left_a):
@@ -259,6 +265,22 @@ def compare_figures(
     in_conflict = {id(q) for p in conflicts for q in (p.a, p.b)}
     rest = tuple(q for q in left_a + left_b if id(q) not in in_conflict)
     return FigureCheck(tuple(conflicts), tuple(agreements), rest, tuple(left_a))
+
+
+# A count this exact is one figure, not two counts that happen to match.
+_DISTINCTIVE = 100
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return (
+        a.dimension == b.dimension == "count"
+        and a.high is None
+        and b.high is None
+        and not (a.unread or b.unread)
+        and a.value == b.value
+        and a.value >= _DISTINCTIVE
+        and a.value % 10 != 0
+    )
 
 
 def _closest_kind(x: Quantity, candidates: list[Quantity]) -> list[Quantity]:
