@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +144,12 @@ def test_the_five_seed_articles_stay_within_400_pairs() -> None:
     for line in lines:
         pairs = int(line.split(": ")[1].split()[0])
         assert 0 < pairs <= 400, line
+
+
+def test_dead_feed_smoke(bench_json: Any) -> None:
+    """40 URLs to a local port that never answers: fetched concurrently, the reading ends
+    at the feed's deadline (the timing is the bench's; here only that it ends)."""
+    figures = bench_json("dead_feed.py", "--urls", "40", "--url-timeout", "1", "--deadline", "4")
+    assert figures["skipped"] == 40 and figures["read"] == 0
+    assert figures["timed_out"] >= figures["connections"] // 2  # several fetched at once
+    assert figures["seconds"] < 30

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -59,17 +62,34 @@ def read_corpus(
     url_timeout: float,
     guard: Guard | None = PUBLIC_ONLY,
     allow_paths_outside: bool = False,
+    deadline: float | None = None,
 ) -> tuple[list[RawSource], list[Skipped]]:
     """Every readable article (in input order, folders sorted) and those skipped. URLs
     from a manifest go through `guard` (None: they may reach any address); URLs given
-    as inputs are read as typed (a newsroom's intranet is a fair place to read from)."""
+    as inputs are read as typed (a newsroom's intranet is a fair place to read from).
+    URLs are fetched concurrently, at most `CONNECTIONS` at once and `PER_HOST` per
+    host, none begun after `deadline` seconds (default: 2 × `url_timeout` + 50 s, so
+    the reading ends within 2 × `url_timeout` + 60 s): a feed of 1,000 dead links ends
+    in about a minute, not hours."""
     raws: list[RawSource] = []
     skipped: list[Skipped] = []
     entries, twice = _once(_entries([str(i) for i in inputs], allow_paths_outside))
     skipped += twice
+    fetched = _fetch_all(
+        [e for e in entries if e.text is None and is_url(e.item)],
+        max_bytes=max_bytes,
+        url_timeout=url_timeout,
+        guard=guard,
+        deadline=2 * url_timeout + 50 if deadline is None else deadline,
+    )
     for entry in entries:
         try:
-            if entry.text is not None:
+            if id(entry) in fetched:
+                got = fetched[id(entry)]
+                if isinstance(got, InputError):
+                    raise got
+                raw = got
+            elif entry.text is not None:
                 if len(entry.text.encode("utf-8")) > max_bytes:
                     raise InputError(f"{entry.item}: over the per-source limit")
                 raw = from_text(entry.text, name=entry.name or entry.item, origin=entry.item)
@@ -88,6 +108,74 @@ def read_corpus(
             raw = replace(raw, date=entry.date)
         raws.append(raw)
     return unique_names(raws), skipped  # names are how findings and stories cite articles
+
+
+# Concurrent fetches: in all, and to one host (a site is not to be hammered).
+CONNECTIONS = 16
+PER_HOST = 4
+
+
+def _fetch_all(
+    entries: list[_Entry],
+    *,
+    max_bytes: int,
+    url_timeout: float,
+    guard: Guard | None,
+    deadline: float,
+) -> dict[int, RawSource | InputError]:
+    """Every URL entry read (or its one-line error), by `id(entry)`, concurrently."""
+    if not entries:
+        return {}
+    stop_at = time.monotonic() + deadline
+    lock = threading.Lock()
+    hosts: dict[str, threading.Semaphore] = {}
+
+    def late(entry: _Entry) -> InputError:
+        return InputError(f"{entry.item}: not fetched within the feed's deadline of {deadline:g} s")
+
+    def one(entry: _Entry) -> RawSource | InputError:
+        with lock:
+            gate = hosts.setdefault(
+                urlparse(entry.item).hostname or "", threading.Semaphore(PER_HOST)
+            )
+        while not gate.acquire(timeout=0.2):
+            if time.monotonic() >= stop_at:
+                return late(entry)
+        try:
+            left = stop_at - time.monotonic()
+            if left < 1.0:  # no fetch begun that could not finish
+                return late(entry)
+            return read_source(
+                entry.item,
+                name=entry.name,
+                max_bytes=max_bytes,
+                url_timeout=min(url_timeout, left),
+                guard=guard if entry.listed else None,
+            )
+        except InputError as exc:
+            return exc
+        finally:
+            gate.release()
+
+    pool = ThreadPoolExecutor(max_workers=min(CONNECTIONS, len(entries)))
+    try:
+        futures = {id(e): pool.submit(one, e) for e in _interleaved(entries)}
+        return {key: future.result() for key, future in futures.items()}
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _interleaved(entries: list[_Entry]) -> list[_Entry]:
+    """Hosts in turn, so that one slow site does not hold every connection."""
+    by_host: dict[str, list[_Entry]] = {}
+    for e in entries:
+        by_host.setdefault(urlparse(e.item).hostname or "", []).append(e)
+    out: list[_Entry] = []
+    queues = list(by_host.values())
+    while queues:
+        out += [q.pop(0) for q in queues]
+        queues = [q for q in queues if q]
+    return out
 
 
 def _once(entries: Iterable[_Entry]) -> tuple[list[_Entry], list[Skipped]]:
