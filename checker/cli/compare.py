@@ -34,7 +34,7 @@ from checker.cli.options import (
 from checker.errors import ExitCode
 
 
-@main.command()
+@main.command(short_help="Find contradictions between sources (files, folders, URLs, '-').")
 @input_options
 @click.option(
     "--format",
@@ -99,7 +99,7 @@ def compare(
     _run(debug, action)
 
 
-@main.command()
+@main.command(short_help="Cross-source sentence pairs and their similarity (no NLI).")
 @input_options
 @_format_option
 @output_option
@@ -140,7 +140,7 @@ def align(
     _run(debug, action)
 
 
-@main.command()
+@main.command(short_help="What checker reads from each source after cleaning.")
 @input_options
 @_format_option
 @output_option
@@ -183,7 +183,7 @@ def sentences(
 SCHEMA_KINDS = ("report", "corpus", "verify", "alignment", "pair-eval", "doc-eval", "models")
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of a report (compare, corpus, verify, …).")
 @click.option(
     "--kind",
     type=click.Choice(SCHEMA_KINDS),

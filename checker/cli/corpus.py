@@ -37,7 +37,7 @@ def _default(field: str) -> Any:
     return CorpusOptions.model_fields[field].default
 
 
-@main.command()
+@main.command(short_help="Find the stories in a feed and check each one.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "--format",

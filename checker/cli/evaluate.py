@@ -20,7 +20,7 @@ from checker.cli.options import (
 from checker.errors import ConfigError, ExitCode
 
 
-@main.group("eval")
+@main.group("eval", short_help="Measure accuracy on labelled pairs or on documents.")
 def eval_group() -> None:
     """Measure accuracy on labelled pairs or on documents with known contradictions."""
 

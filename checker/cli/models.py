@@ -19,7 +19,7 @@ from checker.cli.options import (
 from checker.errors import ExitCode
 
 
-@main.group()
+@main.group(short_help="The model catalog: what is here, and getting models.")
 def models() -> None:
     """The model catalog: what is installed, and getting models for offline work."""
 

@@ -101,13 +101,23 @@ offline_option = click.option(
 )
 
 
-backend_option = click.option(
-    "--backend",
-    type=click.Choice(["torch", "onnx", "onnx-int8"]),
-    default="torch",
-    show_default=True,
-    help="NLI runtime (and, for `models`, whose files): torch, or onnxruntime with fp32 or "
-    "int8 weights (CPU, no torch).",
+def _backend(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--backend",
+        type=click.Choice(["torch", "onnx", "onnx-int8"]),
+        default="torch",
+        show_default=True,
+        help=help_text,
+    )
+
+
+# The NLI runtime of a check, and the files `models` fetches or shows: one choice, told
+# as each command uses it.
+backend_option = _backend(
+    "Which model files: torch, or ONNX with fp32 or int8 weights (run by onnxruntime)."
+)
+run_backend_option = _backend(
+    "NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch)."
 )
 
 
@@ -253,7 +263,7 @@ def nli_options(f: F) -> F:
             "number and people rules (no download; pairs they do not decide are not judged).",
         ),
         click.option("--nli-revision", default=None, help="Hub revision (default: the pin)."),
-        backend_option,
+        run_backend_option,
         click.option(
             "--precision",
             type=click.Choice(["auto", "fp32", "bf16"]),

@@ -36,7 +36,7 @@ def _default(field: str) -> Any:
     return VerifyOptions.model_fields[field].default
 
 
-@main.command()
+@main.command(short_help="Check a draft sentence by sentence against its sources.")
 @click.argument("draft")
 @click.argument("sources", nargs=-1)
 @click.option(

@@ -77,6 +77,16 @@ def plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
+def reason_of(finding: PairFinding) -> str | None:
+    """Why a finding is what it is, in words: the rule's reason, or for a verdict the
+    model alone made, that the model read the two sentences so."""
+    if finding.reason:
+        return finding.reason
+    if finding.decided_by == "nli" and finding.verdict is Verdict.CONTRADICTION:
+        return "the model reads these sentences as contradicting each other"
+    return None
+
+
 NOTES_TITLE = "Notes: figures or names worth a look (they do not change any verdict)"
 
 

@@ -18,6 +18,7 @@ from checker.report.common import (
     group_pairs,
     headline,
     noted,
+    reason_of,
     scores_line,
 )
 from checker.schema import FindingSide, PairFinding, Report
@@ -101,7 +102,7 @@ def report_markdown(report: Report, title: str = "checker report", level: int = 
             continue
         lines += ["", f"{sub} {name}", "", "| # | conf. | A | B | why |", "|---|---|---|---|---|"]
         for n, (f, repeats) in enumerate(findings, 1):
-            parts = (f.reason, *f.notes, f.timeline, scores_line(f), repeats)
+            parts = (reason_of(f), *f.notes, f.timeline, scores_line(f), repeats)
             why = "; ".join(x for x in parts if x)
             sides = f"{_side_md(f.a)} | {_side_md(f.b)}"
             lines.append(f"| {n} | {confidence_cell(f)} | {sides} | {md_text(why)} |")
@@ -169,7 +170,9 @@ def _findings_html(
     for n, (f, repeats) in enumerate(findings, 1):
         why = (
             "".join(
-                f'<div class="reason">{html.escape(x)}</div>' for x in (f.reason, f.timeline) if x
+                f'<div class="reason">{html.escape(x)}</div>'
+                for x in (reason_of(f), f.timeline)
+                if x
             )
             + "".join(f'<div class="note">{html.escape(x)}</div>' for x in f.notes)
             + f'<div class="why">{html.escape(scores_line(f))}</div>'

@@ -20,6 +20,7 @@ from checker.report.common import (
     headline,
     noted,
     plural,
+    reason_of,
     scores_line,
 )
 from checker.schema import (
@@ -51,8 +52,8 @@ def _side(side: FindingSide) -> Text:
 def _why(f: PairFinding, repeats: str | None = None) -> Text:
     text = Text()
     lines: list[tuple[str, str]] = []
-    if f.reason:
-        lines.append((f.reason, "bold yellow"))
+    if reason := reason_of(f):
+        lines.append((reason, "bold yellow"))
     lines += [(note, "yellow") for note in f.notes]
     if f.timeline:
         lines.append((f.timeline, "bold magenta"))
@@ -127,8 +128,9 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
     if agreements and show_agreements:
         console.print(_findings("Agreements", agreements, "green"))
     elif agreements:
+        n = len(agreements)
         console.print(
-            f"{len(agreements)} agreement(s) between sources (--show-agreements to list them)."
+            f"{n} {plural(n, 'agreement')} between sources (--show-agreements to list them)."
         )
     if notes := noted(report):
         console.print(_findings(NOTES_TITLE, notes, "yellow", label="note "))
@@ -148,6 +150,15 @@ def render_report(report: Report, console: Console, *, show_agreements: bool = F
         for m in report.models
     )
     console.print(Text(f"models: {models}", style="dim"))
+    if len(report.contradiction_summaries) + len(noted(report)) > _LONG:
+        # a long report scrolls its summary away: the verdict again at the end
+        said, tone = headline(report)
+        style = {"good": "bold green", "bad": "bold red"}.get(tone, "bold yellow")
+        console.print(Text(said, style=style))
+
+
+# Panels past which a report repeats its verdict at the end.
+_LONG = 5
 
 
 def _short(revision: str) -> str:

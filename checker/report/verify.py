@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from rich.columns import Columns
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -85,6 +86,8 @@ def render_verify(report: VerifyReport, console: Console) -> None:
             title="checker verify",
         )
     )
+    # the marks' legend; an entry is never broken across lines
+    console.print(Columns([Text(f"{s} {label}", style=c) for s, label, c in MARK.values()]))
     for line in report.sentences:
         symbol, label, colour = MARK[line.verdict]
         body: list[Text | Padding] = [
