@@ -296,6 +296,30 @@ def gloss_texts(
     return out
 
 
+def all_present(translators: dict[str, Translator]) -> None:
+    """Every translation model --gloss needs is here, or one error naming all that are
+    not (naming the first alone sent a user to copy a cache twice)."""
+    from checker.errors import ModelUnavailableError
+
+    missing: list[tuple[Translator, ModelUnavailableError]] = []
+    for translator in dict.fromkeys(translators.values()):
+        try:
+            translator.resolve()
+        except ModelUnavailableError as exc:
+            missing.append((translator, exc))
+    if len(missing) == 1:
+        raise missing[0][1]
+    if missing:
+        names = [t.hint_name or t.name for t, _ in missing]
+        # each error's first clause says which model and where it was looked for
+        where = "; ".join(str(exc).split(" and the hub")[0].split("; ")[0] for _, exc in missing)
+        raise ModelUnavailableError(
+            f"{len(missing)} translation models for --gloss are missing: {where}; fetch them "
+            f"on a connected machine with `checker models download {' '.join(names)}` (then "
+            "copy the cache), or pass --gloss-model PATH"
+        )
+
+
 def usable_translators(
     translators: dict[str, Translator], target: str
 ) -> tuple[dict[str, Translator], list[str]]:

@@ -26,7 +26,7 @@ from checker.findings import (
     ordered,
     with_copies,
 )
-from checker.gloss import Translator, translators_for, usable_translators
+from checker.gloss import Translator, all_present, translators_for, usable_translators
 from checker.judge.nli import BatchedNli, NliModel, NoNli, make_nli
 from checker.pair.candidates import (
     Candidate,
@@ -206,8 +206,7 @@ def _prepare_models(
     gloss_warnings: list[str] = []
     if translators and config.gloss:
         with progress.task("Finding translation model(s) for --gloss"):
-            for translator in dict.fromkeys(translators.values()):
-                translator.resolve()
+            all_present(translators)  # or one error naming every missing model
             translators, gloss_warnings = usable_translators(translators, config.gloss)
     return _Models(
         embedder=embedder or embedder_for(config),

@@ -174,8 +174,12 @@ def test_missing_translation_model_is_one_line_exit_3(
     assert result.exit_code == ExitCode.MODEL_UNAVAILABLE
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output
+    # every missing model named at once (the first alone sent a user to copy a cache twice)
+    assert "2 translation models for --gloss are missing" in lines[0]
     assert "translation model 'Helsinki-NLP/opus-mt-ar-en'" in lines[0]
-    assert "checker models download opus-mt-ar-en" in lines[0] and str(tmp_path) in lines[0]
+    assert "translation model 'Helsinki-NLP/opus-mt-ru-en'" in lines[0]
+    assert "checker models download opus-mt-ar-en opus-mt-ru-en" in lines[0]
+    assert str(tmp_path) in lines[0]
 
 
 def test_models_info_names_the_target_languages() -> None:
