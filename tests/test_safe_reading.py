@@ -138,3 +138,32 @@ def test_articles_given_with_one_name_keep_apart_in_a_corpus() -> None:
     assert sorted(names) == ["x.txt", "x.txt#2", "y.txt"]
     together = next(story for story in report.stories if "y.txt" in [s.name for s in story.sources])
     assert sorted(s.name for s in together.sources) == ["x.txt", "y.txt"]
+
+
+def test_corpus_progress_moves_through_every_long_stage_without_a_model() -> None:
+    """Bars advance with each article and each story (they sat at 0/186 and vanished)."""
+    from collections.abc import Callable, Iterator
+    from contextlib import contextmanager
+
+    import checker
+    from checker.corpus import corpus
+
+    seen: dict[str, list[int]] = {}
+
+    class Recording:
+        @contextmanager
+        def task(
+            self, description: str, total: int | None = None
+        ) -> Iterator[Callable[[int], None]]:
+            steps = seen.setdefault(description, [])
+            yield steps.append
+
+        def note(self, message: str) -> None:
+            pass
+
+    corpus(["samples/eval"], checker.Config(nli_model="none"), progress=Recording())
+    reading, embedding = seen["Reading articles"], seen["Embedding articles"]
+    assert len(reading) > 10 and set(reading) == {1}
+    assert len(embedding) > 10 and set(embedding) == {1}
+    checking = [steps for name, steps in seen.items() if "(rules only)" in name]
+    assert checking and sum(sum(s) for s in checking) >= 10

@@ -128,9 +128,11 @@ def _check_group(
     label: str,
 ) -> tuple[list[Report], int]:
     if nli_info is None:  # --nli-model none: no question to pool
-        rules_only = [
-            compare(sources=s, config=config, embedder=embedder, nli=NoNli()) for s in stories
-        ]
+        rules_only = []
+        with progress.task(f"Checking {label} (rules only)", total=len(stories)) as advance:
+            for s in stories:  # a bar that moves with each story, not a silent wait
+                rules_only.append(compare(sources=s, config=config, embedder=embedder, nli=NoNli()))
+                advance(1)
         return rules_only, 0
     table: dict[Pair, np.ndarray] = {}
     reports: dict[int, Report] = {}

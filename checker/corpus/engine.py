@@ -27,9 +27,13 @@ Pair = tuple[str, str]
 class Engine(Protocol):
     """The stages an engine runs; results come back in the order given."""
 
-    def segment(self, raws: Sequence[RawSource]) -> list[Source]: ...
+    def segment(
+        self, raws: Sequence[RawSource], progress: Callable[[int], None] | None = None
+    ) -> list[Source]: ...
 
-    def embed(self, sources: Sequence[Source]) -> list[np.ndarray]: ...
+    def embed(
+        self, sources: Sequence[Source], progress: Callable[[int], None] | None = None
+    ) -> list[np.ndarray]: ...
 
     def judge(
         self, batches: Sequence[Sequence[Pair]], progress: Callable[[int], None]
@@ -81,11 +85,25 @@ class LocalEngine:
             self._nli = make_nli(self.config)
         return self._nli
 
-    def segment(self, raws: Sequence[RawSource]) -> list[Source]:
-        return [segment_article(raw, self.config) for raw in raws]
+    def segment(
+        self, raws: Sequence[RawSource], progress: Callable[[int], None] | None = None
+    ) -> list[Source]:
+        out = []
+        for raw in raws:  # the bar moves with each article, not once at the end
+            out.append(segment_article(raw, self.config))
+            if progress is not None:
+                progress(1)
+        return out
 
-    def embed(self, sources: Sequence[Source]) -> list[np.ndarray]:
-        return [embed_article(self.embedder, source) for source in sources]
+    def embed(
+        self, sources: Sequence[Source], progress: Callable[[int], None] | None = None
+    ) -> list[np.ndarray]:
+        out = []
+        for source in sources:
+            out.append(embed_article(self.embedder, source))
+            if progress is not None:
+                progress(1)
+        return out
 
     def judge(
         self, batches: Sequence[Sequence[Pair]], progress: Callable[[int], None]

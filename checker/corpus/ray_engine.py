@@ -288,12 +288,21 @@ class RayEngine:
             None if nli is None else ModelInfo.model_validate_json(nli),
         )
 
-    def segment(self, raws: Sequence[RawSource]) -> list[Source]:
+    def segment(
+        self, raws: Sequence[RawSource], progress: Callable[[int], None] | None = None
+    ) -> list[Source]:
         # Segmenting is cheap next to embedding; it runs on Ray with it (see embed).
         self._raws = list(raws)
-        return [s for s, _ in self._segmented_and_embedded()]
+        out = [s for s, _ in self._segmented_and_embedded()]
+        if progress is not None:
+            progress(len(out))
+        return out
 
-    def embed(self, sources: Sequence[Source]) -> list[np.ndarray]:
+    def embed(
+        self, sources: Sequence[Source], progress: Callable[[int], None] | None = None
+    ) -> list[np.ndarray]:
+        if progress is not None:
+            progress(len(sources))
         # by the object segment() returned, never by name: two articles may share one
         by_source = {id(s): v for s, v in self._embedded}
         return [by_source[id(s)] for s in sources]

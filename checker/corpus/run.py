@@ -142,12 +142,10 @@ def _run(
     with progress.task("Loading models"):
         embed_info, nli_info = engine.models()
     with progress.task("Reading articles", total=len(raws)) as advance:
-        sources = engine.segment(raws)
-        advance(len(raws))
+        sources = engine.segment(raws, advance)
     sources, skipped = _within_limits(sources, skipped, config)
     with progress.task("Embedding articles", total=len(sources)) as advance:
-        vectors = engine.embed(sources)
-        advance(len(sources))
+        vectors = engine.embed(sources, advance)
     if not any(s.sentence_count for s in sources):
         raise InputError(_nothing_read(skipped, len(sources)))
     found = cluster(
