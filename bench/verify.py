@@ -48,6 +48,7 @@ from rules_real import read_by_hand  # noqa: E402
 from checker import text_source  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.draft import SentenceVerdict, VerifyReport, verify  # noqa: E402
+from checker.draft.schema import DraftSentence  # noqa: E402
 from checker.pair.embed import embedder_for  # noqa: E402
 from checker.pipeline import load_sources  # noqa: E402
 
@@ -176,20 +177,7 @@ def run(ntrex: Path, docs: int | None) -> Figures:
                     what = f"{kind}: {p.before} → {p.after}"
                     out.missed.append((folder.name, what, hit[0].text))
         other = _unrelated(folders, k, labels)
-        (read,) = load_sources(
-            [text_source((other / "en.txt").read_text(encoding="utf-8"), name="other.txt")],
-            config=config,
-        )
-        foreign = [s.text for s in read.sentences]
-        alien = [foreign[i] for i in INSERTED if i < len(foreign)]
-        mixed = list(en)
-        for n, sentence in enumerate(alien):
-            mixed.insert(min(len(mixed), 2 + 3 * n), sentence)
-        checked = _check(mixed, sources, config, embedder)
-        for sentence in alien:
-            line = next((s for s in checked.sentences if s.text == sentence), None)
-            if line is None:
-                continue
+        for sentence, line in _inserted(en, other, sources, config, embedder):
             out.inserted += 1
             if line.verdict is SentenceVerdict.NOT_IN_SOURCES:
                 out.inserted_absent += 1
@@ -197,6 +185,26 @@ def run(ntrex: Path, docs: int | None) -> Figures:
                 out.inserted_wrong.append((folder.name, line.verdict.value, sentence))
         _background(folder, folders, labels, en, sources, config, embedder, out)
     return out
+
+
+def _inserted(
+    en: list[str], other: Path, sources: dict[str, list[str]], config: Config, embedder: object
+) -> list[tuple[str, DraftSentence]]:
+    """Sentences INSERTED of `other`'s English article put into the draft (one every
+    three paragraphs from the third), checked: each with its line of the report."""
+    (read,) = load_sources(
+        [text_source((other / "en.txt").read_text(encoding="utf-8"), name="other.txt")],
+        config=config,
+    )
+    told = [s.text for s in read.sentences]
+    added = [told[i] for i in INSERTED if i < len(told)]
+    mixed = list(en)
+    for n, sentence in enumerate(added):
+        mixed.insert(min(len(mixed), 2 + 3 * n), sentence)
+    checked = _check(mixed, sources, config, embedder)
+    lines = ((sentence, next((s for s in checked.sentences if s.text == sentence), None))
+             for sentence in added)  # fmt: skip
+    return [(sentence, line) for sentence, line in lines if line is not None]
 
 
 def _background(
@@ -216,20 +224,7 @@ def _background(
         return
     other_number = next(n for n in group if n != number)
     other = next(f for f in folders if int(f.name[:3]) == other_number)
-    (read,) = load_sources(
-        [text_source((other / "en.txt").read_text(encoding="utf-8"), name="outlet.txt")],
-        config=config,
-    )
-    told = [s.text for s in read.sentences]
-    added = [told[i] for i in INSERTED if i < len(told)]
-    mixed = list(en)
-    for n, sentence in enumerate(added):
-        mixed.insert(min(len(mixed), 2 + 3 * n), sentence)
-    checked = _check(mixed, sources, config, embedder)
-    for sentence in added:
-        line = next((s for s in checked.sentences if s.text == sentence), None)
-        if line is None:
-            continue
+    for sentence, line in _inserted(en, other, sources, config, embedder):
         out.background += 1
         if line.verdict is SentenceVerdict.CONTRADICTED:
             out.background_contradicted.append((folder.name, sentence, line.why or ""))

@@ -42,21 +42,18 @@ def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return long, short
 
 
-def _arabic(text: str) -> bool:
-    return bool(re.search(r"[\u0600-\u06ff]", text))
-
-
 def shared_name(a: str, b: str) -> bool:
     """True when a name of one sentence is written in the other, or both name one
     country in any of its forms (checks/roles.py COUNTRIES). Between two Arabic
     sentences every word is a candidate name, so only a shared word of four consonants
     or more counts."""
-    if countries(a, script_language(a)) & countries(b, script_language(b)):
+    script_a, script_b = script_language(a), script_language(b)
+    if countries(a, script_a) & countries(b, script_b):
         return True  # "the UK's market", «рынок Великобритании»
     (long_a, short_a), (long_b, short_b) = _names(a), _names(b)
     # one name written twice: equal skeletons, or one edit apart from four consonants
     # on (Brighton «Брайтона»: brhtn, brtn)
     common = {x for x in long_a for y in long_b if _close(x, y)}
-    if _arabic(a) and _arabic(b):
+    if script_a == script_b == "ar":
         return any(len(s) >= _MIN_CONSONANTS + 1 for s in common)
     return bool(common or short_a & short_b)

@@ -16,10 +16,10 @@ how close the two sentences are.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checker.checks.facts import script_language
 from checker.checks.measure import TEMPORAL, Quantity, bare
 
 # A translator converting "40 miles" writes «65 км»: converted figures agree within this
@@ -66,12 +66,6 @@ def _readings(q: Quantity) -> list[tuple[str, float, float]]:
     ]
 
 
-def _script(word: str) -> str:
-    return "cyrillic" if re.search(r"[а-яё]", word, re.I) else (
-        "arabic" if re.search(r"[\u0600-\u06ff]", word) else "latin"
-    )  # fmt: skip
-
-
 def _same_noun(x: str, y: str) -> bool:
     """ "school" and "schools", «школ» and «школы», «حالة» and «حالات»: one noun."""
     x, y = x.lower(), y.lower()
@@ -84,7 +78,13 @@ def _things_differ(a: Quantity, b: Quantity) -> bool:
         # Two nouns no lexicon lists, in one script: "40 schools" and "12 roads" count
         # two things. Across scripts nothing tells them apart (the sole-figure rule
         # decides there).
-        if a.unit and b.unit and a.lexicon and b.lexicon and _script(a.unit) == _script(b.unit):
+        if (
+            a.unit
+            and b.unit
+            and a.lexicon
+            and b.lexicon
+            and script_language(a.unit) == script_language(b.unit)
+        ):
             return not _same_noun(a.unit, b.unit)
         return False
     if (a.concept is None) != (b.concept is None):
@@ -116,13 +116,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 def _interval(
     q: Quantity, low: float, high: float, converted: bool, independent: bool = False
 ) -> tuple[float, float]:
-    tolerance = q.precision / 2
-    if converted or q.qualifier == "about":
-        tolerance = max(tolerance, q.rounding / 2)
-    if converted:
-        tolerance = max(tolerance, CONVERSION_TOLERANCE * max(abs(low), abs(high)))
-    if q.qualifier == "about":
-        tolerance = max(tolerance, ABOUT_TOLERANCE * max(abs(low), abs(high)))
+    tolerance = _end_tolerance(q, max(abs(low), abs(high)), converted)
     if q.qualifier == "min":
         # a translation rounds the figure it has; another outlet's "at least 384"
         # given a day earlier is true of 832 too
@@ -144,6 +138,9 @@ def _bounds_agree(a: Quantity, b: Quantity, value_a: float, value_b: float) -> b
 
 
 def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
+    """How far a figure of value `x` may be from the one it was rounded or converted
+    from: half its last digit, its roundness when converted or "about", and a share
+    of `x` when converted or "about"."""
     tolerance = q.precision / 2
     if converted or q.qualifier == "about":
         tolerance = max(tolerance, q.rounding / 2)
@@ -164,9 +161,9 @@ def _ranges_agree(a: Quantity, b: Quantity, independent: bool = False) -> bool:
             if dim_a != dim_b:
                 continue
             ends = ((low_a, low_b), (high_a, high_b))
-            tolerance = _end_tolerance
             if all(
-                x == y or abs(x - y) < tolerance(a, x, converted) + tolerance(b, y, converted)
+                x == y
+                or abs(x - y) < _end_tolerance(a, x, converted) + _end_tolerance(b, y, converted)
                 for x, y in ends
             ):
                 return True

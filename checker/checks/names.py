@@ -9,16 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+
+from checker.checks.numwords import _morph  # one dictionary, loaded once
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=65536)

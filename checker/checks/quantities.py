@@ -408,9 +408,8 @@ def _read(
             and 1800 <= high <= 2100
             and bool(re.fullmatch(r"\d{4}", text[range_end.start : range_end.end]))
         )
-    if plain_year and precision <= 1 and found_concept is None:
-        if not atom.from_words and re.fullmatch(r"\d{4}", text[atom.start : atom.end]):
-            return quantity("year")
+    if plain_year and precision <= 1 and found_concept is None and four_digits:
+        return quantity("year")
     if _age(before, after, low, atom.from_words):
         return quantity("duration", "yr", YEAR)
     if re.match(r"-(?:year|летн|лет\b)", after):

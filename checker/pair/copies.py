@@ -239,13 +239,14 @@ def with_mutual(
     sizes = np.bincount(ids)
     out = []
     for c in pairs:
-        # in sources that look like copies, a closest pair in a run of closest pairs;
-        # elsewhere (a translation embedded less closely: ru–ar) a run of mutual pairs;
-        # two sources of one sentence each are the pair meant, as a labelled pair is
-        copied = (
-            (block[c.i] == block[c.j] and mutual(c.i, c.j) and in_run(c.i, c.j, closest))
-            or (mutual(c.i, c.j) and in_run(c.i, c.j, mutual))
-            or bool(sizes[ids[c.i]] == 1 and sizes[ids[c.j]] == 1)
+        # each other's closest, with a neighbour closest too in sources that look like
+        # copies, or each other's closest too elsewhere (a translation embedded less
+        # closely: ru–ar); two sources of one sentence each are the pair meant, as a
+        # labelled pair is
+        both = mutual(c.i, c.j)
+        neighbour = closest if block[c.i] == block[c.j] else mutual
+        copied = (both and in_run(c.i, c.j, neighbour)) or bool(
+            sizes[ids[c.i]] == 1 and sizes[ids[c.j]] == 1
         )
-        out.append(replace(c, mutual=mutual(c.i, c.j), copies=copied))
+        out.append(replace(c, mutual=both, copies=copied))
     return out
