@@ -126,7 +126,7 @@ def _country_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
 
 _COUNTRY_RE = {language: _country_patterns(language) for language in ("en", "ru", "ar")}
 _FORMER_RE = {
-    language: re.compile(rf"(?<![\w-])(?i:{pattern})", re.IGNORECASE)
+    language: re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE)
     for language, pattern in FORMER.items()
 }
 # Arabic country words that stand between a role and the name («رئيس بنما خوان …»).
@@ -143,7 +143,7 @@ def countries(text: str, language: str) -> frozenset[str]:
 
 def _office(qualifying: str, language: str) -> frozenset[str]:
     """The country codes and "former" named in the words that qualify a role."""
-    found = {code for code, regex in _COUNTRY_RE[language] if regex.search(qualifying)}
+    found = set(countries(qualifying, language))
     if _FORMER_RE[language].search(qualifying):
         found.add("former")
     return frozenset(found)

@@ -65,10 +65,6 @@ def _groups_lines(report: Report) -> list[str]:
     ] + group_pairs(report)
 
 
-def _counts(report: Report) -> str:
-    return counts_line(report)
-
-
 def report_markdown(report: Report, title: str = "checker report", level: int = 1) -> str:
     """The report in Markdown; `level` is its title's heading level (a corpus report
     nests one per story)."""
@@ -84,7 +80,7 @@ def report_markdown(report: Report, title: str = "checker report", level: int = 
         "",
         verdict,
         "",
-        f"{_counts(report)}. Languages: {', '.join(s.languages) or '-'}.",
+        f"{counts_line(report)}. Languages: {', '.join(s.languages) or '-'}.",
         "",
         "| source | language | date | sentences | group | cites |",
         "|---|---|---|---|---|---|",
@@ -227,7 +223,7 @@ def report_html_body(report: Report, title: str = "checker report", level: int =
     parts = [
         f"<{h}>{html.escape(title)}</{h}>",
         verdict,
-        f"<p>{html.escape(_counts(report))}. Languages: "
+        f"<p>{html.escape(counts_line(report))}. Languages: "
         f"{html.escape(', '.join(s.languages) or '-')}.</p>",
         "<table><tr><th>source</th><th>language</th><th>date</th><th>sentences</th>"
         f"<th>group</th><th>cites</th></tr>{sources}</table>",

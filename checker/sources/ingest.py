@@ -279,14 +279,15 @@ def read_bounded(path: Path, item: str, max_bytes: int) -> bytes:
     """A file's bytes, never more than `max_bytes` read whatever `stat` says (it says 0
     for /dev/zero), and only from a regular file: a device, a pipe or a socket may never
     end (or never start: opening a FIFO blocks until someone writes)."""
-    mode = path.stat().st_mode
+    info = path.stat()
+    mode = info.st_mode
     if not stat.S_ISREG(mode):
         kind = (
             "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
         )
         raise InputError(f"{item}: {kind}, not a file (pass '-' to read standard input)")
-    if (size := path.stat().st_size) > max_bytes:
-        raise _too_big(item, size, max_bytes)
+    if info.st_size > max_bytes:
+        raise _too_big(item, info.st_size, max_bytes)
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
