@@ -361,3 +361,59 @@ def test_a_pool_bigger_than_the_machine_is_refused(feed: Path) -> None:
     assert result.returncode == 3, result.stderr
     assert f"--workers 3 × --threads 4 needs {need}" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_batch_that_always_kills_its_worker_ends_the_run_with_one_line(
+    feed: Path, nli_random: Path, ray_here: None
+) -> None:
+    """A batch that kills its worker every time (out of memory, say) is retried on a
+    restarted worker a bounded number of times, then the run stops with one line naming
+    the stories that failed: never a loop (restarts were unbounded)."""
+    from checker.corpus import ray_engine
+    from checker.errors import EngineError
+
+    class Dying(ray_engine._Judge):  # a local class: Ray ships it to the workers by value
+        def judge(self, batches: list[list[Any]]) -> list[bytes]:
+            os._exit(1)  # as the kernel's OOM killer would end it
+
+    engine, config = _ray_engine(1, nli_random)
+    engine._judge_class = Dying
+    start = time.monotonic()
+    try:
+        with pytest.raises(EngineError) as caught:
+            _run(engine, config, feed)
+    finally:
+        engine.close()
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 160, message
+    assert message.startswith("stories 1-") and "failed" in message
+    assert f"died {ray_engine._RESTARTS + 1} times" in message
+    assert time.monotonic() - start < 120
+
+
+def test_two_sources_with_one_name_give_the_same_report_on_ray_and_locally(
+    nli_random: Path, ray_here: None, tmp_path: Path
+) -> None:
+    """Two texts both named x.txt plus an unrelated article: names are made unique
+    before anything looks them up, so Ray (vectors by object, not by name) gives the
+    local engine's report (it once gave every text the same article's vectors)."""
+    from checker.corpus import CorpusOptions, corpus
+    from checker.sources.ingest import RawSource
+
+    story = (SAMPLES / "story").iterdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(story) if p.suffix == ".txt"][:2]
+    other = (SAMPLES / "eval" / "quake").iterdir()
+    unrelated = next(p for p in sorted(other) if p.suffix == ".txt").read_text(encoding="utf-8")
+    raws = [
+        RawSource(name="x.txt", origin="a", text=texts[0], is_html=False),
+        RawSource(name="x.txt", origin="b", text=texts[1], is_html=False),
+        RawSource(name="y.txt", origin="c", text=unrelated, is_html=False),
+    ]
+    engine, config = _ray_engine(2, nli_random)
+    try:
+        on_ray = corpus(raws, config, CorpusOptions(engine="ray", workers=2), engine=engine)
+    finally:
+        engine.close()
+    local = corpus(raws, config, CorpusOptions())
+    assert [len(s.sources) for s in local.stories] == [2]
+    assert on_ray.model_dump_json() == local.model_dump_json()

@@ -17,6 +17,7 @@ import numpy as np
 
 from checker.config import Config
 from checker.corpus.engine import Engine, Pair
+from checker.errors import EngineError
 from checker.judge.labels import LABELS
 from checker.judge.nli import NoNli
 from checker.pipeline import compare
@@ -153,7 +154,11 @@ def _check_group(
         todo = batches(asked, config.batch_size)
         total = sum(len(b) for b in todo)
         with progress.task(f"NLI, round {round_number}, {label}", total=total) as advance:
-            for batch, scores in zip(todo, engine.judge(todo, advance), strict=True):
+            try:
+                judged = engine.judge(todo, advance)
+            except EngineError as exc:  # the stories that failed, then why
+                raise EngineError(f"{label} failed: {exc}") from None
+            for batch, scores in zip(todo, judged, strict=True):
                 table.update(zip(batch, scores, strict=True))
         ran += total
         pending = waiting

@@ -164,6 +164,9 @@ def _probe(config: dict[str, Any]) -> tuple[str, str | None]:
 class RayEngine:
     """Segment, embed and judge on Ray; see the module docstring."""
 
+    # the NLI actor's class: tests put one here that dies, as a batch out of memory does
+    _judge_class: type = _Judge
+
     def __init__(self, config: Config, options: Any) -> None:
         self.config = config
         self.workers: int = options.workers
@@ -349,7 +352,7 @@ class RayEngine:
                 # batch that kills its worker every time (out of memory) ends the run
                 max_restarts=_RESTARTS,
                 max_task_retries=_RESTARTS,
-            )(_Judge)
+            )(self._judge_class)
             self._actors = [remote.remote(self._settings) for _ in range(self.workers)]
         return self._actors
 
@@ -377,7 +380,14 @@ class RayEngine:
                 done, _ = self.ray.wait(list(pending), num_returns=1)
                 ks, a = pending.pop(done[0])
                 idle.append(a)
-                for k, raw in zip(ks, self.ray.get(done[0]), strict=True):
+                try:
+                    answers = self.ray.get(done[0])
+                except self.ray.exceptions.RayActorError:
+                    raise EngineError(
+                        f"an NLI worker died {_RESTARTS + 1} times on one batch "
+                        "(out of memory? try a smaller --batch-size)"
+                    ) from None
+                for k, raw in zip(ks, answers, strict=True):
                     results[k] = np.frombuffer(raw, dtype=np.float64).reshape(-1, 3)
                     progress(len(batches[k]))
         return [results[k] for k in range(len(batches))]
