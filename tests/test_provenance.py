@@ -51,3 +51,21 @@ def test_attributions(text: str, expected: list[str]) -> None:
 )
 def test_prose_without_a_named_source_cites_nobody(text: str) -> None:
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor told CNBC in an interview on Friday that roads will reopen.", ["CNBC"]),
+        ("She told The Courier for a story printed last week that she would run.", ["Courier"]),
+        ("Prices rose, according to data from the finance ministry.", []),
+        ("The bridge will close, according to the U.S. Army Corps.", ["U.S. Army Corps"]),
+        ("Об этом сообщила газета Morning Post в понедельник.", ["газета Morning Post"]),
+        ("وذكر كبير الأطباء أن الحالة مستقرة.", []),
+        ("بحسب الولايات المتحدة بأن المحادثات انتهت.", ["الولايات المتحدة"]),
+    ],
+)
+def test_a_cited_name_ends_where_the_name_ends(text: str, expected: list[str]) -> None:
+    """The summary's "cites" list shows a speaker, never the clause after it ("CNBC in an
+    interview this week") or a noun that only looks like a marker («ذكر», "male")."""
+    assert attributions(text) == expected

@@ -51,8 +51,7 @@ _MARKERS = {
         r"وفقاً ل(?:ـ)?",
         r"بحسب",
         r"حسب",
-        r"ذكرت",
-        r"ذكر",
+        r"ذكرت",  # not «ذكر»: it is also the noun "male"
         r"أفادت",
         r"أفاد",
     ],
@@ -61,7 +60,16 @@ _MARKERS = {
 _STOP = {
     "en": {"that", "on", "by", "and", "said", "says", "who", "which", "as", "to"},
     "ru": {"что", "на", "и", "о", "об", "по", "с", "а", "который", "которая", "как"},
-    "ar": {"أن", "إن", "على", "من", "عن", "إلى", "و", "أنه", "أنها", "يوم", "التي", "الذي"},
+    "ar": {
+        "أن", "إن", "على", "من", "عن", "إلى", "و", "أنه", "أنها", "يوم", "التي", "الذي",
+        "بأن", "ما", "حسبما", "عندما",
+    },
+}  # fmt: skip
+# A preposition ends a name unless a name goes on after it ("diplomats at the United
+# Nations", not "CNBC in an interview", «газета Morning Post в воскресенье»).
+_PREPOSITIONS = {
+    "en": {"at", "of", "in", "for", "from", "on", "with", "during", "after", "this", "last"},
+    "ru": {"в", "во", "при", "из", "у", "на", "после"},
 }
 # Allowed inside a name ("diplomats at the United Nations"), never at its end.
 _INNER = {
@@ -80,8 +88,9 @@ _ALL_MARKERS = "|".join(
     m if m.endswith("ل(?:ـ)?") else rf"{m}(?!\w)" for ms in _MARKERS.values() for m in ms
 )
 _SPLIT = re.compile(rf"(?<!\w)(?:{_ALL_MARKERS})\s*", re.IGNORECASE)
-# "." ends a name unless a letter follows it at once (Selmar.Today, Caliber.Az).
-_END = re.compile(r"[,;:!?()\[\]«»\"“”—–،؛؟]|\.(?!\w)")
+# "." ends a name unless a letter follows it at once (Selmar.Today, Caliber.Az) or it
+# ends an initial or an abbreviation ("U.S.", "John F. Kennedy").
+_END = re.compile(r"[,;:!?()\[\]«»\"“”—–،؛؟]|(?<![\s.]\w)(?<!^\w)\.(?!\w)")
 
 
 def _name(after: str, language: str) -> str | None:
@@ -89,25 +98,36 @@ def _name(after: str, language: str) -> str | None:
     at most a few words, stop-words trimmed. English and Russian names must start
     with a capital letter or digit (outlets like «РИА Новости», "Reuters")."""
     stop, leading = _STOP.get(language, set()), _LEADING.get(language, set())
+    prepositions, inner = _PREPOSITIONS.get(language, set()), _INNER.get(language, set())
+    given = [w.strip("'’\"") for w in _END.split(after, maxsplit=1)[0].split()]
+    head = next((w.lower() for w in given if w.lower() not in leading), "")
+    generic = head.startswith(_GENERIC.get(language, ())) if head else False
     words: list[str] = []
-    for word in _END.split(after, maxsplit=1)[0].split():
-        bare = word.strip("'’\"")
+    for k, bare in enumerate(given):
         if bare.lower() in stop:
             break
+        if words and bare.lower() in prepositions and not generic:
+            rest = [w for w in given[k + 1 : k + 3] if w.lower() not in inner]
+            if not (rest and _capital(rest[0])):
+                break
         words.append(bare)
         if len(words) >= _MAX_WORDS.get(language, 5):
             break
     while words and words[0].lower() in leading:
         words.pop(0)
-    while words and words[-1].lower() in _INNER.get(language, set()):
+    while words and words[-1].lower() in inner:
         words.pop()
     if not words:
         return None
-    if language in ("en", "ru") and not any(w[0].isupper() or w[0].isdigit() for w in words):
-        # no proper name: only a generic source ("sources close to…", «источник в МИД»)
-        if not words[0].lower().startswith(_GENERIC[language]):
-            return None
+    if language == "en" and not (_capital(words[0]) or generic):
+        return None  # "world body's annual General Assembly", "data from the South's…"
+    if language == "ru" and not (any(_capital(w) for w in words) or generic):
+        return None  # no proper name and no generic source («источник в МИД»)
     return " ".join(words)
+
+
+def _capital(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
 def attributions(text: str, language: str | None = None) -> list[str]:
