@@ -164,6 +164,8 @@ def test_models_list_never_breaks_a_name_at_80_columns() -> None:
     lines = result.stdout.splitlines()
     assert all(len(line) <= 80 for line in lines)
     for entry in load_catalog():
-        assert any(f"│ {entry.name}" in line for line in lines), entry.name
-    usem3 = next(line for line in lines if "│ usem3" in line)
-    assert usem3.rstrip(" │").endswith("yes") and "numpy" not in result.stdout
+        assert any(line.startswith(f"{entry.name} ") for line in lines), entry.name
+        if entry.hub_id:  # the hub id whole, too
+            assert f"  {entry.hub_id} @ " in result.stdout, entry.hub_id
+    usem3 = next(line for line in lines if line.startswith("usem3"))
+    assert usem3.rstrip().endswith("yes") and "numpy" not in result.stdout

@@ -3,6 +3,7 @@ top-level help, each --backend help about its own command, a model's own contrad
 says why, verify's marks have a legend, and a long report ends with its verdict."""
 
 import io
+from pathlib import Path
 
 from click.testing import CliRunner
 from fakes import MirrorNli
@@ -54,3 +55,67 @@ def test_verify_marks_have_a_legend_never_broken_at_80_columns() -> None:
     for entry in ("✗ contradicted", "? not in the sources", "✓ supported", "· unverified",
                   "– not a claim"):  # fmt: skip
         assert any(entry in line for line in out.splitlines()), entry
+
+
+_BOX = "".join(map(chr, range(0x2500, 0x25A0)))  # box drawing and blocks
+
+
+def _words(text: str) -> set[str]:
+    """The words of a screen, table and panel borders left out."""
+    return {w.strip(_BOX) for w in text.split()} - {""}
+
+
+def _screens(args: list[str]) -> tuple[str, str]:
+    """The command's stdout and stderr together, at 80 columns and at 400."""
+    out = []
+    for width in ("80", "400"):
+        result = CliRunner(env={"COLUMNS": width}).invoke(main, args)
+        assert result.exit_code in (0, 1), (result.exit_code, result.output)
+        out.append(result.stdout + result.stderr)
+    return out[0], out[1]
+
+
+def test_every_screen_wraps_only_at_spaces_at_80_columns(nli_contradicting_deberta: Path) -> None:
+    """At 80 columns no word is cut ("nee / d"), cut short with an ellipsis
+    ("mdeberta-…") or pushed past the edge: every word of the narrow screen is a word of
+    the same screen 400 columns wide. Each command's screens, with a model that finds
+    contradictions and with none."""
+    model = str(nli_contradicting_deberta)
+    runs = [
+        ["compare", "samples/story", "--nli-model", model],
+        ["compare", "samples/story", "--nli-model", "none"],
+        ["verify", "samples/verify/draft-en.md", "samples/verify/lindor-ru.txt",
+         "--nli-model", model],
+        ["verify", "samples/verify/draft-en.md", "samples/verify/lindor-ru.txt",
+         "--nli-model", "none"],
+        ["corpus", "samples/eval", "--nli-model", "none"],
+        ["models", "list"],
+        ["compare", "--help"],
+        ["verify", "--help"],
+        ["corpus", "--help"],
+    ]  # fmt: skip
+    for args in runs:
+        narrow, wide = _screens(args)
+        assert max(len(line) for line in narrow.splitlines()) <= 80, args
+        broken = _words(narrow) - _words(wide)
+        assert not broken, (args, sorted(broken)[:10])
+
+
+def test_help_lists_options_in_sections_with_none_documented() -> None:
+    """compare --help is no list of 45 options: each shared option stands in its
+    section, the command's own options first, and --nli-model says what 'none' does."""
+    out = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["compare", "--help"]).stdout
+    heads = [line[:-1] for line in out.splitlines() if line and not line[0].isspace()]
+    assert heads[-8:] == ["Options", "NLI model", "Pairing", "Rules", "Checking and output",
+                          "Limits", "Where models live", "General"]  # fmt: skip
+    section = {}
+    for line in out.splitlines():
+        if line and not line[0].isspace():
+            current = line[:-1]
+        elif line.strip().startswith("--"):
+            section[line.split()[0]] = current
+    assert section["--show-agreements"] == "Options"
+    assert section["--nli-model"] == section["--backend"] == "NLI model"
+    assert section["--pairs-per-sentence"] == "Pairing" and section["--max-sources"] == "Limits"
+    assert section["--no-people-check"] == "Rules" and section["--offline"] == "Where models live"
+    assert "'none' runs only the number and people rules" in " ".join(out.split())

@@ -22,6 +22,7 @@ from rich.console import Console
 
 from checker import __version__
 from checker import config as defaults
+from checker.cli.options import SectionedGroup
 from checker.config import Config
 from checker.errors import CheckerError, ConfigError, ExitCode
 from checker.output import write_atomic
@@ -199,7 +200,8 @@ def _wrote(output: Path | None, verdict: str, quiet: bool = False) -> None:
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        _stderr().print(f"checker: warning: {warning}", markup=False)
+        # wrapped at spaces to the terminal's width (soft wrap would let it cut words)
+        _stderr().print(f"checker: warning: {warning}", markup=False, soft_wrap=False)
 
 
 def _config(options: dict[str, Any]) -> Config:
@@ -225,7 +227,7 @@ _NEGATED = {
 }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SectionedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Find contradictions and agreements between articles, across languages."""

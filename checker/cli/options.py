@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,6 +51,7 @@ def limit_options(f: F) -> F:
             show_default=True,
             help="Seconds to wait for a URL before giving up.",
         ),
+        section="Limits",
     )
 
 
@@ -122,13 +124,100 @@ run_backend_option = _backend(
 
 
 def common_options(f: F) -> F:
-    return _options(f, quiet_option, debug_option)
+    return _options(f, quiet_option, debug_option, section="General")
 
 
-def _options(f: F, *decorators: Callable[[F], F]) -> F:
+def _options(f: F, *decorators: Callable[[F], F], section: str | None = None) -> F:
+    """Apply `decorators`; their options are listed under `section` in --help (an
+    option a nested group already placed keeps its place)."""
+    before = len(getattr(f, "__click_params__", []))
     for decorator in reversed(decorators):
         f = decorator(f)
+    if section is not None:
+        for param in getattr(f, "__click_params__", [])[before:]:
+            if not hasattr(param, SECTION):
+                setattr(param, SECTION, section)
     return f
+
+
+# The attribute that names an option's --help section, and the sections in their order;
+# a command's own options come first, under "Options".
+SECTION = "help_section"
+SECTIONS = (
+    "Options",
+    "NLI model",
+    "Pairing",
+    "Rules",
+    "Checking and output",
+    "Limits",
+    "Where models live",
+    "General",
+)
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help layout, wrapped at spaces only: click breaks words at hyphens,
+    which cut model ids and option names in two ("…-xnli- / multilingual"). A word
+    wider than the help column moves left rather than past the edge. `terms` sets one
+    term column for every section of a command."""
+
+    terms: int | None = None
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = list(rows)
+        widest = self.terms or max((len(term) for term, _ in rows), default=0)
+        first = min(widest, col_max) + col_spacing
+        column = self.current_indent + first
+        wrap = textwrap.TextWrapper(
+            max(self.width - column - 2, 10), break_on_hyphens=False, break_long_words=False
+        )
+        for term, text in rows:
+            self.write(" " * self.current_indent + term)
+            lines = wrap.wrap(text)
+            if not lines:
+                self.write("\n")
+                continue
+            if len(term) > first - col_spacing:
+                self.write("\n" + " " * column)
+            else:
+                self.write(" " * (first - len(term)))
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(" " * min(column, max(0, self.width - len(line))) + line + "\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class SectionedCommand(click.Command):
+    """A command whose --help lists its options in sections, not as one long list."""
+
+    context_class = _Context
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows: dict[str, list[tuple[str, str]]] = {name: [] for name in SECTIONS}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+            if record is not None:
+                section = getattr(param, SECTION, "General" if param.name == "help" else None)
+                rows[section or "Options"].append(record)
+        if isinstance(formatter, _Formatter):
+            formatter.terms = max(len(term) for records in rows.values() for term, _ in records)
+        for name, records in rows.items():
+            if records:
+                with formatter.section(name):
+                    formatter.write_dl(records)
+
+
+class SectionedGroup(click.Group):
+    """The `checker` group: its commands, and its subgroups', list options in sections."""
+
+    command_class = SectionedCommand
+    context_class = _Context
+    group_class = type  # subgroups are SectionedGroups too
 
 
 def embed_options(f: F) -> F:
@@ -192,6 +281,7 @@ def embed_options(f: F) -> F:
             is_flag=True,
             help="Do not keep sentence embeddings on disk (CHECKER_CACHE_DIR).",
         ),
+        section="Pairing",
     )
 
 
@@ -244,11 +334,12 @@ def rule_options(f: F) -> F:
             help="Between independent reports, a bare number (nothing said of what it counts) "
             "decides only in sentences this similar.",
         ),
+        section="Rules",
     )
 
 
 def model_place_options(f: F) -> F:
-    return _options(f, cache_dir_option, offline_option)
+    return _options(f, cache_dir_option, offline_option, section="Where models live")
 
 
 def nli_options(f: F) -> F:
@@ -289,7 +380,11 @@ def nli_options(f: F) -> F:
             help="Entailment probability that counts as agreement.",
         ),
         click.option(
-            "--batch-size", type=int, default=defaults.DEFAULT_BATCH_SIZE, show_default=True
+            "--batch-size",
+            type=int,
+            default=defaults.DEFAULT_BATCH_SIZE,
+            show_default=True,
+            help="Pairs per NLI batch (lower it when memory is short).",
         ),
         click.option(
             "--max-length",
@@ -303,8 +398,10 @@ def nli_options(f: F) -> F:
             type=click.Choice(["auto", "cpu", "cuda", "mps"]),
             default="auto",
             show_default=True,
+            help="Where torch runs NLI; auto: a GPU if there is one.",
         ),
         click.option("--threads", type=int, default=None, help="CPU threads (default: all cores)."),
+        section="NLI model",
     )
 
 
@@ -361,4 +458,5 @@ def check_options(f: F) -> F:
         click.option(
             "--gloss-revision", metavar="REV", default=None, help="Hub revision of --gloss-model."
         ),
+        section="Checking and output",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -27,29 +28,37 @@ def _present(row: ModelStatus) -> str:
     return ", ".join(here) if here else "-"
 
 
-def model_table(rows: Sequence[ModelStatus]) -> Table:
-    """The catalog; the name a user types is never broken (it heads its cell, the model
-    id and revision fold under it), so the table fits 80 columns."""
-    table = Table(title="Model catalog", title_justify="left", expand=True)
-    longest = max((len(r.name) + (10 if r.default else 0) for r in rows), default=10)
-    table.add_column("name · model @ revision", min_width=longest, ratio=1, overflow="fold")
-    for column in ("role", "licence", "size", "here"):
-        table.add_column(column, no_wrap=True)
-    for row in rows:
-        if not row.pinned:
-            revision = f"{row.revision} (unpinned)"
-        elif row.model.startswith("bundled"):
-            revision = row.revision.split("==")[-1]  # the package version
-        else:
-            revision = row.revision[:12]
-        cell = Text(row.name + (" (default)" if row.default else ""), style="bold")
-        cell.append(f"\n{row.model} @ {revision}", style="dim")
-        first = row.backends[0] if row.backends else None
-        table.add_row(
-            cell, row.role, row.licence, _size(first.size_mb if first else 0), _present(row)
-        )
-    table.caption = f"Hugging Face cache: {rows[0].cache}" if rows else None
-    return table
+def model_table(rows: Sequence[ModelStatus]) -> Group:
+    """The catalog, one model to two lines: the name a user types with its role, licence,
+    size and files here, then the model id and revision indented under it. Nothing is
+    folded: at 80 columns a table cell would cut a 57-character hub id in two."""
+    names = [r.name + (" (default)" if r.default else "") for r in rows]
+    cells = [
+        [r.role, r.licence, _size(r.backends[0].size_mb if r.backends else 0), _present(r)]
+        for r in rows
+    ]
+    heads = ["name", "role", "licence", "size", "here"]
+    widths = [max([len(heads[0]), *map(len, names)])]
+    widths += [max([len(heads[k + 1]), *(len(c[k]) for c in cells)]) for k in range(4)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    out: list[Text] = [Text("Model catalog", style="bold"), Text(line(heads), style="bold")]
+    for row, name, cell in zip(rows, names, cells, strict=True):
+        out.append(Text(line([name, *cell])))
+        out.append(Text(f"  {row.model} @ {_revision(row)}", style="dim"))
+    if rows:
+        out.append(Text(f"Hugging Face cache: {rows[0].cache}", style="dim"))
+    return Group(*out)
+
+
+def _revision(row: ModelStatus) -> str:
+    if not row.pinned:
+        return f"{row.revision} (unpinned)"
+    if row.model.startswith("bundled"):
+        return row.revision.split("==")[-1]  # the package version
+    return row.revision[:12]
 
 
 def model_panel(row: ModelStatus) -> Panel:
