@@ -110,7 +110,6 @@ def test_a_manifest_line_wins_over_the_folder_copy_of_its_file(tmp_path: Path) -
         ('{"path": 3}', "path must be a string"),
         ('{"text": ""}', "text is empty"),
         ('{"text": "Some text here.", "date": "3 March"}', "'3 March' is not a date"),
-        ('{"url": "ftp://example.org/a"}', "is not an http(s) URL"),
     ],
 )
 def test_a_bad_manifest_line_is_an_error_naming_file_and_line(

@@ -77,11 +77,18 @@ def test_a_manifest_with_a_bom_is_read(tmp_path: Path) -> None:
     assert [r.name for r in raws] == ["Wire"] and not skipped
 
 
-@pytest.mark.parametrize("url", ["http://[::1/x", "http://example.org:port/x", "http:///x"])
-def test_an_unreadable_manifest_url_is_one_line_naming_its_line(tmp_path: Path, url: str) -> None:
+@pytest.mark.parametrize(
+    "url", ["http://[::1/x", "http://example.org:port/x", "http:///x", "ftp://example.org/x"]
+)
+def test_an_unreadable_manifest_url_is_skipped_naming_its_line(tmp_path: Path, url: str) -> None:
+    """A feed's one bad link skips that article, with its line, and the run goes on."""
     manifest = _manifest(tmp_path, {"path": "a.txt"}, {"url": url})
-    line = _one_line(["corpus", str(manifest), "--nli-model", "none"])
-    assert f"{manifest}:2:" in line
+    raws, skipped = read_corpus([manifest], max_bytes=10**6, url_timeout=2)
+    assert len(raws) == 1 and len(skipped) == 1, skipped
+    assert skipped[0].reason.startswith(f"{manifest}:2:") or skipped[0].input == f"{manifest}:2"
+    result = CliRunner().invoke(main, ["corpus", str(manifest), "--nli-model", "none"])
+    assert result.exit_code == 0 and f"{manifest}:2" in result.output, result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_url_httpx_rejects_is_skipped_with_its_reason(tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class _Entry:
     date: dt.date | None = None
     text: str | None = None
     listed: bool = False  # from a manifest line (which says its name and date)
+    error: str | None = None  # a line that names no readable article: skipped, with why
 
 
 def read_corpus(
@@ -76,7 +77,7 @@ def read_corpus(
     entries, twice = _once(_entries([str(i) for i in inputs], allow_paths_outside))
     skipped += twice
     fetched = _fetch_all(
-        [e for e in entries if e.text is None and is_url(e.item)],
+        [e for e in entries if e.text is None and e.error is None and is_url(e.item)],
         max_bytes=max_bytes,
         url_timeout=url_timeout,
         guard=guard,
@@ -84,6 +85,8 @@ def read_corpus(
     )
     for entry in entries:
         try:
+            if entry.error is not None:
+                raise InputError(entry.error)
             if id(entry) in fetched:
                 got = fetched[id(entry)]
                 if isinstance(got, InputError):
@@ -290,13 +293,16 @@ def manifest_entries(path: Path, allow_outside: bool = False) -> Iterator[_Entry
         if given[0] == "text":
             yield _Entry(where, name=name or f"{path.name}:{number}", date=day, text=value)
         elif given[0] == "url":
+            # a feed's bad link is one article skipped, with its line, not the run ended
             try:
                 parsed = urlparse(value)
                 parsed.port  # noqa: B018 (raises on a port that is not a number)
             except ValueError as exc:
-                raise InputError(f"{where}: url {value!r} cannot be read ({exc})") from None
+                yield _Entry(where, error=f"{where}: url {value!r} cannot be read ({exc})")
+                continue
             if parsed.scheme.lower() not in ("http", "https") or not parsed.hostname:
-                raise InputError(f"{where}: url {value!r} is not an http(s) URL")
+                yield _Entry(where, error=f"{where}: url {value!r} is not an http(s) URL")
+                continue
             yield _Entry(value, name=name, date=day, listed=True)
         else:
             file = Path(value) if Path(value).is_absolute() else path.parent / value
