@@ -98,3 +98,38 @@ def test_outlets_converting_one_figure_and_a_lower_bound_agree() -> None:
     # a translation rounds the figure it has: its "at least" stays near it
     assert compare_figures(quantities("The toll climbed to 832 dead.", "en"),
                            quantities("At least 384 dead were counted.", "en")).conflicts  # fmt: skip
+
+
+def _sandwich_case(inserted: bool) -> tuple[bool, bool]:
+    """Two sources of five sentences (unit vectors, one axis a sentence), the second a
+    translation whose middle sentence embeds closer to its neighbour's counterpart than
+    to its own; with `inserted`, the second holds an extra sentence instead."""
+    import numpy as np
+
+    from checker.pair.basics import Candidate, PairingOptions
+    from checker.pair.copies import with_mutual
+    from checker.schema import Sentence
+
+    axes = np.eye(8, dtype=np.float32)
+    first = [axes[k] for k in range(5)]
+    loose = 0.5 * axes[2] + 0.6 * axes[1] + 0.62 * axes[5]  # a merged, loose translation
+    second = [axes[0], axes[1], loose, axes[3], axes[4]]
+    if inserted:  # background between two copied sentences: no counterpart at all
+        second = [axes[0], axes[1], 0.6 * axes[1] + 0.8 * axes[6], axes[2], axes[3], axes[4]]
+    vectors = np.stack([v / np.linalg.norm(v) for v in first + second])
+    sentences = [Sentence(source="a.txt", index=k, text="x", language="en") for k in range(5)]
+    sentences += [
+        Sentence(source="b.txt", index=k, text="x", language="ru") for k in range(len(second))
+    ]
+    pair = Candidate(i=2, j=7, similarity=float(vectors[2] @ vectors[7]))
+    marked = with_mutual([pair], sentences, vectors, PairingOptions())[0]
+    return marked.mutual, marked.copies
+
+
+def test_a_sentence_between_two_copied_pairs_is_a_copy_however_loosely_embedded() -> None:
+    """A translator merges and splits: the translation of sentence 3 may embed closer to
+    sentence 2's counterpart. Between two copied pairs it is still the copy (ru–ar
+    translations were judged as independent reports and their figures only noted),
+    while a sentence inserted between two copied ones has no such place."""
+    assert _sandwich_case(inserted=False) == (False, True)
+    assert _sandwich_case(inserted=True) == (False, False)

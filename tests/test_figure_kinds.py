@@ -198,3 +198,24 @@ def test_russian_ordinals_in_every_case_are_read() -> None:
     assert [(q.value, q.ordinal) for q in quantities("был на седьмом месте", "ru")] == [(7, True)]
     assert conflicts("he was eighth after the first lap", "en",
                      "он был на седьмом месте после первого круга", "ru")  # fmt: skip
+
+
+def test_a_country_is_an_anchor_in_its_arabic_forms() -> None:
+    """«المملكة المتحدة» is the UK and «البريطانية» its feminine adjective: a shared
+    country shows two reports speak of one place (they named nothing before)."""
+    from checker.checks.anchors import shared_name
+
+    assert shared_name("Рынок Великобритании оценивается в 2,8 млрд фунтов.",
+                       "سوق التجميل في المملكة المتحدة بقيمة 5.6 مليار جنيه.")  # fmt: skip
+    assert shared_name("The British market grew.", "نمت السوق البريطانية.")
+    assert not shared_name("The British market grew.", "نمت السوق الفرنسية.")
+
+
+def test_an_indictment_counts_nobody_held() -> None:
+    """«22 пунктам обвинительного заключения» counts charges; «заключённых» are held."""
+    from checker.checks.quantities import quantities
+
+    charges = quantities("Он отрицает вину по всем 22 пунктам обвинительного заключения.", "ru")
+    assert [(q.value, q.concept) for q in charges] == [(22.0, None)]
+    held = quantities("Освобождены 12 заключённых.", "ru")
+    assert [(q.value, q.concept) for q in held] == [(12.0, "arrested")]

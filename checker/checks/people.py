@@ -119,7 +119,8 @@ def _country_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
         elif language == "ru":
             regex = rf"(?<![\w-])(?i:{body})"
         else:
-            regex = rf"(?<!\S)[وبل]?(?:{body})(?!\w)"
+            # the feminine and plural adjective too (البريطانية, الروسيين)
+            regex = rf"(?<!\S)[وبل]?(?:{body})(?:ة|ين|ون)?(?!\w)"
         out.append((code, re.compile(regex)))
     return out
 

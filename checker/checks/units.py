@@ -305,7 +305,9 @@ def qualifier_after(text: str, language: str) -> str | None:
 def concept(words: list[str], language: str, clitics: bool = True) -> tuple[str, str] | None:
     """(concept, the word) for the first of `words` that names a counted thing (Arabic
     words also without a leading clitic, unless `clitics` is False)."""
-    for word in words:
+    for k, word in enumerate(words):
+        if k and language == "ru" and words[k - 1].lower().startswith("обвинительн"):
+            continue  # «обвинительное заключение» is an indictment, nobody held
         bare = word
         if language == "ar" and clitics:
             bare = re.sub(r"^(?:و|ف|ب|ل|ال|وال|بال|لل)(?=\w{3})", "", word)

@@ -236,6 +236,18 @@ def with_mutual(
                         return True
         return False
 
+    def sandwiched(i: int, j: int) -> bool:
+        """The sentences before i and j are each other's closest, and those after: in a
+        translation the one between is the same sentence, however loosely embedded (a
+        translator merges and splits). An inserted sentence has no place between two
+        copied ones in the other source, so background added to a reprint stays out."""
+        n = len(sentences)
+        if not (0 < i < n - 1 and 0 < j < n - 1):
+            return False
+        if len({ids[i - 1], ids[i], ids[i + 1]}) > 1 or len({ids[j - 1], ids[j], ids[j + 1]}) > 1:
+            return False
+        return mutual(i - 1, j - 1) and mutual(i + 1, j + 1)
+
     sizes = np.bincount(ids)
     out = []
     for c in pairs:
@@ -245,8 +257,10 @@ def with_mutual(
         # labelled pair is
         both = mutual(c.i, c.j)
         neighbour = closest if block[c.i] == block[c.j] else mutual
-        copied = (both and in_run(c.i, c.j, neighbour)) or bool(
-            sizes[ids[c.i]] == 1 and sizes[ids[c.j]] == 1
+        copied = (
+            (both and in_run(c.i, c.j, neighbour))
+            or (block[c.i] == block[c.j] and sandwiched(c.i, c.j))
+            or bool(sizes[ids[c.i]] == 1 and sizes[ids[c.j]] == 1)
         )
         out.append(replace(c, mutual=both, copies=copied))
     return out
