@@ -38,7 +38,7 @@ from checker.pair.candidates import (
     unmatched,
     with_mutual,
 )
-from checker.pair.embed import Embedder, embedder_for
+from checker.pair.embed import Embedder, embedder_for, pairing_warnings
 from checker.pair.groups import group_sources, mirrors, summarise_contradictions
 from checker.progress import Progress, Silent
 from checker.schema import (
@@ -116,7 +116,7 @@ def align(
     config = config or Config()
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
-    embedder = embedder or embedder_for(config)
+    embedder = embedder or embedder_for(config, (s.language for s in sources))
     sentences, vectors = _embedded(sources, embedder, progress)
     # No NLI here to confirm reprints, so every copy is paired on its own.
     plan = select_pairs(sentences, vectors, config.pairing())
@@ -136,6 +136,7 @@ def align(
         pairs=pairs,
         models=[embedder.info()],
         warnings=source_warnings(sources)
+        + pairing_warnings(sources, embedder.info().name)
         + budget_warning(plan.considered, len(candidates), plan.close_cut),
     )
 
@@ -209,7 +210,7 @@ def _prepare_models(
             all_present(translators)  # or one error naming every missing model
             translators, gloss_warnings = usable_translators(translators, config.gloss)
     return _Models(
-        embedder=embedder or embedder_for(config),
+        embedder=embedder or embedder_for(config, (s.language for s in sources)),
         owns_embedder=embedder is None,
         nli=nli_model,
         translators=translators,
@@ -378,6 +379,7 @@ def _report(
         + [t.info() for t in translators],
         gloss_language=config.gloss,
         warnings=source_warnings(sources, nli_languages(models.nli))
+        + pairing_warnings(sources, models.embedder.info().name)
         # without a model no pair is judged beyond the rules: no budget to raise
         + ([] if models.no_nli else budget_warning(judged.considered, checked, judged.close_cut))
         + ([NO_NLI_WARNING] if models.no_nli else [])

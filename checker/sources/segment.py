@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.schema import DroppedLine, Sentence, Source
-from checker.sources.clean import clean_text
+from checker.sources.clean import clean_text, width
 from checker.sources.ingest import RawSource
 
 UNDETERMINED = "und"
@@ -50,6 +50,8 @@ _TITLES = {
     "Gen.",
     "Sen.",
     "Rep.",
+    "मि.",  # Hindi "Mr.", «डॉ.» "Dr."
+    "डॉ.",
     "Gov.",
     "Lt.",
     "Col.",
@@ -151,11 +153,14 @@ def detect_language(text: str) -> tuple[str, float]:
     return _LANG_ALIASES.get(lang, lang), float(result[0]["score"])
 
 
-def document_language(paragraphs: list[str]) -> str:
-    if not paragraphs:
-        return UNDETERMINED
-    lang, _ = detect_language(" ".join(paragraphs)[:4000])
-    return lang
+def _vote(paragraphs: list[str], detected: list[tuple[str, float]]) -> str:
+    """The document's language: its paragraphs' languages weighted by length and
+    confidence. Reading the first 4,000 characters at once took 10 of 62 Uzbek articles
+    for English and 5 of 62 Azerbaijani ones for Turkish (a low-confidence guess)."""
+    votes: dict[str, float] = {}
+    for paragraph, (language, confidence) in zip(paragraphs, detected, strict=True):
+        votes[language] = votes.get(language, 0.0) + len(paragraph) * confidence
+    return max(votes, key=votes.__getitem__) if votes else UNDETERMINED
 
 
 def split_sentences(paragraph: str, language: str) -> list[str]:
@@ -229,14 +234,14 @@ def segment(raw: RawSource, *, min_chars: int = 12) -> Source:
     """Clean a raw source and cut it into language-tagged sentences."""
     cleaned = clean_text(raw.text)
     dropped = [DroppedLine(text=t, reason=r) for t, r in cleaned.dropped]
-    doc_lang = document_language(cleaned.paragraphs)
+    detected = [detect_language(paragraph) for paragraph in cleaned.paragraphs]
+    doc_lang = _vote(cleaned.paragraphs, detected)
     sentences: list[Sentence] = []
-    for paragraph in cleaned.paragraphs:
-        para_lang, conf = detect_language(paragraph)
+    for paragraph, (para_lang, conf) in zip(cleaned.paragraphs, detected, strict=True):
         if conf < MIN_SENTENCE_CONFIDENCE:
             para_lang = doc_lang
         for text in split_sentences(paragraph, para_lang):
-            if len(text) < min_chars:
+            if width(text) < min_chars:
                 dropped.append(DroppedLine(text=text, reason="too short to check"))
                 continue
             sentences.append(

@@ -24,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 Role = Literal["nli", "embed", "translate"]
-Backend = Literal["torch", "onnx", "onnx-int8", "numpy"]
+Backend = Literal["torch", "onnx", "onnx-int8", "numpy", "c"]
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
