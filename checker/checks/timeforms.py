@@ -28,11 +28,16 @@ _CLOCK = {
 _MONTHS = {
     "en": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
     # French, Spanish, German, Italian, Portuguese: read with the English patterns
-    "xx": ["jan|ene|gen", "f[eé]v|feb", "mar|m[äa]rz", "avr|abr|apr", "mai|may|mag",
-           "juin|jun|giu", "juil|jul|lug", "ao[uû]t|ago|aug", "sep|set", "oct|okt|ott|out",
-           "nov", "d[eé]c|dic|dez"],
-    "ru": ["январ", "феврал", "март", "апрел", "ма[яей]", "июн", "июл", "август", "сентябр",
-           "октябр", "ноябр", "декабр"],
+    # (and Turkish, Azerbaijani: ocak, şubat, nisan, … yanvar, fevral, avqust, …)
+    "xx": ["jan|ene|gen|ocak|yanvar", "f[eé]v|feb|şubat|fevral", "mar|m[äa]rz",
+           "avr|abr|apr|nisan", "mai|may|mag", "juin|jun|giu|haziran|iyun",
+           "juil|jul|lug|temmuz|iyul", "ao[uû]t|ago|aug|ağustos|avqust", "sep|set|eylül|sentyabr",
+           "oct|okt|ott|out|ekim", "nov|kasım|noyabr", "d[eé]c|dic|dez|aralık|dekabr"],
+    # Russian, and Ukrainian (read with the Russian patterns): січня, жовтня, …
+    "ru": ["январ|січ", "феврал|лют", "март|берез", "апрел|квіт", "ма[яей]|травн|травень",
+           "июн|червн|червень", "июл|липн|липень", "август|серпн|серпень",
+           "сентябр|вересн|вересень", "октябр|жовтн|жовтень", "ноябр|листопад",
+           "декабр|грудн|грудень"],
     "ar": ["يناير|كانون الثاني", "فبراير|شباط", "مارس|آذار", "أبريل|ابريل|إبريل|نيسان",
            "مايو|أيار", "يونيو|يونيه|حزيران", "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب",
            "سبتمبر|أيلول", "أكتوبر|اكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
@@ -53,7 +58,9 @@ _LATIN_MONTH = re.compile(
     r"mar(?:ch|s|zo)?|m[äa]rz|apr(?:il|ile)?|avr\w*|abr\w*|may|mayo|mai|magg\w*|"
     r"june?|juin|junio|juni|giu\w*|july?|juil\w*|julio|juli|lug\w*|aug(?:ust)?|ao[uû]t|"
     r"agosto|sep(?:t|tember|tiembre|tembre)?|set\w*|oct(?:ober|obre|ubre)?|okt\w*|ott\w*|"
-    r"out\w*|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[eé]c\w*|dic\w*|dez\w*)\.?$"
+    r"out\w*|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[eé]c\w*|dic\w*|dez\w*|"
+    r"(?:ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"yanvar|fevral|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)\w*)\.?$"
 )
 _DECADE = re.compile(
     r"(?<![\w.,])(?:(?P<year>(?:1[5-9]|20)\d0)(?:s\b|-(?:х|е|ые|ых)\b)|'(?P<short>\d0)s\b)"

@@ -104,9 +104,12 @@ _AR_NOT_NOUN = {"في", "من", "إلى", "على", "عن", "مع", "و", "أو"
                 "لم", "قد"}  # fmt: skip
 
 
-def _noun(after: str, language: str) -> str:
+def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
     """The word right after a figure when it can be what the figure counts («два
-    лагеря», "three Brighton defenders" → defenders), else ""."""
+    лагеря», "three Brighton defenders" → defenders, "562 Filialen"), else ""."""
+    if capital_nouns:
+        first = re.match(r"\s+([^\W\d_][\w'’-]*)", after)
+        return first.group(1) if first else ""
     words = re.match(r"\s+((?:[A-Z][\w'’-]*\s+)?)([^\W\d_][\w'’-]*)", after)
     if not words:
         return ""
