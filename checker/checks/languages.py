@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -39,6 +39,8 @@ class LanguageTable:
     # False where the unit patterns borrowed (`patterns`) cannot read the language's own
     # unit words (Persian, Hebrew: «250 کیلوگرمی»): a count followed by a word is unread
     units: bool = True
+    # unit words, each as the English unit it names ("kubikmeter" = "cubic metres")
+    unit_words: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,7 @@ def tables() -> dict[str, LanguageTable]:
             capital_nouns=bool(data.get("capital_nouns", False)),
             age=tuple(data.get("age", ())),
             units=bool(data.get("units", True)),
+            unit_words={k.lower(): v for k, v in data.get("units_as", {}).items()},
         )
     return out
 
@@ -97,6 +100,13 @@ def age_regex(language: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(sorted(t.age, key=len, reverse=True))  # regex forms, as written
     return re.compile(rf"[\s-]*(?:{body})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def unit_regex(language: str) -> re.Pattern[str] | None:
+    """A table language's unit word after a figure ("3 Milliarden Kubikmeter")."""
+    t = table(language)
+    return _words_regex(t.unit_words) if t and t.unit_words else None
 
 
 @lru_cache(maxsize=32)

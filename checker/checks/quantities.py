@@ -28,6 +28,7 @@ from checker.checks.languages import (
     reads,
     scale_regex,
     table,
+    unit_regex,
 )
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
 from checker.checks.numwords import number_words
@@ -357,6 +358,11 @@ def _read(
         return quantity(f"money:{code}", code, extra=m.end())
     if found := u.currency_after(after, language):
         return quantity(f"money:{found[0]}", found[0], extra=found[1])
+    table_unit = unit_regex(tbl.language) if tbl else None
+    if table_unit and (m := table_unit.match(after)):  # "3 Milliarden Kubikmeter"
+        assert tbl is not None
+        if english := u.unit_after(" " + tbl.unit_words[m.group(1).lower()], "en"):
+            return with_unit(english[0], m.end())
     magnitude_context = u.MAGNITUDE_CONTEXT.search(text) is not None
     if re.search(r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها)\s*(?:of\s+)?$", before):
         return quantity("magnitude", "magnitude")
