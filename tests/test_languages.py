@@ -140,6 +140,8 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("BK-ın £2.8 milyardlıq gözəllik bazarı.", "az", ("money:GBP", 2.8e9)),
         ("Суд ухвалить рішення 1 жовтня.", "uk", ("date", 1001.0)),
         ("העלות תגיע ל-2.5 מיליון דולר.", "he", ("money:USD", 2.5e6)),
+        ("Duruşmayı 20 milyondan fazla insan seyretti.", "tr", ("count", 2e7)),
+        ("Ölkədə 820,000-dən çox insan təsirə məruz qalıb.", "az", ("count", 820000.0)),
         ("هزینه به ۲.۵ میلیون دلار می‌رسد.", "fa", ("money:USD", 2.5e6)),
     ],
 )
@@ -158,3 +160,30 @@ def test_a_persian_count_with_an_unread_unit_word_is_not_compared() -> None:
 
     (q,) = quantities("خوک 250 کیلوگرمی به کشاورز حمله کرد", "fa")
     assert q.unread
+
+
+def test_a_sum_before_a_word_no_rule_reads_is_not_compared() -> None:
+    """«$140 ملین» is 140 million dollars in Urdu: read as $140 it contradicted "$140
+    million"."""
+    from checker.checks.quantities import quantities
+
+    (q,) = quantities("اندازاً $140 ملین کی امریکی امداد ملی", "ur")
+    assert q.unread
+
+
+def test_a_number_word_is_not_set_against_a_language_whose_number_words_go_unread() -> None:
+    """ "six television networks" against the Spanish «seis cadenas … los años 80": the
+    English six is read, the Spanish «seis» is not, so the one figure left on each side
+    is no pair (it was "figures differ: six vs 80")."""
+    from checker.judge.score import Side, rules
+
+    found = rules(
+        Side("The hearing was shown on six television networks in the case from the 1980s.", "en"),
+        Side("La audiencia se emitió en seis cadenas por el caso de los años 80.", "es"),
+        0.8,
+        True,
+        Config(nli_model="none"),
+        closest=True,
+        copies=True,
+    )
+    assert found.conflicts == []

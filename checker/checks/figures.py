@@ -314,7 +314,11 @@ def _basis(a: Quantity, b: Quantity) -> str:
 def _sole_counts(a: Quantity, b: Quantity, left_a: list[Quantity], left_b: list[Quantity]) -> bool:
     """A count of unknown things (or a bare number) is compared only when it is the one
     such figure left on its side and so is the other: then nothing else in either
-    sentence can explain it."""
+    sentence can explain it. Not a number word against a figure of a language whose
+    number words are not read ("six television networks" against «los años 80»: the
+    Spanish «seis» was there, unread)."""
+    if (a.in_words and not b.lexicon) or (b.in_words and not a.lexicon):
+        return False
     kinds = (
         (lambda q: q.dimension not in TEMPORAL)
         if bare(a) or bare(b)

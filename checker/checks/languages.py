@@ -39,6 +39,7 @@ class LanguageTable:
     # False where the unit patterns borrowed (`patterns`) cannot read the language's own
     # unit words (Persian, Hebrew: «250 کیلوگرمی»): a count followed by a word is unread
     units: bool = True
+    suffixes: bool = False  # words take case endings (Turkish, Azerbaijani «milyondan»)
     # unit words, each as the English unit it names ("kubikmeter" = "cubic metres")
     unit_words: dict[str, str] = field(default_factory=dict)
 
@@ -62,6 +63,7 @@ def tables() -> dict[str, LanguageTable]:
             age=tuple(data.get("age", ())),
             units=bool(data.get("units", True)),
             unit_words={k.lower(): v for k, v in data.get("units_as", {}).items()},
+            suffixes=bool(data.get("suffixes", False)),
         )
     return out
 
@@ -80,16 +82,19 @@ def reads(language: str | None) -> bool:
     return language in (None, "", "und") or language in FULL or language in tables()
 
 
-def _words_regex(words: Mapping[str, object]) -> re.Pattern[str]:
+def _words_regex(words: Mapping[str, object], suffixes: bool = False) -> re.Pattern[str]:
+    """One of `words` after a figure; with `suffixes`, a word of five letters or more
+    may carry a case ending (Turkish «20 milyondan fazla»: more than 20 million)."""
     body = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\s*({body})\.?(?![\w])", re.IGNORECASE)
+    ending = r"(?:(?<=\w{5})\w*)?" if suffixes else ""
+    return re.compile(rf"\s*({body}){ending}\.?(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
 def scale_regex(language: str) -> re.Pattern[str] | None:
     """A table language's scale word right after a figure ("310 Millionen")."""
     t = table(language)
-    return _words_regex(t.scale) if t and t.scale else None
+    return _words_regex(t.scale, t.suffixes) if t and t.scale else None
 
 
 @lru_cache(maxsize=32)
@@ -106,10 +111,10 @@ def age_regex(language: str) -> re.Pattern[str] | None:
 def unit_regex(language: str) -> re.Pattern[str] | None:
     """A table language's unit word after a figure ("3 Milliarden Kubikmeter")."""
     t = table(language)
-    return _words_regex(t.unit_words) if t and t.unit_words else None
+    return _words_regex(t.unit_words, t.suffixes) if t and t.unit_words else None
 
 
 @lru_cache(maxsize=32)
 def currency_regex(language: str) -> re.Pattern[str] | None:
     t = table(language)
-    return _words_regex(t.currency) if t and t.currency else None
+    return _words_regex(t.currency, t.suffixes) if t and t.currency else None

@@ -39,6 +39,7 @@ class Quantity:
     # A figure in a language the rules do not read, with a word after it that may be
     # its scale or unit ("310 miljoen"): never compared (checks/languages.py).
     unread: bool = False
+    in_words: bool = False  # written as words ("six", «восемь»), not digits
 
     @property
     def low(self) -> float:

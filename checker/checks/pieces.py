@@ -163,10 +163,12 @@ def _fractions(text: str, language: str, original: str, positions: list[int]) ->
 
 
 def _word_after(text: str, q: Quantity) -> bool:
-    """A count with a word right after it, or one whose noun was taken as its unit."""
-    return q.dimension == "count" and (
-        bool(q.unit) or re.match(r"[\s-]*[^\W\d_]", text[q.end :]) is not None
-    )
+    """A count with a word right after it, or one whose noun was taken as its unit; a
+    sum of money with a word right after it (its scale, perhaps: «$140 ملین»)."""
+    follows = re.match(r"[\s-]*[^\W\d_]", text[q.end :]) is not None
+    if q.dimension.startswith("money:"):
+        return follows
+    return q.dimension == "count" and (bool(q.unit) or follows)
 
 
 class _Span(Protocol):

@@ -87,7 +87,12 @@ def _precision(raw: str, grouped: bool) -> tuple[float, float]:
 
 def _value(raw: str, sep: str | None, language: str, decimal_comma: bool = False) -> float:
     if sep is not None:
-        if sep == "," and (language == "ru" or decimal_comma) and raw.count(",") == 1:
+        if (
+            sep == ","
+            and (language == "ru" or decimal_comma)
+            and raw.count(",") == 1
+            and not raw.endswith(",000")  # "820,000": no decimal ends in three zeros
+        ):
             return float(raw.replace(",", "."))  # «2,800» in Russian is a decimal
         return float(re.sub(r"\D", "", raw))
     return float(raw.replace(",", "."))
@@ -341,6 +346,7 @@ def _read(
             rounding=rounding * abs(factor),
             imperial=imperial,
             alternatives=alternatives,
+            in_words=atom.from_words,
         )
 
     def with_unit(unit: u.Unit, length: int = 0) -> Quantity:

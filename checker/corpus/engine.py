@@ -98,8 +98,6 @@ class LocalEngine:
     def embed(
         self, sources: Sequence[Source], progress: Callable[[int], None] | None = None
     ) -> list[np.ndarray]:
-        if self._embedder is None:  # the feed's languages pick it (`pairing_model`)
-            self._embedder = embedder_for(self.config, {s.language for s in sources})
         out = []
         for source in sources:
             out.append(embed_article(self.embedder, source))
@@ -117,17 +115,11 @@ class LocalEngine:
         return out
 
     def models(self) -> tuple[ModelInfo, ModelInfo | None]:
-        # the configured embedder's info: `embedded_with` says which one the feed needed
-        embed = (self._embedder or embedder_for(self.config)).info()
         nli = self.nli
         if isinstance(nli, NoNli):
-            return embed, None
+            return self.embedder.info(), None
         nli.load()
-        return embed, nli.info()
-
-    def embedded_with(self) -> ModelInfo:
-        """The embedder that embedded the feed (after `embed`)."""
-        return self.embedder.info()
+        return self.embedder.info(), nli.info()
 
     def close(self) -> None:
         release = getattr(self._embedder, "release", None)

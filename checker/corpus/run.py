@@ -146,8 +146,6 @@ def _run(
     sources, skipped = _within_limits(sources, skipped, config)
     with progress.task("Embedding articles", total=len(sources)) as advance:
         vectors = engine.embed(sources, advance)
-    if (embedded_with := getattr(engine, "embedded_with", None)) is not None:
-        embed_info = embedded_with()  # the feed's languages may have needed the broad one
     if not any(s.sentence_count for s in sources):
         raise InputError(_nothing_read(skipped, len(sources)))
     found = cluster(

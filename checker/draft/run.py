@@ -29,7 +29,7 @@ from checker.draft.schema import (
 from checker.errors import InputError
 from checker.judge.nli import BatchedNli, NliModel, NoNli, make_nli
 from checker.judge.score import Side, judge, probs, rules
-from checker.pair.embed import Embedder, embedder_for
+from checker.pair.embed import Embedder, embedder_for, pairing_warnings
 from checker.progress import Progress, Silent
 from checker.schema import Sentence, Source, Verdict
 from checker.sources.load import Input, load_sources, source_warnings
@@ -138,6 +138,7 @@ def verify(
         models=[embed_info] + ([] if no_nli else [nli_model.info()]),
         warnings=dropped
         + source_warnings([text, *material])
+        + pairing_warnings([text, *material], embed_info.name)
         + ([NO_NLI_VERIFY_WARNING] if no_nli else []),
         sources_report=sources_report,
         generated_at=(
