@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.checks import units as u
+from checker.checks.digits import _NUMBER, _normalize, _precision, _value
 from checker.checks.facts import script_language
 from checker.checks.languages import (
     FULL,
@@ -58,44 +59,9 @@ from checker.checks.words import (
     _singular_noun,
 )
 
-# Digits in every local form → ASCII, one character for one (positions stay valid).
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # Arabic short vowels, tanween, tatweel
-# A digit number: thousands groups (1,127 / 1 500 / 30،000 / 2.400.000) or a decimal. An
-# Arabic letter may be glued before it («و400», «يعتقد76%»), a Latin one may not (SS19).
-_NUMBER = re.compile(
-    r"(?<![A-Za-zА-Яа-яЁё\d_.,/])"
-    r"(?P<num>\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ،])\d{3})(?:(?P=sep)\d{3})*(?![\d])"
-    r"|\d+(?:[.,]\d+)?)(?P<tail>(?:st|nd|rd|th)\b|-(?:й|го|я|е|м|ю|х|ми|ая|ый|ой|ого|ому|ом|"
-    r"ым|ых|ей)\b)?"
-)
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
 _SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w%-]|[.,:]\d|\s*%)")
 _PHONE = re.compile(r"(?<![\d])(?:\+?\d[\d ()-]{6,}\d)(?![\d])")
-
-
-def _precision(raw: str, grouped: bool) -> tuple[float, float]:
-    """The step of the last written digit (2.8 → 0.1, 832 → 1) and how round the figure
-    is (300 → 100, 300,000 → 100,000); `grouped`: the separators group thousands."""
-    if not grouped and re.fullmatch(r"\d+[.,]\d+", raw):
-        step = 10.0 ** -len(re.split(r"[.,]", raw)[-1])
-        return step, step
-    whole = re.sub(r"\D", "", raw)
-    zeros = len(whole) - len(whole.rstrip("0"))
-    return 1.0, float(10 ** min(zeros, max(len(whole) - 1, 0)))
-
-
-def _value(raw: str, sep: str | None, language: str, decimal_comma: bool = False) -> float:
-    if sep is not None:
-        if (
-            sep == ","
-            and (language == "ru" or decimal_comma)
-            and raw.count(",") == 1
-            and not raw.endswith(",000")  # "820,000": no decimal ends in three zeros
-        ):
-            return float(raw.replace(",", "."))  # «2,800» in Russian is a decimal
-        return float(re.sub(r"\D", "", raw))
-    return float(raw.replace(",", "."))
 
 
 @dataclass
@@ -145,16 +111,6 @@ def _atoms(text: str, language: str, decimal_comma: bool = False) -> list[_Atom]
         a.precision = min(a.precision, 0.1 * (of or 1.0))
         a.rounding = min(a.rounding, 0.5 * (of or 1.0))
     return atoms
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """The text the readers work on, and where each of its characters came from: digits
-    in ASCII («٣٠» → 30), the Arabic comma between thousands as a comma («30،000»), and
-    Arabic vowel marks dropped («ميلاً» reads as «ميلا»)."""
-    kept = [k for k, ch in enumerate(text) if not _MARKS.match(ch)]
-    norm = "".join(text[k] for k in kept).translate(_DIGITS)
-    norm = re.sub(r"(?<=\d)،(?=\d{3}(?!\d))", ",", norm)
-    return norm, kept + [len(text)]
 
 
 @lru_cache(maxsize=16384)  # a sentence sits in several pairs
