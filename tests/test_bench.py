@@ -153,3 +153,17 @@ def test_dead_feed_smoke(bench_json: Any) -> None:
     assert figures["skipped"] == 40 and figures["read"] == 0
     assert figures["timed_out"] >= figures["connections"] // 2  # several fetched at once
     assert figures["seconds"] < 30
+
+
+MORE = BENCH.parent.parent / "shared" / "data" / "ntrex-more"
+
+
+@pytest.mark.skipif(not MORE.is_dir(), reason="../shared/data/ntrex-more not present")
+def test_languages_bench_reads_every_language(bench_json: Any) -> None:
+    """Two documents of fold A: every language's paragraphs are kept and its language
+    detected (pairing per language is measured by the full bench; tests/test_languages.py
+    pairs Hebrew and Armenian)."""
+    figures = bench_json("languages.py", "--fold", "A", "--docs", "2", "--part", "segmentation")
+    rows = figures["segmentation"]
+    assert len(rows) == 18
+    assert all(r["kept"] >= 0.9 and r["detected"] == 1.0 for r in rows.values()), rows
