@@ -50,6 +50,24 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _same(a: str, b: str) -> bool:
+    """Two JSON reports equal, floats to 5 decimals: a Ray worker runs torch and BLAS on
+    the one CPU it reserves, the local engine on every core, and a sum split over other
+    threads can move the 6th decimal of a probability (0.373527 against 0.373526 was
+    seen under load); every story, pair, verdict and count must still be the same."""
+
+    def rounded(x: object) -> object:
+        if isinstance(x, float):
+            return round(x, 5)
+        if isinstance(x, list):
+            return [rounded(v) for v in x]
+        if isinstance(x, dict):
+            return {k: rounded(v) for k, v in x.items()}
+        return x
+
+    return rounded(json.loads(a)) == rounded(json.loads(b))
+
+
 def test_local_and_ray_give_identical_reports(feed: Path, nli_random: Path, tmp_path: Path) -> None:
     common = [str(feed), "--nli-model", str(nli_random), "--format", "json", "--no-fail", "-q"]
     local = checker("corpus", *common, "-o", str(tmp_path / "local.json"))
@@ -62,7 +80,7 @@ def test_local_and_ray_give_identical_reports(feed: Path, nli_random: Path, tmp_
     a = (tmp_path / "local.json").read_text(encoding="utf-8")
     b = (tmp_path / "ray.json").read_text(encoding="utf-8")
     assert '"nli_pairs_run": 0' not in a and '"stories": []' not in a
-    assert a == b
+    assert _same(a, b)
 
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -85,7 +103,7 @@ def test_the_seed_folder_gives_the_same_five_article_story_on_both_engines(
         )
         assert done.returncode == 0, done.stderr
         out[engine] = (tmp_path / f"{engine}.json").read_text(encoding="utf-8")
-    assert out["local"] == out["ray"]
+    assert _same(out["local"], out["ray"])
     stories = json.loads(out["local"])["stories"]
     holding = [s for s in stories if any(a["name"].startswith("seeds/") for a in s["sources"])]
     assert len(holding) == 1
@@ -124,7 +142,7 @@ def test_ray_address_joins_a_running_cluster(
     )  # fmt: skip
     assert joined.returncode == 0, joined.stderr
     local = checker("corpus", *common, "-o", str(tmp_path / "local.json"))
-    assert (tmp_path / "joined.json").read_text() == (tmp_path / "local.json").read_text()
+    assert _same((tmp_path / "joined.json").read_text(), (tmp_path / "local.json").read_text())
     still = subprocess.run(  # joining leaves the cluster running
         [str(Path(sys.executable).parent / "ray"), "status", "--address", cluster],
         capture_output=True, text=True, timeout=60,
