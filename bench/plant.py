@@ -22,6 +22,7 @@ checker's readers, so that a plant does not depend on what is being measured.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,6 +229,7 @@ _ROLE_WORDS = (
 )
 
 
+@functools.cache  # read once: every paragraph of every document asks
 def _people() -> list[dict[str, str]]:
     with open(DATA / "people_swaps.toml", "rb") as handle:
         return list(tomllib.load(handle)["person"])

@@ -87,7 +87,8 @@ def test_an_unreadable_manifest_url_is_skipped_naming_its_line(tmp_path: Path, u
     assert len(raws) == 1 and len(skipped) == 1, skipped
     assert skipped[0].reason.startswith(f"{manifest}:2:") or skipped[0].input == f"{manifest}:2"
     result = CliRunner().invoke(main, ["corpus", str(manifest), "--nli-model", "none"])
-    assert result.exit_code == 0 and f"{manifest}:2" in result.output, result.output
+    # a path longer than the terminal breaks where it must: read the screen unbroken
+    assert result.exit_code == 0 and f"{manifest}:2" in "".join(result.output.split())
     assert "Traceback" not in result.output
 
 
