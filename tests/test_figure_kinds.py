@@ -47,6 +47,8 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         ("It was -5C overnight.", "en", "Ночью было +5 градусов.", "ru"),
         # an Arabic bound with its preposition glued on
         ("for more than 18 months", "en", "لأكثر من 36 شهرًا", "ar"),
+        # «до» after a noun is "up to", not the "to" of a change («гибели» is no verb)
+        ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 800 من الإناث", "ar"),
     ],
 )  # fmt: skip
 def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str) -> None:
@@ -67,6 +69,9 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("He is 6-foot-6.", "en", "Его рост 1 м 98 см.", "ru"),
         ("It was -5C overnight.", "en", "Ночью было 5 градусов мороза.", "ru"),
         ("on Saturday (September 29)", "en", "в субботу, 29 сентября", "ru"),
+        ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 400 من الإناث", "ar"),
+        # a verb of change before «до» gives where it ended, not a bound
+        ("число погибших сократилось до 127", "ru", "the death toll fell to 127", "en"),
     ],
 )  # fmt: skip
 def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:

@@ -283,14 +283,32 @@ def pound_after(text: str, language: str) -> int | None:
     return m.end() if m else None
 
 
-# «сократилась до 1127», «выросли до 20»: "to", not "up to".
-_RU_CHANGE_TO = re.compile(r"(?i)(?:ся|сь|л|ла|ло|ли|ет|ут|ют|ит|ат|ят)\s+до\s*$")
+# «сократилась до 1127», «выросли до 20»: "to", not "up to" — a verb of change before
+# «до», by its lemma («к гибели до 400 самок», «может выпасть до 10 см» are "up to").
+_RU_WORD_BEFORE_DO = re.compile(r"(?i)([а-яё]+)\s+до\s*$")
+_RU_CHANGE_LEMMAS = frozenset((
+    "сократить", "сократиться", "вырасти", "возрасти", "увеличить", "увеличиться",
+    "снизить", "снизиться", "понизить", "понизиться", "повысить", "повыситься", "упасть",
+    "подняться", "поднять", "подскочить", "опуститься", "уменьшить", "уменьшиться",
+    "взлететь", "рухнуть", "довести", "дойти", "достичь", "достигнуть", "продлить",
+    "расшириться", "расширить", "сокращаться", "увеличиваться", "снижаться", "расти",
+    "повышаться", "понижаться", "уменьшаться", "падать", "подниматься",
+))  # fmt: skip
+
+
+def _ru_change_to(text: str) -> bool:
+    m = _RU_WORD_BEFORE_DO.search(text)
+    if not m:
+        return False
+    from checker.checks.numwords import _morph  # the one dictionary, loaded once
+
+    return any(p.normal_form in _RU_CHANGE_LEMMAS for p in _morph().parse(m.group(1).lower()))
 
 
 def qualifier_before(text: str, language: str) -> tuple[str, int] | None:
     """The qualifier that `text` ends with ("more than", «около», «أكثر من»)."""
     if m := _QUAL_BEFORE[language].search(text):
-        if language == "ru" and _RU_CHANGE_TO.search(text):
+        if language == "ru" and _ru_change_to(text):
             return None
         return str(_BEFORE[_which(m)][1]), len(text) - m.start()
     return None
