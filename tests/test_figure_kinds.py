@@ -113,6 +113,11 @@ def test_people_in_one_office_across_scripts() -> None:
         "en", "ru",
     )  # fmt: skip
     assert [p.name for p in people("лидером Пак Кын Хе, имевших", "ru")] == ["Пак Кын Хе"]
+    # «управляющий» is the Russian "manager" too
+    assert role_conflict(
+        "Estate manager Hamish Rankin says the estate is ideal.",
+        "Управляющий недвижимостью Дуглас Кэмпбелл говорит, что имение идеально.", "en", "ru",
+    )  # fmt: skip
 
 
 def test_an_office_includes_its_country_and_its_time() -> None:
