@@ -33,6 +33,7 @@ from checker.pair.candidates import (
     Mirrors,
     mirror_links,
     mirrors_from_links,
+    missing_halves,
     select_pairs,
     spread_links,
     unmatched,
@@ -281,7 +282,9 @@ def _judge(
         judged=[(c.i, c.j) for c in links],  # links over their share compete as pairs
         budget=budget - len(links),
     )
-    pairs = with_mutual(plan.pairs, sentences, vectors, options, looks)
+    room = max(0, budget - len(links) - len(plan.pairs))  # halves stay inside the budget
+    pairs = plan.pairs + missing_halves(plan.pairs, sentences, vectors)[:room]
+    pairs = with_mutual(pairs, sentences, vectors, options, looks)
     findings = with_copies(
         link_findings + judged(pairs, "Checking pairs (NLI, both directions)"),
         sentences,

@@ -133,3 +133,45 @@ def test_a_sentence_between_two_copied_pairs_is_a_copy_however_loosely_embedded(
     while a sentence inserted between two copied ones has no such place."""
     assert _sandwich_case(inserted=False) == (False, True)
     assert _sandwich_case(inserted=True) == (False, False)
+
+
+SPLIT_EN = [
+    "The river rose two metres overnight in the northern valley.",
+    "Rescue teams moved three hundred families to the school in Darsk.",
+    "The flood of 2011 broke the old dam near the town, and an engineer said that old dams"
+    " cannot hold such rain.",
+    "The mayor asked residents to stay away from the embankment.",
+    "Schools will remain closed until Monday.",
+]
+SPLIT_RU = [
+    "За ночь река в северной долине поднялась на два метра.",
+    "Спасатели перевезли триста семей в школу в Дарске.",
+    "Наводнение 2011 года прорвало старую плотину у города.",
+    "Инженер сказал, что старые плотины не выдерживают такого дождя.",
+    "Мэр попросил жителей не подходить к набережной.",
+    "Школы останутся закрытыми до понедельника.",
+]
+
+
+def _split_case(ru: list[str], en: list[str] = SPLIT_EN) -> checker.Report:
+    return checker.compare(
+        [checker.text_source(" ".join(en), name="en.txt"),
+         checker.text_source(" ".join(ru), name="ru.txt")],
+        Config(nli_model="none"),
+    )  # fmt: skip
+
+
+def test_a_sentence_split_in_two_is_copied_by_both_halves() -> None:
+    """A translator splits sentence 3 in two: its first half, embedded far from the whole
+    (0.39 against 0.60 for the second), is a copy too, because both halves together
+    embed closer to it than either alone between copied neighbours; a year edited in
+    that half is a contradiction, not a note between "independent reports"."""
+    assert not _split_case(SPLIT_RU).contradictions
+    edited = [s.replace("2011", "2014") for s in SPLIT_RU]
+    found = _split_case(edited).contradictions
+    assert [(f.decided_by, "2014" in f.a.text + f.b.text) for f in found] == [("numbers", True)]
+    # background inserted where a sentence stands is no half: its neighbour alone is
+    # the copy, and the background's other year stays a note at most
+    inserted = SPLIT_EN[:3] + ["In 1998, a smaller flood closed the same school."] + SPLIT_EN[3:]
+    assert not _split_case(SPLIT_RU[:2] + [SPLIT_RU[2] + " " + SPLIT_RU[3]] + SPLIT_RU[4:],
+                           inserted).contradictions  # fmt: skip

@@ -45,7 +45,11 @@ def _commands() -> list[tuple[str, str]]:
 
 
 def _runnable(command: str) -> bool:
-    if "[" in command or "http" in command or any(h in command for h in NEEDS_HUB + NEEDS_CLUSTER + RUN_ELSEWHERE):
+    if (
+        "[" in command
+        or "http" in command
+        or any(h in command for h in NEEDS_HUB + NEEDS_CLUSTER + RUN_ELSEWHERE)
+    ):
         return False
     words = shlex.split(command.replace("|", " | ").replace(">", " > "))
     for k, word in enumerate(words):

@@ -52,6 +52,7 @@ from checker.pair.copies import (  # noqa: F401
     group_by_links,
     mirror_links,
     mirrors_from_links,
+    missing_halves,
     no_mirrors,
     spread_links,
     with_mutual,
