@@ -113,6 +113,16 @@ def test_people_in_one_office_across_scripts() -> None:
         "en", "ru",
     )  # fmt: skip
     assert [p.name for p in people("лидером Пак Кын Хе, имевших", "ru")] == ["Пак Кын Хе"]
+    # a two-consonant given-name syllable ("Jae-in" "hn", «غيون» "hn") and «من» ("from",
+    # "mn" as Moon) name nobody: Park Geun-hye in Moon Jae-in's place is another leader
+    assert role_conflict(
+        "They met South Korean leader Moon Jae-in in the past five months.",
+        "التقوا بزعيم كوريا الجنوبية بارك غيون هاي على مدار الخمسة أشهر من العام", "en", "ar",
+    )  # fmt: skip
+    assert not role_conflict(
+        "They met South Korean leader Moon Jae-in in the past five months.",
+        "التقوا بزعيم كوريا الجنوبية مون جاي إن على مدار الخمسة أشهر من العام", "en", "ar",
+    )  # fmt: skip
     # «управляющий» is the Russian "manager" too
     assert role_conflict(
         "Estate manager Hamish Rankin says the estate is ideal.",

@@ -13,6 +13,20 @@ from functools import lru_cache
 from checker.checks.numwords import _morph  # one dictionary, loaded once
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+# Arabic words that are never a name (verbs of saying, prepositions, pronouns): Arabic
+# has no capitals to tell a name by.
+_AR_STOP = {
+    "قال", "وقال", "قالت", "وقالت", "أكد", "وأكد", "أكدت", "وأكدت", "أعلن", "وأعلن",
+    "أعلنت", "وأعلنت", "إن", "أن", "في", "على", "من", "عن", "إلى", "مع", "خلال", "يوم",
+    "بعد", "قبل", "الذي", "التي", "هذا", "هذه", "كما", "أنه", "أنها", "لن", "لا", "لم",
+    "قد", "كان", "كانت", "وكان", "ما", "عندما", "حيث", "بأن", "لأن", "إنه", "إنها", "منذ",
+    "أمس", "اليوم", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "وذلك", "ذلك", "يقول", "تقول", "وفقا", "وفقًا", "حسب", "بين", "عبر",
+    "أيضا", "أيضًا", "الذين", "هو", "هي", "وهو", "وهي", "كل", "غير", "أي", "بشأن", "لدى",
+    "لما", "مما", "عما", "بما", "طبقا", "ذكر", "وذكر", "أضاف", "وأضاف",
+    # prepositions that stand before a role («الاتهامات ضد القاضي»), never a name
+    "ضد", "نحو", "حول", "تجاه", "أمام", "خلف", "دون", "لصالح", "بحق", "برئاسة", "بقيادة",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -126,15 +140,40 @@ def _close(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1)
 
 
+def _placed(name: str) -> list[tuple[str, set[str]]]:
+    """Each word's skeletons with where it stands: "first", "last" or both (one word)."""
+    words = name.split()
+    return [
+        (("first" if k == 0 else "") + ("last" if k == len(words) - 1 else ""), _variants(w))
+        for k, w in enumerate(words)
+    ]
+
+
+def _one_word(x: tuple[str, set[str]], y: tuple[str, set[str]]) -> bool:
+    """Two name words that can be one written twice. A two-consonant word is one only
+    where both stand at the same end of their names: a Korean given name's syllable
+    ("Jae-in" "hn") matched «غيون» ("hn") in the middle of Park Geun-hye's name."""
+    (at_x, xs), (at_y, ys) = x, y
+    for u in xs:
+        for v in ys:
+            if min(len(u), len(v)) < 2 or not _close(u, v):
+                continue
+            if min(len(u), len(v)) > 2 or set(_ends(at_x)) & set(_ends(at_y)):
+                return True
+    return False
+
+
+def _ends(at: str) -> list[str]:
+    return [end for end in ("first", "last") if end in at]
+
+
 def clearly_different(a: str, b: str) -> bool:
     """True only when two names cannot be one person: no word of one can be a word of
     the other, and their surname skeletons differ in two or more edits, in at least half
     of the longer one, which has three or more consonants (May / Merkel differ; Li / Lu
     are too short to judge; transliteration varies: Ибрагим / Ibrahim). An Arabic name,
     read without capitals, is judged only when both surnames have two consonants."""
-    words_a = [v for w in a.split() for v in _variants(w)]
-    words_b = [v for w in b.split() for v in _variants(w)]
-    if any(_close(x, y) for x in words_a for y in words_b if min(len(x), len(y)) >= 2):
+    if any(_one_word(x, y) for x in _placed(a) for y in _placed(b)):
         return False
     sa, sb = _surname(a), _surname(b)
     arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
@@ -165,8 +204,16 @@ def _named_in(name: str, text: str) -> bool:
         w
         for w in re.findall(r"[^\W\d_]+", text)
         if (w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)))
-        or _ARABIC_LETTER.match(w)
+        or (_ARABIC_LETTER.match(w) and w not in _AR_STOP)
     ]
-    return any(
-        _close(v, t) for word in words for v in _variants(word) for t in targets if len(t) >= 2
-    )
+    written = [v for word in words for v in _variants(word)]
+
+    def found(skeletons: set[str]) -> bool:
+        return any(_close(v, t) for v in written for t in skeletons if len(t) >= 2)
+
+    parts = name.split()
+    if len(target) > 2 or len(parts) == 1:
+        return found(targets)
+    # a two-consonant surname ("Jae-in" "hn") is common letters: a second word of the
+    # name must be written too (Moon Jae-in is not named by «غيون» of Park Geun-hye)
+    return found(targets) and any(found(_variants(w)) for w in parts[:-1])
