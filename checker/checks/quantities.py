@@ -378,7 +378,7 @@ def _read(
             return with_unit(thing)
         found_concept = thing
     else:
-        found_concept = u.concept(words, language)
+        found_concept = u.concept(_to_first_noun(words, language), language)
     noun = _noun(after, language, capital_nouns)
     plain_year = not ordinal and scale == 1 and 1800 <= low <= 2100
     if high is not None:  # «من 1960 وحتى 1964»: a span of years
@@ -399,6 +399,22 @@ def _read(
     if found_concept is not None:
         return quantity("count", found_concept[1], concept=found_concept[0])
     return quantity("count", noun)
+
+
+@lru_cache(maxsize=65536)
+def _ru_noun(word: str) -> bool:
+    from checker.checks.numwords import _morph  # the one dictionary, loaded once
+
+    return _morph().parse(word.lower())[0].tag.POS == "NOUN"
+
+
+def _to_first_noun(words: list[str], language: str) -> list[str]:
+    """The words after a Russian figure up to its first noun, which is what it counts
+    («5,5 миллионов сирийцев покинули страну» counts Syrians, not countries)."""
+    if language != "ru":
+        return words
+    first = next((k for k, w in enumerate(words) if _ru_noun(w)), None)
+    return words if first is None else words[: first + 1]
 
 
 def figures_written(text: str, language: str) -> list[float]:
