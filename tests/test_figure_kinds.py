@@ -128,6 +128,14 @@ def test_people_in_one_office_across_scripts() -> None:
         "They met South Korean leader Moon Jae-in in the past five months.",
         "التقوا بزعيم كوريا الجنوبية مون جاي إن على مدار الخمسة أشهر من العام", "en", "ar",
     )  # fmt: skip
+    # a role named after its holder: the clause's first name holds it, not the one replaced
+    post = "с тех пор, как {} сменил Кенни Миллера на посту главного тренера команды."
+    assert [p.name for p in people(post.format("Гари Холт"), "ru")] == ["Гари Холт"]
+    assert role_conflict(
+        "head coach Gary Holt is still to taste defeat since replacing Kenny Miller.",
+        post.format("Стивен Пресли"), "en", "ru",
+    )  # fmt: skip
+    assert not people("Он остался на посту президента до 2008 года.", "ru")
     # «управляющий» is the Russian "manager" too
     assert role_conflict(
         "Estate manager Hamish Rankin says the estate is ideal.",

@@ -225,6 +225,27 @@ def _russian_name(rest: str) -> str | None:
     return " ".join(name) or None
 
 
+_RU_POST = re.compile(r"(?i)(?:на\s+посту|на\s+пост|на\s+должност\w+|в\s+должности|в\s+качестве)\s*$")
+
+
+def _russian_post_holder(before: str) -> str | None:
+    """The holder of a role named after it: the first name of its clause («как Холт
+    сменил Кенни Миллера на посту главного тренера»: Холт, the subject, holds it)."""
+    post = _RU_POST.search(before)
+    if not post:
+        return None
+    clause = re.split(r"[,.;:!?«»()\"“”—]", before[: post.start()])[-1].split()[-8:]
+    for k, word in enumerate(clause):
+        if word[:1].isupper() and _ru_name_word(word):
+            name = [word]
+            for more in clause[k + 1 : k + 3]:
+                if not (more[:1].isupper() and _ru_name_word(more)):
+                    break
+                name.append(more)
+            return " ".join(name)
+    return None
+
+
 def _arabic_name_before(text: str) -> str | None:
     """The name words just before an Arabic role («قالت أوليا أرياني، المتحدثة»): read
     from the role backwards, up to a word that cannot be part of a name."""
@@ -295,7 +316,7 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             elif language == "ar":
                 name = _arabic_name_before(m.group("name"))
             elif language == "ru" and not apposition:
-                name = _russian_name(m.group("rest"))
+                name = _russian_name(m.group("rest")) or _russian_post_holder(marked[: m.start()])
             else:
                 name = m.group("name")
                 if language == "ru" and not all(map(_ru_name_word, name.split()[:1])):
