@@ -225,7 +225,9 @@ def _russian_name(rest: str) -> str | None:
     return " ".join(name) or None
 
 
-_RU_POST = re.compile(r"(?i)(?:на\s+посту|на\s+пост|на\s+должност\w+|в\s+должности|в\s+качестве)\s*$")
+_RU_POST = re.compile(
+    r"(?i)(?:на\s+посту|на\s+пост|на\s+должност\w+|в\s+должности|в\s+качестве)\s*$"
+)
 
 
 def _russian_post_holder(before: str) -> str | None:
