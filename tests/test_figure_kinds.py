@@ -49,6 +49,9 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         ("for more than 18 months", "en", "لأكثر من 36 شهرًا", "ar"),
         # «до» after a noun is "up to", not the "to" of a change («гибели» is no verb)
         ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 800 من الإناث", "ar"),
+        # «اثنين من تجار»: two of the dealers, not two killings («القتل» before it)
+        ("was convicted of murdering four drug suppliers", "en",
+         "أدين بتهمة القتل لاثنين من تجار المخدرات", "ar"),
         # a Russian figure counts its first noun («сирийцев»), not a later one («страну»)
         ("более 5,5 миллионов сирийцев покинули страну", "ru",
          "أكثر من 11 مليون سوري فروا من البلاد", "ar"),
@@ -75,6 +78,8 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 400 من الإناث", "ar"),
         ("более 5,5 миллионов сирийцев покинули страну", "ru",
          "أكثر من 5.5 مليون سوري فروا من البلاد", "ar"),
+        ("was convicted of murdering two drug suppliers", "en",
+         "أدين بتهمة القتل لاثنين من تجار المخدرات", "ar"),
         # a verb of change before «до» gives where it ended, not a bound
         ("число погибших сократилось до 127", "ru", "the death toll fell to 127", "en"),
     ],

@@ -133,6 +133,9 @@ def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
             return unit[0]
     if following and re.match(r"\s+\S", after) and (found := u.concept(following[:1], "ar")):
         return found
+    if following[:1] == ["من"] and len(following) > 1:
+        # «القتل لاثنين من تجار المخدرات»: two of the dealers, whatever the word before
+        return u.concept(following[1:2], "ar")
     if previous and (found := u.concept(previous, "ar")):
         return found
     return u.concept(following, "ar")
