@@ -30,14 +30,15 @@ def test_rules_on_real_news_hold_their_figures(bench_json: Callable[..., Any]) -
             assert row["recall"]["digits"] >= 0.80, (fold, pair, row)
             assert row["recall"]["figures"] >= 0.80, (fold, pair, row)  # every kind of figure
         ru_ar = pairs["ru-ar"]["recall"]  # two translations: copies found by their place too
-        assert min(ru_ar["digits"], ru_ar["figures"]) >= (0.92 if fold == "A" else 0.85), ru_ar
+        assert min(ru_ar["digits"], ru_ar["figures"]) >= (0.95 if fold == "A" else 0.85), ru_ar
+        assert ru_ar["people_local"] >= (0.90 if fold == "A" else 0.60), ru_ar
         for pair in ("en-ru", "en-ar"):
             row = pairs[pair]
             floor = 0.95 if fold == "A" else 0.90  # B reports: the independent half is lower
             assert row["recall"]["digits"] >= floor and row["recall"]["figures"] >= floor, row
-            assert row["recall"]["words"] >= (0.90 if fold == "A" else 0.72), row
-            assert row["recall"]["people"] >= 0.78, row
-            assert row["recall"]["people_local"] >= (0.80 if fold == "A" else 0.55), row
+            assert row["recall"]["words"] >= (0.93 if fold == "A" else 0.78), row
+            assert row["recall"]["people"] >= (0.85 if fold == "A" else 0.78), row
+            assert row["recall"]["people_local"] >= (0.90 if fold == "A" else 0.55), row
             assert row["planted"]["figures"] > 90 and row["planted"]["people"] > 12
         bundles = figures["unrelated_bundles"][fold]
         assert bundles["bundles"] >= 6 and bundles["contradictions"] == 0, bundles
