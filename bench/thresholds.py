@@ -19,6 +19,7 @@ given translations read as entailment; with a real model, run the same command w
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from checker import Config, compare  # noqa: E402
 from checker.evaluation import read_manifest  # noqa: E402
+from checker.pair.embed import Embedder, embedder_for  # noqa: E402
 
 DEFAULT_SHARE, DEFAULT_PEOPLE = 0.6, 0.6
 SETTINGS = [
@@ -66,16 +68,22 @@ def _short(name: str) -> str:
     return name.split("_")[0] if name[:3].isdigit() else name.removesuffix(".txt")
 
 
+@functools.cache
+def _embedder() -> Embedder:
+    return embedder_for(Config())
+
+
 def measure(inputs: list[Path], expected: list[tuple[str, str]], share: float, people: float,
             model: str | None) -> tuple[str, int, int]:  # fmt: skip
     """(groups, people flags, people flags on an expected contradiction)."""
     from fakes import MirrorNli
 
     config = Config(reprint_share=share, people_similarity=people)
+    embedder = _embedder()  # one for every setting: the settings do not change vectors
     if model:
-        report = compare(inputs, config.model_copy(update={"nli_model": model}))
+        report = compare(inputs, config.model_copy(update={"nli_model": model}), embedder=embedder)
     else:
-        report = compare(inputs, config, nli=MirrorNli())
+        report = compare(inputs, config, nli=MirrorNli(), embedder=embedder)
     groups = "; ".join("+".join(_short(s) for s in g.sources) for g in report.groups) or "-"
     flags = [f for f in report.findings if f.reason and "different people" in f.reason]
 

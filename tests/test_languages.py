@@ -143,6 +143,17 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("Duruşmayı 20 milyondan fazla insan seyretti.", "tr", ("count", 2e7)),
         ("Ölkədə 820,000-dən çox insan təsirə məruz qalıb.", "az", ("count", 820000.0)),
         ("هزینه به ۲.۵ میلیون دلار می‌رسد.", "fa", ("money:USD", 2.5e6)),
+        # units, percent and decades as these languages write them
+        ("Він забив на 89-й хвилині.", "uk", ("duration", 89 * 60.0)),
+        ("Конфлікт 19-го століття.", "uk", ("century", 19.0)),
+        ("Çin'de yeni vakalar %14 arttı.", "tr", ("percent", 14.0)),
+        ("Satışlar yüzde 2,7 yükseldi.", "tr", ("percent", 2.7)),
+        ("Qiymətlər 25 faiz artıb.", "az", ("percent", 25.0)),
+        ("76.000 hektarlık arazi.", "tr", ("area", 760.0)),
+        ("Golü 25. dakikada attı.", "tr", ("duration", 25 * 60.0)),
+        ("Er traf in der 25. Minute.", "de", ("duration", 25 * 60.0)),
+        ("Sainsbury's 2000'lerin başında denedi.", "tr", ("decade", 2000.0)),
+        ("1980'li yıllarda çalıştı.", "tr", ("decade", 1980.0)),
     ],
 )
 def test_the_tables_read_each_languages_figures(

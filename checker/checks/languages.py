@@ -82,12 +82,17 @@ def reads(language: str | None) -> bool:
     return language in (None, "", "und") or language in FULL or language in tables()
 
 
-def _words_regex(words: Mapping[str, object], suffixes: bool = False) -> re.Pattern[str]:
+def _words_regex(
+    words: Mapping[str, object], suffixes: bool = False, ordinal: bool = False
+) -> re.Pattern[str]:
     """One of `words` after a figure; with `suffixes`, a word of five letters or more
-    may carry a case ending (Turkish «20 milyondan fazla»: more than 20 million)."""
+    may carry a case ending (Turkish «20 milyondan fazla»: more than 20 million); with
+    `ordinal`, the figure may be an ordinal written with a point («50. dakikada», "in
+    der 50. Minute")."""
     body = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     ending = r"(?:(?<=\w{5})\w*)?" if suffixes else ""
-    return re.compile(rf"\s*({body}){ending}\.?(?![\w])", re.IGNORECASE)
+    point = r"(?:\.(?=\s+\w))?" if ordinal else ""
+    return re.compile(rf"{point}\s*({body}){ending}\.?(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -111,7 +116,7 @@ def age_regex(language: str) -> re.Pattern[str] | None:
 def unit_regex(language: str) -> re.Pattern[str] | None:
     """A table language's unit word after a figure ("3 Milliarden Kubikmeter")."""
     t = table(language)
-    return _words_regex(t.unit_words, t.suffixes) if t and t.unit_words else None
+    return _words_regex(t.unit_words, t.suffixes, ordinal=True) if t and t.unit_words else None
 
 
 @lru_cache(maxsize=32)

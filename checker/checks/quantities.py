@@ -313,6 +313,8 @@ def _read(
 
     if currency is not None:
         return quantity(f"money:{currency}", currency)
+    if _PERCENT_BEFORE.search(before):  # Turkish and Azerbaijani «%28», «yüzde 5,4»
+        return quantity("percent", "%")
     table_currency = currency_regex(tbl.language) if tbl else None
     if table_currency and (m := table_currency.match(after)):
         assert tbl is not None
@@ -321,7 +323,8 @@ def _read(
     if found := u.currency_after(after, language):
         return quantity(f"money:{found[0]}", found[0], extra=found[1])
     table_unit = unit_regex(tbl.language) if tbl else None
-    if table_unit and (m := table_unit.match(after)):  # "3 Milliarden Kubikmeter"
+    if table_unit and (m := table_unit.match(after)) and not (after[:1] == "." and low >= 1000):
+        # "3 Milliarden Kubikmeter"; «50. dakikada» (an ordinal), not «2018. Tage» (a year)
         assert tbl is not None
         if english := u.unit_after(" " + tbl.unit_words[m.group(1).lower()], "en"):
             return with_unit(english[0], m.end())
@@ -399,6 +402,10 @@ def _read(
     if found_concept is not None:
         return quantity("count", found_concept[1], concept=found_concept[0])
     return quantity("count", noun)
+
+
+# A percent sign or word before the figure, as Turkish, Azerbaijani and Persian write it.
+_PERCENT_BEFORE = re.compile(r"(?:(?<![\w%])[%٪]|(?<!\w)(?i:yüzde|yüzdə))\s*$")
 
 
 @lru_cache(maxsize=65536)

@@ -64,7 +64,11 @@ _LATIN_MONTH = re.compile(
     r"yanvar|fevral|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)\w*)\.?$"
 )
 _DECADE = re.compile(
-    r"(?<![\w.,])(?:(?P<year>(?:1[5-9]|20)\d0)(?:s\b|-(?:х|е|ые|ых)\b)|'(?P<short>\d0)s\b)"
+    r"(?<![\w.,])(?:(?P<year>(?:1[5-9]|20)\d0)(?:s\b|-(?:х|е|ые|ых)\b)|'(?P<short>\d0)s\b"
+    # Turkish and Azerbaijani: the plural «2000'lerin», «1980'li yıllarda» (any last
+    # digit: «2003'lerin» is a careless edit of a decade, not the year 2003)
+    r"|(?P<tyear>(?:1[5-9]|20)\d\d)['’](?:l[ae]r\w*|l[ıiuü](?=\s+(?:yıl|il)))"
+    r")"
 )
 _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid-?|late )?(\d0)s\b")
 # Arabic duals: only nouns whose plural is another word, so that the dual ending cannot
@@ -169,7 +173,10 @@ def decades(text: str) -> list[Quantity]:
     40s": an age from 40 to 49."""
     out = []
     for m in _DECADE.finditer(text):
-        year = int(m.group("year")) if m.group("year") else 1900 + int(m.group("short"))
+        if m.group("tyear"):
+            year = int(m.group("tyear"))
+        else:
+            year = int(m.group("year")) if m.group("year") else 1900 + int(m.group("short"))
         out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
     for m in _AGE_DECADE.finditer(text):
         low = int(m.group(1))
