@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import random
@@ -260,19 +261,39 @@ class _NliClock:
         return None
 
 
+@functools.cache
+def _shared_embedder() -> Any:
+    from checker import Config
+    from checker.pair.embed import embedder_for
+
+    return embedder_for(Config())
+
+
 def run_corpus(
-    folder: Path, model: str, engine: str, workers: int, threads: int | None
+    folder: Path,
+    model: str,
+    engine: str,
+    workers: int,
+    threads: int | None,
+    shared: bool = False,
 ) -> dict[str, Any]:
+    """One corpus run; `shared`: on the local engine, with the embedder of earlier runs
+    (the quality and size runs: their time is not reported; the engine rows load their
+    own, as a fresh run does)."""
     from checker import Config
     from checker.corpus import CorpusOptions, corpus
+    from checker.corpus.engine import LocalEngine
 
+    config = Config(nli_model=model, threads=threads, embed_cache=False)
+    local = LocalEngine(config, _shared_embedder()) if shared and engine == "local" else None
     clock, rss = _NliClock(), _TreeRss()
     start = time.perf_counter()
     with rss.watch():
         report = corpus(
             [folder],
-            Config(nli_model=model, threads=threads, embed_cache=False),
+            config,
             CorpusOptions(engine=engine, workers=workers),  # type: ignore[arg-type]
+            engine=local,
             progress=clock,
         )
     wall = time.perf_counter() - start
@@ -574,7 +595,7 @@ def main() -> None:
         f"# corpus: {args.stories} stories × {args.articles} articles, "
         f"languages {', '.join(languages)}"
     )
-    quality = run_corpus(folder, "none", "local", 1, None)
+    quality = run_corpus(folder, "none", "local", 1, None, shared=True)
     purity, recall = purity_recall(_clusters(quality["report"]), truth)
     found = quality["report"].summary
     print(
@@ -584,7 +605,7 @@ def main() -> None:
     hard = work / "same-week"
     hard.mkdir()
     hard_truth = generate(hard, args.stories, args.articles, twin_gap_days=0)
-    report = run_corpus(hard, "none", "local", 1, None)["report"]
+    report = run_corpus(hard, "none", "local", 1, None, shared=True)["report"]
     purity, recall = purity_recall(_clusters(report), hard_truth)
     print(
         "limit, a family's twins in the same week (told apart by names and figures only): "
@@ -601,7 +622,7 @@ def main() -> None:
         sub = work / f"size-{size}"
         sub.mkdir()
         generate(sub, size, args.articles)
-        report = run_corpus(sub, model, "local", 1, None)["report"]
+        report = run_corpus(sub, model, "local", 1, None, shared=True)["report"]
         sentences = sum(s.report.summary.sentences for s in report.stories)
         calls = report.summary.nli_calls
         per = "-" if calls is None else f"{calls / max(1, sentences):.2f}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -51,6 +53,13 @@ class RuleNli:
         return ModelInfo(role="nli", name="rule-fake", backend="fake")
 
 
+@functools.cache
+def _usem() -> Any:
+    from checker.pair.embed import UsemEmbedder
+
+    return UsemEmbedder()
+
+
 class MirrorNli(RuleNli):
     """RuleNli, plus entailment both ways for sentences that embed close together (what a
     real NLI model says of a translation or a copy), and its rule contradictions only
@@ -59,10 +68,8 @@ class MirrorNli(RuleNli):
     reprint-grouping logic, where the model is not the point."""
 
     def __init__(self, min_similarity: float = 0.6) -> None:
-        from checker.pair.embed import UsemEmbedder
-
         super().__init__()
-        self.embedder = UsemEmbedder()
+        self.embedder = _usem()  # one model per process: loading it took 1.5 s each time
         self.min_similarity = min_similarity
 
     def predict(
