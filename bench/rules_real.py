@@ -48,7 +48,8 @@ from plant import (  # noqa: E402
 from checker import compare, text_source  # noqa: E402
 from checker.config import Config  # noqa: E402
 from checker.pair.embed import embedder_for  # noqa: E402
-from checker.schema import PairFinding, Report, Verdict  # noqa: E402
+from checker.pipeline import load_sources  # noqa: E402
+from checker.schema import PairFinding, Report, Source, Verdict  # noqa: E402
 
 LANGUAGES = ("ru", "ar")
 # Every language pair among a document's files: the reference first (the side whose
@@ -98,17 +99,23 @@ def line_of(sentence: str, lines: list[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _source(text: str, name: str) -> Source:
+    """An article read and segmented once: each is compared in several pairs and with
+    each kind of plant on the other side."""
+    (source,) = load_sources([text_source(text, name=name)])
+    return source
+
+
 def _run(
     ref: list[str], other: list[str], pair: tuple[str, str], config: Config, embedder: object
 ) -> Report:
     return compare(
-        [
-            text_source("\n".join(ref), name=f"{pair[0]}.txt"),
-            text_source("\n".join(other), name=f"{pair[1]}.txt"),
-        ],
-        config,
+        sources=[_source("\n".join(ref), f"{pair[0]}.txt"),
+                 _source("\n".join(other), f"{pair[1]}.txt")],
+        config=config,
         embedder=embedder,  # type: ignore[arg-type]
-    )
+    )  # fmt: skip
 
 
 def _lines(
