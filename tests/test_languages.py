@@ -198,3 +198,16 @@ def test_a_number_word_is_not_set_against_a_language_whose_number_words_go_unrea
         copies=True,
     )
     assert found.conflicts == []
+
+
+def test_a_table_language_reads_no_english_number_words() -> None:
+    """Turkish borrows English patterns for digits and units, not its words: the suffix
+    of «2014'ten» is no "ten" (it had been set against "2.8 million")."""
+    from checker.checks.quantities import quantities
+
+    text = "2014'ten bu yana CNN'in reytingi ikiye katlanarak 1,05 milyonu buldu."
+    assert [(q.dimension, q.value) for q in quantities(text, "tr")] == [
+        ("year", 2014.0), ("count", 1.05e6)
+    ]  # fmt: skip
+    # Ukrainian shares Russian's number words: «три роки» is read
+    assert [q.value for q in quantities("через три роки", "uk")] == [pytest.approx(3 * 31556952.0)]

@@ -75,7 +75,11 @@ class _Atom:
     from_words: bool = False
 
 
-def _atoms(text: str, language: str, decimal_comma: bool = False) -> list[_Atom]:
+def _atoms(
+    text: str, language: str, decimal_comma: bool = False, words: bool = True
+) -> list[_Atom]:
+    """Digit figures, and (`words`) number words of `language`: not where `language` is
+    only the pattern a table language borrows (Turkish «2014'ten» is no English "ten")."""
     atoms = []
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
@@ -83,7 +87,7 @@ def _atoms(text: str, language: str, decimal_comma: bool = False) -> list[_Atom]
         grouped = m.group("sep") is not None and value == float(re.sub(r"\D", "", raw))
         step, rounding = _precision(raw, grouped)
         atoms.append(_Atom(m.start(), m.end(), value, step, rounding, bool(m.group("tail"))))
-    words = number_words(text, language)
+    words = number_words(text, language) if words else []
     for w in list(words):
         scale = _SCALE_RE.match(text, w.start)
         if scale and re.search(r"\d\s*$", text[: w.start]):
@@ -121,6 +125,9 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     tbl = table(language)
     unread = not reads(language)
     months = language if language in FULL else "xx"  # French, Spanish, ...
+    # number words of the language read: its own, or Russian's in Ukrainian, which
+    # shares most of them («три роки»); never English words in a Turkish text
+    own_words = language in FULL or language in ("", "und") or bool(tbl and tbl.patterns == "ru")
     if language not in FULL:
         if language in ("", "und"):
             language = script_language(text)
@@ -154,7 +161,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if last > first and free(m.start(), m.end()):
             add(Quantity(m.group(0), m.start(), m.end(), first, "year", high=last))
     decimal_comma = tbl is not None and tbl.decimal == ","
-    atoms = [a for a in _atoms(norm, language, decimal_comma) if free(a.start, a.end)]
+    atoms = [a for a in _atoms(norm, language, decimal_comma, own_words) if free(a.start, a.end)]
     if language == "ar":
         for q in arabic_duals(norm, [(a.start, a.end) for a in atoms]):
             if free(q.start, q.end):
