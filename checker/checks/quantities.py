@@ -76,10 +76,11 @@ class _Atom:
 
 
 def _atoms(
-    text: str, language: str, decimal_comma: bool = False, words: bool = True
+    text: str, language: str, decimal_comma: bool = False, read_words: bool = True
 ) -> list[_Atom]:
-    """Digit figures, and (`words`) number words of `language`: not where `language` is
-    only the pattern a table language borrows (Turkish «2014'ten» is no English "ten")."""
+    """Digit figures, and (`read_words`) number words of `language`: not where
+    `language` is only the pattern a table language borrows (Turkish «2014'ten» is no
+    English "ten")."""
     atoms = []
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
@@ -87,7 +88,7 @@ def _atoms(
         grouped = m.group("sep") is not None and value == float(re.sub(r"\D", "", raw))
         step, rounding = _precision(raw, grouped)
         atoms.append(_Atom(m.start(), m.end(), value, step, rounding, bool(m.group("tail"))))
-    words = number_words(text, language) if words else []
+    words = number_words(text, language) if read_words else []
     for w in list(words):
         scale = _SCALE_RE.match(text, w.start)
         if scale and re.search(r"\d\s*$", text[: w.start]):
