@@ -35,6 +35,7 @@ from checker.pair.candidates import (
     mirrors_from_links,
     missing_halves,
     select_pairs,
+    split_halves,
     spread_links,
     unmatched,
     with_mutual,
@@ -282,9 +283,10 @@ def _judge(
         judged=[(c.i, c.j) for c in links],  # links over their share compete as pairs
         budget=budget - len(links),
     )
+    halves = split_halves(sentences, vectors)
     room = max(0, budget - len(links) - len(plan.pairs))  # halves stay inside the budget
-    pairs = plan.pairs + missing_halves(plan.pairs, sentences, vectors)[:room]
-    pairs = with_mutual(pairs, sentences, vectors, options, looks)
+    pairs = plan.pairs + missing_halves(plan.pairs, halves, vectors)[:room]
+    pairs = with_mutual(pairs, sentences, vectors, options, looks, halves)
     findings = with_copies(
         link_findings + judged(pairs, "Checking pairs (NLI, both directions)"),
         sentences,

@@ -140,31 +140,29 @@ def _close(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and _distance(x, y) <= 1)
 
 
-def _placed(name: str) -> list[tuple[str, set[str]]]:
-    """Each word's skeletons with where it stands: "first", "last" or both (one word)."""
+def _placed(name: str) -> list[tuple[frozenset[str], set[str]]]:
+    """Each word's skeletons with the ends of the name it stands at ("first", "last",
+    both for a one-word name, none in the middle)."""
     words = name.split()
     return [
-        (("first" if k == 0 else "") + ("last" if k == len(words) - 1 else ""), _variants(w))
+        (frozenset({"first"} if k == 0 else set()) | ({"last"} if k == len(words) - 1 else set()),
+         _variants(w))
         for k, w in enumerate(words)
-    ]
+    ]  # fmt: skip
 
 
-def _one_word(x: tuple[str, set[str]], y: tuple[str, set[str]]) -> bool:
+def _one_word(x: tuple[frozenset[str], set[str]], y: tuple[frozenset[str], set[str]]) -> bool:
     """Two name words that can be one written twice. A two-consonant word is one only
     where both stand at the same end of their names: a Korean given name's syllable
     ("Jae-in" "hn") matched «غيون» ("hn") in the middle of Park Geun-hye's name."""
-    (at_x, xs), (at_y, ys) = x, y
+    (ends_x, xs), (ends_y, ys) = x, y
     for u in xs:
         for v in ys:
             if min(len(u), len(v)) < 2 or not _close(u, v):
                 continue
-            if min(len(u), len(v)) > 2 or set(_ends(at_x)) & set(_ends(at_y)):
+            if min(len(u), len(v)) > 2 or ends_x & ends_y:
                 return True
     return False
-
-
-def _ends(at: str) -> list[str]:
-    return [end for end in ("first", "last") if end in at]
 
 
 def clearly_different(a: str, b: str) -> bool:

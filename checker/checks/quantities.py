@@ -57,6 +57,7 @@ from checker.checks.words import (
     _arabic_thing,
     _noun,
     _singular_noun,
+    ru_noun,
 )
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
@@ -416,19 +417,12 @@ def _read(
 _PERCENT_BEFORE = re.compile(r"(?:(?<![\w%])[%٪]|(?<!\w)(?i:yüzde|yüzdə))\s*$")
 
 
-@lru_cache(maxsize=65536)
-def _ru_noun(word: str) -> bool:
-    from checker.checks.numwords import _morph  # the one dictionary, loaded once
-
-    return _morph().parse(word.lower())[0].tag.POS == "NOUN"
-
-
 def _to_first_noun(words: list[str], language: str) -> list[str]:
     """The words after a Russian figure up to its first noun, which is what it counts
     («5,5 миллионов сирийцев покинули страну» counts Syrians, not countries)."""
     if language != "ru":
         return words
-    first = next((k for k, w in enumerate(words) if _ru_noun(w)), None)
+    first = next((k for k, w in enumerate(words) if ru_noun(w)), None)
     return words if first is None else words[: first + 1]
 
 

@@ -173,10 +173,10 @@ def decades(text: str) -> list[Quantity]:
     40s": an age from 40 to 49."""
     out = []
     for m in _DECADE.finditer(text):
-        if m.group("tyear"):
-            year = int(m.group("tyear"))
+        if m.group("short"):
+            year = 1900 + int(m.group("short"))
         else:
-            year = int(m.group("year")) if m.group("year") else 1900 + int(m.group("short"))
+            year = int(m.group("year") or m.group("tyear"))
         out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
     for m in _AGE_DECADE.finditer(text):
         low = int(m.group(1))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.checks.numwords import _morph  # the one dictionary, loaded once
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -300,8 +302,6 @@ def _ru_change_to(text: str) -> bool:
     m = _RU_WORD_BEFORE_DO.search(text)
     if not m:
         return False
-    from checker.checks.numwords import _morph  # the one dictionary, loaded once
-
     return any(p.normal_form in _RU_CHANGE_LEMMAS for p in _morph().parse(m.group(1).lower()))
 
 

@@ -5,6 +5,7 @@ or a temperature below zero. checks/quantities.py reads figures with them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.checks import units as u
 from checker.checks.numwords import _morph
@@ -104,6 +105,12 @@ _AR_NOT_NOUN = {"في", "من", "إلى", "على", "عن", "مع", "و", "أو"
                 "لم", "قد"}  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
+def ru_noun(word: str) -> bool:
+    """A Russian word whose likeliest reading is a noun («сирийцев», not «покинули»)."""
+    return _morph().parse(word.lower())[0].tag.POS == "NOUN"
+
+
 def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
     """The word right after a figure when it can be what the figure counts («два
     лагеря», "three Brighton defenders" → defenders, "562 Filialen"), else ""."""
@@ -115,7 +122,7 @@ def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
         return ""
     word = words.group(2)
     if language == "ru":
-        return word if _morph().parse(word.lower())[0].tag.POS == "NOUN" else ""
+        return word if ru_noun(word) else ""
     if language == "ar":
         return word if word not in _AR_NOT_NOUN and not word.startswith(("ب", "ل", "ك")) else ""
     return word if word.lower() not in _EN_NOT_NOUN and word.islower() else ""

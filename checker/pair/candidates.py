@@ -54,6 +54,7 @@ from checker.pair.copies import (  # noqa: F401
     mirrors_from_links,
     missing_halves,
     no_mirrors,
+    split_halves,
     spread_links,
     with_mutual,
 )

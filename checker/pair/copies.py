@@ -211,7 +211,6 @@ def split_halves(
     if best is None:
         best = best_counterparts(sentences, embeddings)
     ids = source_index(sentences)
-    units = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
     n = len(sentences)
 
     def closest(x: int, y: int) -> bool:  # one way, as a copied neighbour is in with_mutual
@@ -230,10 +229,11 @@ def split_halves(
             lo, hi = min(j, k), max(j, k)
             if not (anchored(i, lo, -1) and anchored(i, hi, 1)):
                 continue
-            merged = units[j] + units[k]
+            # embeddings are unit vectors (the Embedder protocol): the pair's mean, rescaled
+            merged = embeddings[j] + embeddings[k]
             merged /= max(float(np.linalg.norm(merged)), 1e-12)
-            alone = max(float(units[i] @ units[j]), float(units[i] @ units[k]))
-            if float(units[i] @ merged) > alone + SPLIT_GAIN:
+            alone = max(float(embeddings[i] @ embeddings[j]), float(embeddings[i] @ embeddings[k]))
+            if float(embeddings[i] @ merged) > alone + SPLIT_GAIN:
                 out.update({(min(i, j), max(i, j)), (min(i, k), max(i, k))})
     return out
 
@@ -245,7 +245,7 @@ SPLIT_GAIN = 0.0
 
 
 def missing_halves(
-    pairs: Sequence[Candidate], sentences: Sequence[Sentence], embeddings: np.ndarray
+    pairs: Sequence[Candidate], halves: set[tuple[int, int]], embeddings: np.ndarray
 ) -> list[Candidate]:
     """The split halves (`split_halves`) that pairing left out: a translation's second
     half is often closest to no sentence at all, so the figure it carries was never
@@ -253,7 +253,7 @@ def missing_halves(
     have = {(c.i, c.j) for c in pairs}
     return [
         Candidate(i, j, float(embeddings[i] @ embeddings[j]), rank=2)
-        for i, j in sorted(split_halves(sentences, embeddings) - have)
+        for i, j in sorted(halves - have)
     ]
 
 
@@ -263,6 +263,7 @@ def with_mutual(
     embeddings: np.ndarray,
     options: PairingOptions,
     looks: Sequence[Candidate] | None = None,
+    halves: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """The pairs, each marked whether its sentences are each other's closest match and
     whether the pair is one claim copied (a translation, a reprint): each other's
@@ -279,7 +280,8 @@ def with_mutual(
     if looks is None:
         looks = mirror_links(sentences, embeddings, replace(options, reprints=True))
     block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
-    halves = split_halves(sentences, embeddings, best)
+    if halves is None:
+        halves = split_halves(sentences, embeddings, best)
 
     def mutual(i: int, j: int) -> bool:
         return best.get((i, int(ids[j]))) == j and best.get((j, int(ids[i]))) == i
