@@ -230,14 +230,30 @@ _ROLE_WORDS = (
 
 
 @functools.cache  # read once: every paragraph of every document asks
-def _people() -> list[dict[str, str]]:
+def _people(shift: int = 0) -> list[dict[str, str]]:
+    """The people and their swaps; with `shift`, each person's swap is the swap of the
+    person `shift` entries on (never the person themself or their own swap), so that a
+    bench can plant other swapped-in names."""
     with open(DATA / "people_swaps.toml", "rb") as handle:
-        return list(tomllib.load(handle)["person"])
+        people = list(tomllib.load(handle)["person"])
+    if not shift:
+        return people
+    shifted = []
+    for k, person in enumerate(people):
+        for j in range(shift, shift + len(people)):
+            other = people[(k + j) % len(people)]
+            if other["swap"] not in (person["en"], person["swap"]):
+                break
+        keys = ("swap", "swap_ru", "swap_ar")
+        shifted.append({**person, **{key: other[key] for key in keys}})
+    return shifted
 
 
-def plant_people(en: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+def plant_people(
+    en: list[str], other: list[str], language: str, shift: int = 0
+) -> tuple[list[str], list[Plant]]:
     out, plants = list(en), []
-    people = _people()
+    people = _people(shift)
     for k, (a, b) in enumerate(zip(en, other, strict=False)):
         for person in people:
             full, surname = person["en"], person["en"].split()[-1]
@@ -300,11 +316,14 @@ def _every_kind(
     return "figure", str(value * 2)
 
 
-def plant_figures(ref: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+def plant_figures(
+    ref: list[str], other: list[str], language: str, offset: int = 0
+) -> tuple[list[str], list[Plant]]:
     """In the translation, one figure in digits per paragraph that the reference paragraph
     also states, taken in turn through the paragraph's figures (the first in paragraph 0,
     the second in paragraph 1, …): range ends, list members, years, days, ages, decimals,
-    thousands in their local writing all get planted, not only the first figure."""
+    thousands in their local writing all get planted, not only the first figure.
+    `offset` shifts the turn, so that a bench can plant other figures of the same text."""
     out, plants = list(other), []
     for k, (a, b) in enumerate(zip(ref, other, strict=False)):
         ungrouped = re.sub(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3})", "", _digits(a))
@@ -320,7 +339,7 @@ def plant_figures(ref: list[str], other: list[str], language: str) -> tuple[list
                 found.append(m)
         if not found:
             continue
-        m = found[k % len(found)]
+        m = found[(k + offset) % len(found)]
         raw, grouped = m.group(1), m.group(2) is not None
         kind, new = _every_kind(raw, grouped, text, m.start(1), m.end(1), k)
         out[k] = b[: m.start(1)] + new + b[m.end(1) :]
@@ -344,7 +363,12 @@ _LOCAL_REST = {
 
 
 def plant_people_local(
-    en: list[str], ref: list[str], ref_language: str, other: list[str], language: str
+    en: list[str],
+    ref: list[str],
+    ref_language: str,
+    other: list[str],
+    language: str,
+    shift: int = 0,
 ) -> tuple[list[str], list[Plant]]:
     """In the translation (Russian or Arabic), a person named in a role replaced by the
     swap in that script (bench/data/people_swaps.toml `swap_ru`, `swap_ar`): names that no
@@ -353,7 +377,7 @@ def plant_people_local(
     too, so that the two really disagree on who it was."""
     out, plants = list(other), []
     for k, (a, r, b) in enumerate(zip(en, ref, other, strict=False)):
-        for person in _people():
+        for person in _people(shift):
             surname = person["en"].split()[-1]
             role_near = (
                 rf"{_ROLE_WORDS}(?:\s+(?:of|the|for|[A-Z][\w.'’-]*)){{0,4}}?[\s,]+"

@@ -55,6 +55,12 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # a Russian figure counts its first noun («сирийцев»), not a later one («страну»)
         ("более 5,5 миллионов сирийцев покинули страну", "ru",
          "أكثر من 11 مليون سوري فروا من البلاد", "ar"),
+        # an English range whose first end hangs on a hyphen ("18- to 29-year-olds")
+        ("voters, 25- to 34-year-olds, stayed home", "en",
+         "избиратели от 25 до 68 лет остались дома", "ru"),
+        # «случаев», «حالة»: cases of the thing the other side names
+        ("there were 1,240 escapes last year", "en", "в прошлом году было 1270 случаев побега", "ru"),
+        ("there were 1,240 escapes last year", "en", "وقعت 1270 حالة هروب في العام الماضي", "ar"),
     ],
 )  # fmt: skip
 def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str) -> None:
@@ -82,6 +88,9 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
          "أدين بتهمة القتل لاثنين من تجار المخدرات", "ar"),
         # a verb of change before «до» gives where it ended, not a bound
         ("число погибших сократилось до 127", "ru", "the death toll fell to 127", "en"),
+        ("voters, 25- to 34-year-olds, stayed home", "en",
+         "избиратели от 25 до 34 лет остались дома", "ru"),
+        ("there were 1,240 escapes last year", "en", "в прошлом году было 1240 случаев побега", "ru"),
     ],
 )  # fmt: skip
 def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:

@@ -61,6 +61,36 @@ def test_skeletons_survive_scripts_and_russian_case_endings() -> None:
     assert not clearly_different("Ильхамом Алиевым", "إلهام علييف")
 
 
+def test_a_shared_first_name_is_not_one_person() -> None:
+    """Two-consonant words collide across scripts (John = Хуан = "hn"): a shared one
+    leaves two names apart when the other end, of three or more consonants, shares
+    nothing. Korean given names split into short syllables stay too short to judge."""
+    assert clearly_different("John Halvorsen", "Хуаном Карлосом Мендесом")
+    assert clearly_different("Juan Mendes", "جون هالفورسن")
+    assert not clearly_different("Juan Carlos Mendes", "Хуан Карлос")
+    assert not clearly_different("Kim Jong-un", "Ким Чен Ын")
+    assert not clearly_different("Moon Jae-in", "Мун Чжэ Ином")
+
+
+def test_a_town_read_as_a_name_is_no_rival_when_the_other_side_writes_it() -> None:
+    """«представителя полиции Василлы» reads the town as a second spokesman; the English
+    writes the town, so it cannot stand for the English spokesman."""
+    ru = "Его задержали, по словам Дана Беннета, представителя департамента полиции Вэсли."
+    # «Вэсли» reads "sl" as well (в writes a w), like Sally: one word of a name
+    swapped = "He was held, according to Sally Lindqvist, a spokesman for the Wesley police."
+    same = "He was held, according to Dan Bennet, a spokesman for the Wesley police."
+    assert role_conflict(swapped, ru, "en", "ru") is not None
+    assert role_conflict(same, ru, "en", "ru") is None
+
+
+def test_an_arabic_surname_may_start_like_a_preposition() -> None:
+    """«كال» is "like the" before a noun, but after a first name it starts a surname."""
+    (person,) = people("وقال المتحدث باسم الرئاسة إبراهيم كالين إن الاجتماع انتهى", "ar")
+    assert person.name == "إبراهيم كالين"
+    (person,) = people("وقام وزير الخارجية جون كاليباري بإدانة العقوبات", "ar")
+    assert person.name == "جون كاليباري"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

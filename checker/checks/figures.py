@@ -91,7 +91,9 @@ def _things_differ(a: Quantity, b: Quantity) -> bool:
         # A named thing against a noun the lexicon does not know («два лагеря» against
         # "six people"): most likely two things. Against a bare number, or a noun of a
         # language the lexicon does not cover («1.100 casos»): perhaps one.
-        unknown = a if a.concept is None else b
+        unknown, known = (a, b) if a.concept is None else (b, a)
+        if known.concept == "cases":
+            return False  # «1127 случаев побега», «1197 حالة فرار»: cases of the other thing
         return bool(unknown.unit) and unknown.lexicon
     if a.concept is None or a.concept == b.concept:
         return False

@@ -151,28 +151,60 @@ def _placed(name: str) -> list[tuple[frozenset[str], set[str]]]:
     ]  # fmt: skip
 
 
-def _one_word(x: tuple[frozenset[str], set[str]], y: tuple[frozenset[str], set[str]]) -> bool:
-    """Two name words that can be one written twice. A two-consonant word is one only
-    where both stand at the same end of their names: a Korean given name's syllable
+def _one_word(x: tuple[frozenset[str], set[str]], y: tuple[frozenset[str], set[str]]) -> int:
+    """How surely two name words can be one written twice: 2 for skeletons of three or
+    more consonants, 1 for two-consonant ones, 0 for none. A two-consonant word is one
+    only where both stand at the same end of their names: a Korean given name's syllable
     ("Jae-in" "hn") matched «غيون» ("hn") in the middle of Park Geun-hye's name."""
     (ends_x, xs), (ends_y, ys) = x, y
+    best = 0
     for u in xs:
         for v in ys:
             if min(len(u), len(v)) < 2 or not _close(u, v):
                 continue
-            if min(len(u), len(v)) > 2 or ends_x & ends_y:
-                return True
+            if min(len(u), len(v)) > 2:
+                return 2
+            if ends_x & ends_y:
+                best = 1
+    return best
+
+
+def _apart(x: str, y: str) -> bool:
+    """Two skeletons no transliteration makes one: two or more edits, in at least half of
+    the longer one, which has three or more consonants."""
+    distance = _distance(x, y)
+    return max(len(x), len(y)) >= 3 and distance >= 2 and 2 * distance >= max(len(x), len(y))
+
+
+def _ends_apart(a: list[tuple[frozenset[str], set[str]]],
+                b: list[tuple[frozenset[str], set[str]]]) -> bool:  # fmt: skip
+    """True when an end of two names of two or more words shares nothing, each end word
+    of three or more consonants: "John McCain" and «Хуан Карлос Варела» share the
+    two-consonant John = Хуан and no surname. (Kim Jong-un and «Ким Чен Ын», Moon Jae-in
+    and «Мун Чжэ Ин» split a Korean given name into syllables too short to call apart.)"""
+    if min(len(a), len(b)) < 2:
+        return False
+    for (_, xs), (_, ys) in ((a[0], b[0]), (a[-1], b[-1])):
+        if (
+            max(map(len, xs)) >= 3
+            and max(map(len, ys)) >= 3
+            and all(_apart(u, v) for u in xs for v in ys)
+        ):
+            return True
     return False
 
 
 def clearly_different(a: str, b: str) -> bool:
     """True only when two names cannot be one person: no word of one can be a word of
-    the other, and their surname skeletons differ in two or more edits, in at least half
-    of the longer one, which has three or more consonants (May / Merkel differ; Li / Lu
-    are too short to judge; transliteration varies: Ибрагим / Ibrahim). An Arabic name,
-    read without capitals, is judged only when both surnames have two consonants."""
-    if any(_one_word(x, y) for x in _placed(a) for y in _placed(b)):
-        return False
+    the other (a shared two-consonant word is overruled by an end that shares nothing),
+    and their surname skeletons differ in two or more edits, in at least half of the
+    longer one, which has three or more consonants (May / Merkel differ; Li / Lu are too
+    short to judge; transliteration varies: Ибрагим / Ibrahim). An Arabic name, read
+    without capitals, is judged only when both surnames have two consonants."""
+    placed_a, placed_b = _placed(a), _placed(b)
+    shared = max((_one_word(x, y) for x in placed_a for y in placed_b), default=0)
+    if shared:
+        return shared == 1 and _ends_apart(placed_a, placed_b)
     sa, sb = _surname(a), _surname(b)
     arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
     short = max(len(sa), len(sb)) < 3 or (arabic and min(len(sa), len(sb)) < 2)
@@ -184,8 +216,7 @@ def clearly_different(a: str, b: str) -> bool:
             sa, sb = whole
     if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
-    distance = _distance(sa, sb)
-    return distance >= 2 and 2 * distance >= max(len(sa), len(sb))
+    return _apart(sa, sb)
 
 
 def _named_in(name: str, text: str) -> bool:

@@ -289,8 +289,12 @@ def _arabic_name(rest: str, after_role: bool = True) -> str | None:
             continue
         if not bare or bare in _AR_STOP or _TANWEEN.search(word) or not _AR_WORD.fullmatch(word):
             break
-        if bare.startswith(("بال", "لل", "كال", "فال", "بإ", "بأ", "لإ", "لأ")):
-            break  # a preposition and a noun («بإدانة», «بالحكومة»), not a name
+        if bare.startswith(("بال", "لل", "فال", "بإ", "بأ", "لإ", "لأ")) or (
+            bare.startswith("كال") and not words
+        ):
+            # a preposition and a noun («بإدانة», «بالحكومة»), not a name; after a first
+            # name «كال» starts a surname (إبراهيم كالين, جون كاليباري)
+            break
         words.append(bare)
         if len(words) == 3 or word != raw:
             break
@@ -374,8 +378,12 @@ def role_conflict(a: str, b: str, language_a: str | None = None,
         # Each person with no counterpart in the same office on the other side (two
         # energy ministers in one sentence: the one named on both sides is no conflict;
         # the French and the Russian president are two offices, never in conflict).
-        left_a = [x.name for x in in_a if _unmatched(x, in_b)]
-        left_b = [y.name for y in in_b if _unmatched(y, in_a)]
+        # A rival the other sentence itself writes is no rival: «представителя полиции
+        # Василлы» reads a town as a spokesman's name, and "Wasilla" is in the English.
+        rivals_b = [y for y in in_b if not _named_in(y.name, a)]
+        rivals_a = [x for x in in_a if not _named_in(x.name, b)]
+        left_a = [x.name for x in in_a if _unmatched(x, rivals_b)]
+        left_b = [y.name for y in in_b if _unmatched(y, rivals_a)]
         left_a = [x for x in left_a if not _named_in(x, b)]
         left_b = [y for y in left_b if not _named_in(y, a)]
         if left_a and left_b:
