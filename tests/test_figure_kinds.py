@@ -205,6 +205,17 @@ def test_a_language_the_rules_do_not_read_is_never_compared() -> None:
     assert quantities("Ağır sıx meşələr", "az") == ()  # «sıx» is no English "six"
 
 
+def test_ranges_in_the_languages_tables_read() -> None:
+    """A table's range words («zwischen 18 bis 29», «entre 2 y 5»), and a bare figure
+    that takes the unit its sentence wrote just before («… a los 10»: 10 cm)."""
+    assert conflicts("voters aged 18 to 29", "en", "Wähler zwischen 36 bis 29 Jahren", "de")
+    assert agree("voters aged 18 to 29", "en", "Wähler zwischen 18 bis 29 Jahren", "de")
+    assert agree("18- to 29-year-olds", "en", "les 18 à 29 ans", "fr")
+    rain = "1 to 2 inches, with up to 4 inches in places"
+    assert not conflicts(rain, "en", "entre 2 y 5 centímetros, y hasta los 10 en algunos", "es")
+    assert conflicts(rain, "en", "entre 2 y 5 centímetros, y hasta los 20 en algunos", "es")
+
+
 def test_counts_of_two_unknown_nouns_in_one_script_are_two_things() -> None:
     assert not conflicts("40 schools were closed", "en", "12 roads were closed", "en")
     assert conflicts("40 schools were closed", "en", "12 schools were closed", "en")

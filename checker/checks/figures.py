@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.checks.facts import script_language
 from checker.checks.measure import TEMPORAL, Quantity, bare
@@ -260,10 +260,36 @@ def compare_figures(
         basis = _basis(x, y)
         if basis == "sole" and not _sole_counts(x, y, left_a, left_b):
             continue
+        if _elided_unit_agrees(x, y, qa, qb):
+            continue
         conflicts.append(FigurePair(x, y, basis))
     in_conflict = {id(q) for p in conflicts for q in (p.a, p.b)}
     rest = tuple(q for q in left_a + left_b if id(q) not in in_conflict)
     return FigureCheck(tuple(conflicts), tuple(agreements), rest, tuple(left_a))
+
+
+def _elided_unit_agrees(
+    x: Quantity, y: Quantity, qa: Sequence[Quantity], qb: Sequence[Quantity]
+) -> bool:
+    """True when the bare one of `x` and `y` reads in a unit its own sentence wrote just
+    before, and so agrees ("entre 2 y 5 centímetros … llegar a los 10" against "up to 4
+    inches": 10 cm, not 10 of anything)."""
+    if bare(x) == bare(y):
+        return False
+    plain, measured, own = (x, y, qa) if bare(x) else (y, x, qb)
+    for z in own:
+        if z.dimension != measured.dimension or not z.written or z.start > plain.start:
+            continue
+        factor = z.value / z.written
+        reading = replace(
+            plain, value=plain.value * factor, dimension=z.dimension, unit=z.unit,
+            written=plain.value, imperial=z.imperial, precision=plain.precision * factor,
+            rounding=plain.rounding * factor,
+            high=plain.high * factor if plain.high is not None else None,
+        )  # fmt: skip
+        if compatible(measured, reading):
+            return True
+    return False
 
 
 # A count this exact is one figure, not two counts that happen to match.

@@ -42,6 +42,11 @@ class LanguageTable:
     suffixes: bool = False  # words take case endings (Turkish, Azerbaijani «milyondan»)
     # unit words, each as the English unit it names ("kubikmeter" = "cubic metres")
     unit_words: dict[str, str] = field(default_factory=dict)
+    # words joining the two ends of a range ("bis"), words joining two figures that make
+    # a range only after an opening word ("und" after "zwischen"), and those openers
+    range_to: tuple[str, ...] = ()
+    range_and: tuple[str, ...] = ()
+    range_open: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +69,9 @@ def tables() -> dict[str, LanguageTable]:
             units=bool(data.get("units", True)),
             unit_words={k.lower(): v for k, v in data.get("units_as", {}).items()},
             suffixes=bool(data.get("suffixes", False)),
+            range_to=tuple(data.get("range", {}).get("to", ())),
+            range_and=tuple(data.get("range", {}).get("and", ())),
+            range_open=tuple(data.get("range", {}).get("open", ())),
         )
     return out
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from checker.checks import units as u
+from checker.checks.languages import LanguageTable
 from checker.checks.measure import TEMPORAL, Quantity, bare
 from checker.checks.words import _SCALE_RE
 
@@ -193,17 +194,27 @@ _RANGE_JOIN = {
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from|между|от|بين|ما بين|من)\s*$")
 
 
-def _range_with(text: str, atom: _Span, nxt: _S | None, language: str) -> tuple[int, _S] | None:
-    """ "3 to 6 inches", «от 5 до 10 см», "between 2 and 4": the second number's unit
-    and scale apply to both."""
+def _range_with(
+    text: str, atom: _Span, nxt: _S | None, language: str, tbl: LanguageTable | None = None
+) -> tuple[int, _S] | None:
+    """ "3 to 6 inches", «от 5 до 10 см», "between 2 and 4" («zwischen 18 bis 29» with a
+    language table's words): the second number's unit and scale apply to both."""
     if nxt is None or atom.ordinal:
         return None
     gap = text[atom.end : nxt.start]
-    if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE):
+    joins = tbl.range_to + tbl.range_and if tbl else ()
+    own = rf"\s*(?:[-–]\s*)?(?:{'|'.join(map(re.escape, joins))})\s*" if joins else None
+    if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE) and not (
+        own and re.fullmatch(own, gap, re.IGNORECASE)
+    ):
         return None
     before = text[max(0, atom.start - 12) : atom.start]
-    opened = bool(_RANGE_OPEN.search(before))
-    if re.fullmatch(r"\s*(?:and|и|و)\s*", gap) and not opened:
+    openers = "|".join(map(re.escape, tbl.range_open)) if tbl and tbl.range_open else None
+    opened = bool(_RANGE_OPEN.search(before)) or bool(
+        openers and re.search(rf"(?i)(?:{openers})\s*$", before)
+    )
+    ands = ("and", "и", "و", *(tbl.range_and if tbl else ()))
+    if re.fullmatch(rf"\s*(?:{'|'.join(ands)})\s*", gap, re.IGNORECASE) and not opened:
         return None
     if nxt.value < atom.value or (nxt.value == atom.value and not gap.strip(" -–—")):
         # "5-3" is a score, "140-90%" a range whose first end was changed: read as a

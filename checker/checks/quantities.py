@@ -191,7 +191,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
             )
             k += 2
             continue
-        span = _range_with(norm, atom, nxt, language)
+        span = _range_with(norm, atom, nxt, language, tbl)
         read = _read(text, positions, norm, atom, language, span[1] if span else None, tbl)
         if read is not None and unread and _word_after(norm, read):
             read = replace(read, unread=True)  # "310 miljoen": a word the rules cannot read
