@@ -79,6 +79,7 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("2.5 million people", "en", "двух с половиной миллионов человек", "ru"),
         ("2.5 million people", "en", "مليونين ونصف المليون شخص", "ar"),
         ("He is 6-foot-6.", "en", "Его рост 1 м 98 см.", "ru"),
+        ("The 6-foot-6 forward grew up there.", "en", "Рост этого форварда 1 м 98 см.", "ru"),
         ("It was -5C overnight.", "en", "Ночью было 5 градусов мороза.", "ru"),
         ("on Saturday (September 29)", "en", "в субботу, 29 сентября", "ru"),
         ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 400 من الإناث", "ar"),
@@ -214,6 +215,25 @@ def test_ranges_in_the_languages_tables_read() -> None:
     rain = "1 to 2 inches, with up to 4 inches in places"
     assert not conflicts(rain, "en", "entre 2 y 5 centímetros, y hasta los 10 en algunos", "es")
     assert conflicts(rain, "en", "entre 2 y 5 centímetros, y hasta los 20 en algunos", "es")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lb"),
+    [
+        # Ukrainian qualifiers (it reads Russian's patterns): «більше» is "more than"
+        ("invests more than $100 million a year", "інвестує більше 200 мільйонів доларів на рік", "uk"),
+        # Turkish adjectives of length of time and of weight
+        ("an end to 139 years of disputes", "278 yıllık anlaşmazlıklara son", "tr"),
+        ("a 650 pound pig", "1300 poundluk bir domuz", "tr"),
+        # a percent range written with the sign first
+        ("70-90% of men", "erkeklerin %140 ile %90'ı", "tr"),
+        # a compound height before its noun; pharmacies are stores
+        ("The 6-foot-6 forward grew up there.", "Рост этого форварда 2 м 82 см.", "ru"),
+        ("its 281-store pharmacy business", "свій аптечний бізнес (562 аптеки)", "uk"),
+    ],
+)  # fmt: skip
+def test_the_tables_read_what_careless_edits_change(a: str, b: str, lb: str) -> None:
+    assert conflicts(a, "en", b, lb)
 
 
 def test_counts_of_two_unknown_nouns_in_one_script_are_two_things() -> None:

@@ -100,15 +100,18 @@ def _compound_lengths(
         if prev is not None and prev.dimension == "length" and prev.unit in _COMPOUND:
             small, limit, factor = _COMPOUND[prev.unit]
             gap = norm[prev.end : q.start]
-            inches = prev.unit == "ft" and bare(q) and gap == "-"  # "6-foot-6"
+            # "6-foot-6", and "the 6-foot-6 forward" (the noun was read as counted)
+            inches = prev.unit == "ft" and gap == "-" and (bare(q) or q.dimension == "count")
             if prev.high is None and q.high is None and re.fullmatch(r"\s*(?:-|and|и|و)?\s*", gap):
                 if (inches or (q.dimension == "length" and q.unit == small)) and (
                     q.written if q.written is not None else q.value
                 ) < limit:
                     part = (q.written if q.written is not None else q.value) * factor
+                    digits = re.match(r"\d+", norm[q.start :])
+                    end = q.start + digits.end() if inches and digits else q.end
                     out[-1] = replace(
-                        prev, text=original[positions[prev.start] : positions[q.end]].strip(),
-                        end=q.end, value=prev.value + part, precision=factor, rounding=factor,
+                        prev, text=original[positions[prev.start] : positions[end]].strip(),
+                        end=end, value=prev.value + part, precision=factor, rounding=factor,
                     )  # fmt: skip
                     continue
         out.append(q)
@@ -203,7 +206,8 @@ def _range_with(
         return None
     gap = text[atom.end : nxt.start]
     joins = tbl.range_to + tbl.range_and if tbl else ()
-    own = rf"\s*(?:[-–]\s*)?(?:{'|'.join(map(re.escape, joins))})\s*" if joins else None
+    # «%70 ile %90»: the percent sign of a language that writes it first
+    own = rf"\s*(?:[-–]\s*)?(?:{'|'.join(map(re.escape, joins))})\s*[%٪]?\s*" if joins else None
     if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE) and not (
         own and re.fullmatch(own, gap, re.IGNORECASE)
     ):
@@ -220,6 +224,7 @@ def _range_with(
         # "5-3" is a score, "140-90%" a range whose first end was changed: read as a
         # range only where the range is announced or a unit follows its second end
         after = text[nxt.end : nxt.end + 30]
-        if not (opened or u.unit_after(after, language) or re.match(r"\s*[%٪]", after)):
+        percent = re.match(r"\s*[%٪]", after) or re.search(r"[%٪]\s*$", gap)  # «%140 ile %90»
+        if not (opened or u.unit_after(after, language) or percent):
             return None
     return (atom.start, nxt)

@@ -136,20 +136,25 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
             r"m[aá]s de|plus de|au moins|mehr als|über|mindestens|oltre|pi[uù] di",
       "ru": r"более,? чем(?: за| на| в)?|больше,? чем(?: за| на| в)?|более|свыше|больше|не менее|"
             r"не меньше|по меньшей мере|как минимум|минимум|"
-            r"по крайней мере|выше|сверх|от|превыша\w*|превысил\w*|перевали\w*",
+            r"по крайней мере|выше|сверх|от|превыша\w*|превысил\w*|перевали\w*|"
+            # Ukrainian, which reads Russian's patterns
+            r"більше,? ніж(?: за| на| в)?|більш ніж|більше|понад|щонайменше|принаймні|"
+            r"не менше|не менш ніж",
       "ar": r"أكثر من|اكثر من|ما يزيد (?:على|عن)|ما لا يقل عن|لا يقل عن|على الأقل|أزيد من|يزيد (?:على|عن)|"
             r"فوق|تجاوز|يتجاوز|تخطى"}, "min"),
     ({"en": r"less than|fewer than|under|below|up to|at most|no more than|a maximum of|as many as|"
             r"as much as|within|menos de|hasta|moins de|jusqu'à|weniger als|bis zu|meno di|fino a",
       "ru": r"менее,? чем(?: за| на| в)?|меньше,? чем(?: за| на| в)?|менее|меньше|не более|"
-            r"не больше|максимум|до|не свыше|в пределах|вплоть до",
+            r"не больше|максимум|до|не свыше|в пределах|вплоть до|"
+            r"менше,? ніж(?: за| на| в)?|менш ніж|менше|не більше|не більш ніж",
       "ar": r"أقل من|اقل من|حتى|ما يصل إلى|ما يصل الى|لا يزيد (?:على|عن)|بحد أقصى|قرابة حتى|دون"}, "max"),
     ({"en": r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|"
             r"close to|circa|~|or so|just under|just over|an average of|on average|unos|unas|"
             r"alrededor de|cerca de|casi|aproximadamente|environ|près de|presque|quelque|etwa|"
             r"rund|fast|ungefähr|circa|quasi|intorno a",
       "ru": r"около|примерно|приблизительно|порядка|почти|чуть более|чуть менее|чуть больше|"
-            r"чуть меньше|почти что|ориентировочно|в среднем|~",
+            r"чуть меньше|почти что|ориентировочно|в среднем|~|"
+            r"близько|приблизно|майже|у середньому|в середньому",
       "ar": r"نحو|حوالي|حوالى|قرابة|زهاء|ما يقرب من|ما يقارب|تقريبا|تقريبًا|قرابة|في المتوسط|بمتوسط"}, "about"),
 ]  # fmt: skip
 _AFTER: list[tuple[dict[str, str], str]] = [
@@ -199,9 +204,9 @@ _CONCEPTS: dict[str, dict[str, str]] = {
     "games": {"en": r"games?|matches|fixtures|rounds|laps?",
               "ru": r"игр(?:а|ы|у|ой|е|ам|ами|ах)?\b|матч|тур(?:а|ов|е|ы)?\b|круг",
               "ar": r"مباراة|مباريات|مبارا|جولة|جولات|دورة|دورات|لفة"},
-    "stores": {"en": r"stores?|shops?|outlets|branches|supermarkets",
-               "ru": r"магазин|супермаркет|отделени|филиал|точ[еки]",
-               "ar": r"متجر|متاجر|محل|محلات|فرع|فروع"},
+    "stores": {"en": r"stores?|shops?|outlets|branches|supermarkets|pharmac",
+               "ru": r"магазин|супермаркет|отделени|филиал|точ[еки]|аптек",
+               "ar": r"متجر|متاجر|محل|محلات|فرع|فروع|صيدلي"},
     "jobs": {"en": r"jobs|workers|employees|staff", "ru": r"рабоч\w* мест|работник|сотрудник|рабоч|персонал",
              "ar": r"وظيف|عامل|عمال|موظف"},
     "cases": {"en": r"cases|infections|patients", "ru": r"случа|заражен|больн|пациент|инфицир",
