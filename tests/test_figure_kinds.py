@@ -225,6 +225,11 @@ def test_ranges_in_the_languages_tables_read() -> None:
         # Turkish adjectives of length of time and of weight
         ("an end to 139 years of disputes", "278 yıllık anlaşmazlıklara son", "tr"),
         ("a 650 pound pig", "1300 poundluk bir domuz", "tr"),
+        ("a 550 pound hog", "1100 funtluq donuz", "az"),
+        ("41 percent of respondents", "respondentlərin 82 faizi", "az"),
+        # a postposition after the unit: «-dan çox», «-den fazla» are "more than"
+        ("invests more than $100 million", "200 milyon dollardan çox investisiya qoyur", "az"),
+        ("for more than 18 months", "36 aydan çox", "az"),
         # a percent range written with the sign first
         ("70-90% of men", "erkeklerin %140 ile %90'ı", "tr"),
         # a compound height before its noun; pharmacies are stores

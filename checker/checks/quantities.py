@@ -290,6 +290,12 @@ def _read(
             for dim, f, o in other
         )
         stop = end + extra
+        held = qualifier
+        if held == "exact" and extra and tbl and tbl.suffixes:
+            # a postposition after the unit: «200 milyon dollardan çox», «18 aydan fazla»
+            if found := u.qualifier_after(text[stop : stop + 20], language):
+                held = found
+                stop += len(re.match(r"\s*\w+", text[stop:]).group(0))  # type: ignore[union-attr]
         words = original[positions[atom.start] : positions[stop]].strip()
         if symbol:
             words = symbol.group(0).strip() + words
@@ -304,7 +310,7 @@ def _read(
             dimension=dimension,
             unit=unit,
             concept=concept,
-            qualifier="exact" if dimension in TEMPORAL else qualifier,
+            qualifier="exact" if dimension in TEMPORAL else held,
             ordinal=ordinal,
             written=low,
             precision=precision * abs(factor),
