@@ -80,6 +80,8 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("2.5 million people", "en", "مليونين ونصف المليون شخص", "ar"),
         ("He is 6-foot-6.", "en", "Его рост 1 м 98 см.", "ru"),
         ("The 6-foot-6 forward grew up there.", "en", "Рост этого форварда 1 м 98 см.", "ru"),
+        ("in the 1980s at the university", "en", "dans les années 80, à l'université", "fr"),
+        ("in the 1980s at the university", "en", "in den 1980er Jahren", "de"),
         ("It was -5C overnight.", "en", "Ночью было 5 градусов мороза.", "ru"),
         ("on Saturday (September 29)", "en", "в субботу, 29 сентября", "ru"),
         ("может привести к гибели до 400 самок", "ru", "قتل ما يصل إلى 400 من الإناث", "ar"),
@@ -230,6 +232,11 @@ def test_ranges_in_the_languages_tables_read() -> None:
         # a postposition after the unit: «-dan çox», «-den fazla» are "more than"
         ("invests more than $100 million", "200 milyon dollardan çox investisiya qoyur", "az"),
         ("for more than 18 months", "36 aydan çox", "az"),
+        # decades as each language writes them (a careless edit leaves any last digit)
+        ("in the 1980s at the university", "dans les années 1983, à l'université", "fr"),
+        ("in the 1980s at the university", "in den 1983er Jahren an der Universität", "de"),
+        ("in the 1980s at the university", "en la década de 1990 en la universidad", "es"),
+        ("in the 1980s at the university", "1983-cü illərdə universitetdə", "az"),
         # a percent range written with the sign first
         ("70-90% of men", "erkeklerin %140 ile %90'ı", "tr"),
         # a compound height before its noun; pharmacies are stores

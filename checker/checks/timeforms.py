@@ -68,6 +68,12 @@ _DECADE = re.compile(
     # Turkish and Azerbaijani: the plural «2000'lerin», «1980'li yıllarda» (any last
     # digit: «2003'lerin» is a careless edit of a decade, not the year 2003)
     r"|(?P<tyear>(?:1[5-9]|20)\d\d)['’](?:l[ae]r\w*|l[ıiuü](?=\s+(?:yıl|il)))"
+    # Azerbaijani «1980-ci illərdə»; German «in den 1980er Jahren», «2003er-Jahre»; French,
+    # Spanish «les années 1980», «los años 80», «la década de 1990» (any last digit, as
+    # above: «années 1983» is a careless edit of a decade)
+    r"|(?P<ayear>(?:1[5-9]|20)\d\d)-(?:c[iıuü])\s+ill[əe]r"
+    r"|(?P<gyear>(?:1[5-9]|20)\d\d)er[\s-]+Jahr"
+    r"|(?i:ann[ée]es|años|d[ée]cada de)\s+(?:(?P<lyear>(?:1[5-9]|20)\d\d)|(?P<lshort>\d0))(?![\d])"
     r")"
 )
 _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid-?|late )?(\d0)s\b")
@@ -173,10 +179,10 @@ def decades(text: str) -> list[Quantity]:
     40s": an age from 40 to 49."""
     out = []
     for m in _DECADE.finditer(text):
-        if m.group("short"):
-            year = 1900 + int(m.group("short"))
+        if short := m.group("short") or m.group("lshort"):
+            year = 1900 + int(short)
         else:
-            year = int(m.group("year") or m.group("tyear"))
+            year = int(next(g for g in m.group("year", "tyear", "ayear", "gyear", "lyear") if g))
         out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
     for m in _AGE_DECADE.finditer(text):
         low = int(m.group(1))
