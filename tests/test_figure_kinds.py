@@ -237,6 +237,11 @@ def test_ranges_in_the_languages_tables_read() -> None:
         ("in the 1980s at the university", "in den 1983er Jahren an der Universität", "de"),
         ("in the 1980s at the university", "en la década de 1990 en la universidad", "es"),
         ("in the 1980s at the university", "1983-cü illərdə universitetdə", "az"),
+        ("in the early 2000s", "a principios de los 2003", "es"),
+        # a Spanish billón is a million million; «daha uzun» is "longer"; Ukrainian cases
+        ("the UK's £2.8bn beauty market", "valorado en 2800 billones de libras", "es"),
+        ("for more than 18 months", "36 aydan daha uzun bir süre", "tr"),
+        ("an end to 139 years of disputes", "край 278 рокам розбіжностей", "uk"),
         # a percent range written with the sign first
         ("70-90% of men", "erkeklerin %140 ile %90'ı", "tr"),
         # a compound height before its noun; pharmacies are stores

@@ -160,7 +160,8 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
 _AFTER: list[tuple[dict[str, str], str]] = [
     # (Turkish and Azerbaijani read English's patterns: «20 milyondan fazla», «200 milyon
     # dollardan çox» are "more than")
-    ({"en": r"or more|plus|\+|and more|and up|at least|fazla|çox", "ru": r"с лишним|и более|и больше|\+",
+    ({"en": r"or more|plus|\+|and more|and up|at least|daha (?:uzun|fazla|çok)|fazla|çox",
+      "ru": r"с лишним|и более|и больше|\+",
       "ar": r"أو أكثر|فأكثر|على الأقل|\+"}, "min"),
     ({"en": r"or less|or fewer|at most", "ru": r"и менее|и меньше", "ar": r"أو أقل|فأقل"}, "max"),
     ({"en": r"or so", "ru": r"с небольшим", "ar": r"تقريبا|تقريبًا"}, "about"),
