@@ -242,6 +242,9 @@ def test_ranges_in_the_languages_tables_read() -> None:
         ("the UK's £2.8bn beauty market", "valorado en 2800 billones de libras", "es"),
         ("for more than 18 months", "36 aydan daha uzun bir süre", "tr"),
         ("an end to 139 years of disputes", "край 278 рокам розбіжностей", "uk"),
+        ("his second defeat in 18 games", "другу поразку з 36 ігор", "uk"),
+        ("assaulted her at the age of 17", "34 yaşı içində hücum etdi", "az"),
+        ("predict 2 to 4 inches of rainfall", "yağışlarının 2-8 düym ölçüsündə", "az"),
         # a percent range written with the sign first
         ("70-90% of men", "erkeklerin %140 ile %90'ı", "tr"),
         # a compound height before its noun; pharmacies are stores

@@ -181,7 +181,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
             and nxt
             and score.end() == nxt.end
             and not atom.from_words
-            and _is_score(norm, score, language)
+            and _is_score(norm, score, language, tbl)
         ):
             pair = sorted((int(score.group(1)), int(score.group(2))))
             add(
@@ -209,11 +209,15 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     return tuple(_lists(found, norm))
 
 
-def _is_score(text: str, m: re.Match[str], language: str) -> bool:
+def _is_score(
+    text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None
+) -> bool:
     """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
-    away ("3-5 km", "3-5 people": ranges)."""
+    away ("3-5 km", "3-5 people", «2-4 düym»: ranges)."""
     after = text[m.end() : m.end() + 30]
     if u.unit_after(after, language) or u.currency_after(after, language):
+        return False
+    if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):
         return False
     if (word := re.match(r"\s+([^\W\d_][\w'’-]*)", after)) and u.concept(
         [word.group(1)], language, clitics=False

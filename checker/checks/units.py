@@ -205,7 +205,8 @@ _CONCEPTS: dict[str, dict[str, str]] = {
     "players": {"en": r"players?|athletes|golfers", "ru": r"игрок|спортсмен|футболист|гольфист",
                 "ar": r"لاعب|رياضي"},
     "games": {"en": r"games?|matches|fixtures|rounds|laps?",
-              "ru": r"игр(?:а|ы|у|ой|е|ам|ами|ах)?\b|матч|тур(?:а|ов|е|ы)?\b|круг",
+              "ru": r"игр(?:а|ы|у|ой|е|ам|ами|ах)?\b|матч|тур(?:а|ов|е|ы)?\b|круг|"
+                    r"ігор|ігр[иа]\b",  # Ukrainian, which reads Russian's patterns
               "ar": r"مباراة|مباريات|مبارا|جولة|جولات|دورة|دورات|لفة"},
     "stores": {"en": r"stores?|shops?|outlets|branches|supermarkets|pharmac",
                "ru": r"магазин|супермаркет|отделени|филиал|точ[еки]|аптек",
