@@ -209,9 +209,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     return tuple(_lists(found, norm))
 
 
-def _is_score(
-    text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None
-) -> bool:
+def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None) -> bool:
     """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
     away ("3-5 km", "3-5 people", «2-4 düym»: ranges)."""
     after = text[m.end() : m.end() + 30]
