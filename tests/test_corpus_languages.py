@@ -12,7 +12,7 @@ from checker import Config
 from checker.checks.names import skeleton
 from checker.corpus import CorpusOptions, corpus
 from checker.corpus.bridge import SCALE, SHIFT, Bridge, available, story_bridge
-from checker.corpus.cluster import ClusterOptions, article_vectors, cluster, pair_scores
+from checker.corpus.cluster import ClusterOptions, article_vectors, cluster, pair_scores, scored
 from checker.corpus.engine import LocalEngine
 from checker.corpus.read import read_corpus
 from checker.pair.embed import embedder_for
@@ -108,3 +108,20 @@ def test_names_have_one_key_in_every_script_the_corpus_reads() -> None:
                                   "ტრამპი", "ट्रंप")}  # fmt: skip
     assert keys == {"trmb"}
     assert skeleton("Erdoğan") == skeleton("Эрдоган")
+
+
+def test_an_article_whose_names_go_unread_is_grouped_by_its_cosine() -> None:
+    """A Chinese article's profile holds only figures: between it and an article whose
+    names are read, the name evidence is missing, not absent, so the cosine decides on
+    the cut's scale; two unread articles get no such help."""
+    from checker.corpus.cluster import COSINE_ALONE
+    from checker.corpus.names import Profiles
+
+    table = Profiles(np.full((3, 12), -1), np.zeros((3, 12), dtype=np.float32), [])
+    low, high = np.array([0, 1]), np.array([1, 2])
+    cos = np.array([0.78, 0.78])
+    read = np.array([True, False, False])
+    _, score = scored(table, low, high, cos, ClusterOptions(), read)
+    cut = ClusterOptions().similarity
+    assert score[0] == pytest.approx(0.78 * cut / COSINE_ALONE) and score[0] >= cut
+    assert score[1] == pytest.approx(0.78) and score[1] < cut
