@@ -154,6 +154,15 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("Er traf in der 25. Minute.", "de", ("duration", 25 * 60.0)),
         ("Sainsbury's 2000'lerin başında denedi.", "tr", ("decade", 2000.0)),
         ("1980'li yıllarda çalıştı.", "tr", ("decade", 1980.0)),
+        # Persian and Hebrew units, counted nouns, qualifiers and decades
+        ("مقامات می‌گویند بیش از 820000 نفر مبتلا هستند.", "fa", ("count", 820000.0)),
+        ("او 24 ساله است.", "fa", ("duration", 24 * 31556952.0)),
+        ("41 درصد پاسخ‌دهندگان.", "fa", ("percent", 41.0)),
+        ("در دهه 1980 تحصیل کرد.", "fa", ("decade", 1980.0)),
+        ("כ-40 אנשים נפצעו.", "he", ("count", 40.0)),
+        ("במשך יותר מ-18 חודשים.", "he", ("duration", 18 * 2629746.0)),
+        ('25 ק"מ מהעיר.', "he", ("length", 25000.0)),
+        ("בשנות ה-80 למד באוניברסיטה.", "he", ("decade", 1980.0)),
     ],
 )
 def test_the_tables_read_each_languages_figures(
@@ -166,10 +175,13 @@ def test_the_tables_read_each_languages_figures(
 
 
 def test_a_persian_count_with_an_unread_unit_word_is_not_compared() -> None:
-    """«250 کیلوگرمی» is 250 kg: read as a bare 250 it disagreed with "550 pound"."""
+    """«250 کیلوگرمی» is 250 kg (its table lists the word); a word the table does not
+    list leaves the count unread: read as a bare 250 it disagreed with "550 pound"."""
     from checker.checks.quantities import quantities
 
     (q,) = quantities("خوک 250 کیلوگرمی به کشاورز حمله کرد", "fa")
+    assert (q.dimension, q.value, q.unread) == ("mass", 250.0, False)
+    (q,) = quantities("خوک 250 پوندی به کشاورز حمله کرد", "fa")
     assert q.unread
 
 

@@ -343,8 +343,11 @@ def _read(
     if table_unit and (m := table_unit.match(after)) and not (after[:1] == "." and low >= 1000):
         # "3 Milliarden Kubikmeter"; «50. dakikada» (an ordinal), not «2018. Tage» (a year)
         assert tbl is not None
-        if english := u.unit_after(" " + tbl.unit_words[m.group(1).lower()], "en"):
+        word = tbl.unit_words[m.group(1).lower()]
+        if english := u.unit_after(" " + word, "en"):
             return with_unit(english[0], m.end())
+        if counted := u.concept([word], "en"):  # «820000 نفر»: people, a counted noun
+            return quantity("count", m.group(1), concept=counted[0], extra=m.end())
     magnitude_context = u.MAGNITUDE_CONTEXT.search(text) is not None
     if re.search(r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها)\s*(?:of\s+)?$", before):
         return quantity("magnitude", "magnitude")

@@ -73,8 +73,9 @@ _DECADE = re.compile(
     # above: «années 1983» is a careless edit of a decade)
     r"|(?P<ayear>(?:1[5-9]|20)\d\d)-(?:c[iıuü])\s+ill[əe]r"
     r"|(?P<gyear>(?:1[5-9]|20)\d\d)er[\s-]+Jahr"
-    r"|(?i:ann[ée]es|años|d[ée]cada de(?: los)?|(?:principios|finales|fines|mediados) de los)"
-    r"\s+(?:(?P<lyear>(?:1[5-9]|20)\d\d)|(?P<lshort>\d0))(?![\d])"
+    r"|(?i:ann[ée]es|años|d[ée]cada de(?: los)?|(?:principios|finales|fines|mediados) de los"
+    r"|دهه|[בלו]?שנות ה-?)"  # Persian «دهه 1980», Hebrew «בשנות ה-80»
+    r"\s*(?:(?P<lyear>(?:1[5-9]|20)\d\d)|(?P<lshort>\d0))(?![\d])"
     r")"
 )
 _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid-?|late )?(\d0)s\b")

@@ -133,7 +133,8 @@ POUND = {"en": r"pounds?", "ru": r"фунт(?:а|ов|ам|ами|ах|е|у)?",
 _BEFORE: list[tuple[dict[str, str], str]] = [
     ({"en": r"more than|over|above|at least|upwards of|in excess of|exceeding|no fewer than|"
             r"no less than|a minimum of|beyond|exceeds?|exceeded|topped|tops|passed|surpassed|"
-            r"m[aá]s de|plus de|au moins|mehr als|über|mindestens|oltre|pi[uù] di",
+            r"m[aá]s de|plus de|au moins|mehr als|über|mindestens|oltre|pi[uù] di|"
+            r"بیش از|بیشتر از|יותר מ-?|לפחות",  # Persian and Hebrew read English's patterns
       "ru": r"более,? чем(?: за| на| в)?|больше,? чем(?: за| на| в)?|более|свыше|больше|не менее|"
             r"не меньше|по меньшей мере|как минимум|минимум|"
             r"по крайней мере|выше|сверх|от|превыша\w*|превысил\w*|перевали\w*|"
@@ -143,7 +144,8 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
       "ar": r"أكثر من|اكثر من|ما يزيد (?:على|عن)|ما لا يقل عن|لا يقل عن|على الأقل|أزيد من|يزيد (?:على|عن)|"
             r"فوق|تجاوز|يتجاوز|تخطى"}, "min"),
     ({"en": r"less than|fewer than|under|below|up to|at most|no more than|a maximum of|as many as|"
-            r"as much as|within|menos de|hasta|moins de|jusqu'à|weniger als|bis zu|meno di|fino a",
+            r"as much as|within|menos de|hasta|moins de|jusqu'à|weniger als|bis zu|meno di|fino a|"
+            r"کمتر از|حداکثر|פחות מ-?|עד",
       "ru": r"менее,? чем(?: за| на| в)?|меньше,? чем(?: за| на| в)?|менее|меньше|не более|"
             r"не больше|максимум|до|не свыше|в пределах|вплоть до|"
             r"менше,? ніж(?: за| на| в)?|менш ніж|менше|не більше|не більш ніж",
@@ -151,7 +153,7 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
     ({"en": r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|"
             r"close to|circa|~|or so|just under|just over|an average of|on average|unos|unas|"
             r"alrededor de|cerca de|casi|aproximadamente|environ|près de|presque|quelque|etwa|"
-            r"rund|fast|ungefähr|circa|quasi|intorno a",
+            r"rund|fast|ungefähr|circa|quasi|intorno a|حدود|تقریبا|تقریباً|نزدیک به|כ-|בערך|כמעט",
       "ru": r"около|примерно|приблизительно|порядка|почти|чуть более|чуть менее|чуть больше|"
             r"чуть меньше|почти что|ориентировочно|в среднем|~|"
             r"близько|приблизно|майже|у середньому|в середньому",
