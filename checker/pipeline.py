@@ -166,7 +166,7 @@ def compare(
     progress = progress or Silent()
     sources = _comparable_sources(inputs, sources, config, names, dates, stdin)
     models = _prepare_models(config, sources, embedder, nli, progress)
-    config = gates_on_scale(config, models.embedder)
+    config = gates_on_scale(config, models.embedder, {s.language or "und" for s in sources})
     sentences, vectors = _embedded(sources, models.embedder, progress)
     if models.owns_embedder and hasattr(models.embedder, "release"):
         models.embedder.release()  # embedded once: its weights need not stay

@@ -250,6 +250,10 @@ def test_ranges_in_the_languages_tables_read() -> None:
         # a compound height before its noun; pharmacies are stores
         ("The 6-foot-6 forward grew up there.", "Рост этого форварда 2 м 82 см.", "ru"),
         ("its 281-store pharmacy business", "свій аптечний бізнес (562 аптеки)", "uk"),
+        # Hebrew: a qualifier with a prefix («ליותר מ-»: to more than), «מעל» (above)
+        ("Indonesia Tsunami Toll Soars Above 800.", "מניין ההרוגים טיפס ליותר מ- 1600.", "he"),
+        ("just over 40 percent of Arizona", "מעל 80 אחוז מאריזונה", "he"),
+        ("In 2016, a pig attacked a woman", "בשנת 2019, חזיר תקף אישה", "he"),
     ],
 )  # fmt: skip
 def test_the_tables_read_what_careless_edits_change(a: str, b: str, lb: str) -> None:

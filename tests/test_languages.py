@@ -163,6 +163,21 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("במשך יותר מ-18 חודשים.", "he", ("duration", 18 * 2629746.0)),
         ('25 ק"מ מהעיר.', "he", ("length", 25000.0)),
         ("בשנות ה-80 למד באוניברסיטה.", "he", ("decade", 1980.0)),
+        # a word before the figure says what it is: a year, a minute, an age, a century
+        ("בשנת 2016, חזיר תקף אישה.", "he", ("year", 2016.0)),
+        ("עם שער בדקה ה- 89 בשבת.", "he", ("duration", 89 * 60.0)),
+        ("טראק פיילין בן ה-26 שהה בעיראק.", "he", ("duration", 26 * 31556952.0)),
+        ("הוא השתתף בגיל 14 באולימפיאדה.", "he", ("duration", 14 * 31556952.0)),
+        ("בעימות במאה ה- 19, עדיין חי.", "he", ("century", 19.0)),
+        ("در سال ۲۰۱۶ یک خوک حمله کرد.", "fa", ("year", 2016.0)),
+        ("او در دقیقه ۸۹ گل زد.", "fa", ("duration", 89 * 60.0)),
+        # dates with the day first, the month in its own script (Hebrew: with «ב»)
+        ("בפסגה בסינגפור ב- 12 ביוני.", "he", ("date", 612.0)),
+        ("در تاریخ ۱۲ ژوئن دیدار کردند.", "fa", ("date", 612.0)),
+        # quotes as writers type them: «ק“מ», «ליש״ט»; qualifiers with a prefix
+        ("בטווח של 64 ק“מ מהגבול.", "he", ("length", 64000.0)),
+        ("מחזור של 9 מיליארד ליש״ט.", "he", ("money:GBP", 9e9)),
+        ("5.6 מיליארד שטרלינג בשנה.", "he", ("money:GBP", 5.6e9)),
     ],
 )
 def test_the_tables_read_each_languages_figures(
@@ -174,15 +189,22 @@ def test_the_tables_read_each_languages_figures(
     assert (q.dimension, pytest.approx(q.value)) == expected and not q.unread
 
 
-def test_a_persian_count_with_an_unread_unit_word_is_not_compared() -> None:
-    """«250 کیلوگرمی» is 250 kg (its table lists the word); a word the table does not
-    list leaves the count unread: read as a bare 250 it disagreed with "550 pound"."""
+def test_a_persian_or_hebrew_word_no_table_lists_makes_a_count_of_an_unknown_thing() -> None:
+    """«250 کیلوگرمی» is 250 kg (its table lists the word). A word the table does not
+    list is what the figure counts, a thing nobody knows: never a length or a mass (read
+    as a bare 250, «250 پوندی» disagreed with "550 pound"), but the one count left on
+    each side of a translation («30 חזירים» against "15 pigs") is compared."""
     from checker.checks.quantities import quantities
 
     (q,) = quantities("خوک 250 کیلوگرمی به کشاورز حمله کرد", "fa")
     assert (q.dimension, q.value, q.unread) == ("mass", 250.0, False)
     (q,) = quantities("خوک 250 پوندی به کشاورز حمله کرد", "fa")
-    assert q.unread
+    assert (q.dimension, q.unit, q.lexicon) == ("count", "پوندی", False)
+    from tests.test_figure_kinds import conflicts
+
+    assert not conflicts("the 550 pound hog attacked", "en", "خوک 250 پوندی حمله کرد", "fa")
+    assert conflicts("to sell 15 pigs at the market", "en", "כדי למכור 30 חזירים בשוק", "he")
+    assert not conflicts("to sell 15 pigs at the market", "en", "כדי למכור 15 חזירים בשוק", "he")
 
 
 def test_a_sum_before_a_word_no_rule_reads_is_not_compared() -> None:
@@ -239,3 +261,10 @@ def test_the_rules_floors_follow_the_embedders_scale() -> None:
     for gate in ("number_similarity", "rule_similarity", "people_similarity"):
         assert getattr(broad, gate) == pytest.approx(getattr(config, gate) / scale, abs=1e-4)
     assert broad.contradiction_threshold == config.contradiction_threshold  # NLI untouched
+    # Hebrew runs lower still: a run with a Hebrew source takes Hebrew's scale
+    hebrew = gates_on_scale(config, BroadEmbedder(), {"en", "he"})
+    assert BroadEmbedder.language_scales["he"] > scale
+    assert hebrew.number_similarity == pytest.approx(
+        config.number_similarity / BroadEmbedder.language_scales["he"], abs=1e-4
+    )
+    assert gates_on_scale(config, BroadEmbedder(), {"en", "az"}) == broad  # az: 1.24 < 1.3

@@ -47,6 +47,11 @@ class LanguageTable:
     range_to: tuple[str, ...] = ()
     range_and: tuple[str, ...] = ()
     range_open: tuple[str, ...] = ()
+    # words right before a figure that say what it is, as "year", "age", an English unit
+    # or an English counted noun («בשנת 2019», «בדקה ה-89», «בגיל 28», «قرن ۱۹»), and
+    # the letters such a word may carry in front (Hebrew «ב», «ו», …)
+    before: dict[str, str] = field(default_factory=dict)
+    prefixes: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,8 @@ def tables() -> dict[str, LanguageTable]:
             range_to=tuple(data.get("range", {}).get("to", ())),
             range_and=tuple(data.get("range", {}).get("and", ())),
             range_open=tuple(data.get("range", {}).get("open", ())),
+            before=dict(data.get("before", {})),
+            prefixes=data.get("prefixes", ""),
         )
     return out
 
@@ -90,6 +97,17 @@ def reads(language: str | None) -> bool:
     return language in (None, "", "und") or language in FULL or language in tables()
 
 
+def table_key(word: str) -> str:
+    """The table's key for a word a table regex matched (any quote read as '"')."""
+    return re.sub("[“”״]", '"', word.lower())
+
+
+def _form(word: str) -> str:
+    """A table word as a regex: a quote inside it is any of the quotes writers use for
+    it (Hebrew «ק"מ», «ק“מ», «ק״מ»: kilometres)."""
+    return re.escape(word).replace('"', '["“”״]')
+
+
 def _words_regex(
     words: Mapping[str, object], suffixes: bool = False, ordinal: bool = False
 ) -> re.Pattern[str]:
@@ -97,7 +115,7 @@ def _words_regex(
     may carry a case ending (Turkish «20 milyondan fazla»: more than 20 million); with
     `ordinal`, the figure may be an ordinal written with a point («50. dakikada», "in
     der 50. Minute")."""
-    body = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    body = "|".join(sorted(map(_form, words), key=len, reverse=True))
     ending = r"(?:(?<=\w{5})\w*)?" if suffixes else ""
     point = r"(?:\.(?=\s+\w))?" if ordinal else ""
     return re.compile(rf"{point}\s*({body}){ending}\.?(?![\w])", re.IGNORECASE)
@@ -125,6 +143,33 @@ def unit_regex(language: str) -> re.Pattern[str] | None:
     """A table language's unit word after a figure ("3 Milliarden Kubikmeter")."""
     t = table(language)
     return _words_regex(t.unit_words, t.suffixes, ordinal=True) if t and t.unit_words else None
+
+
+@lru_cache(maxsize=32)
+def before_regex(language: str) -> re.Pattern[str] | None:
+    """A table language's word right before a figure («בדקה ה- 178»: the minute); the
+    group named `w<k>` is the k-th word of the table's `before`."""
+    t = table(language)
+    if not t or not t.before:
+        return None
+    forms = [
+        f"(?P<w{k}>" + _form(word).replace("\\-", "[-־]?").replace("\\ ", r"\s+") + ")"
+        for k, word in enumerate(t.before)
+    ]
+    prefix = f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
+    return re.compile(rf"(?<![^\W\d_]){prefix}(?:{'|'.join(forms)})\s*$", re.IGNORECASE)
+
+
+def before_word(language: str, before: str) -> str | None:
+    """What the table's word ending `before` says the next figure is, or None."""
+    regex = before_regex(language)
+    m = regex.search(before) if regex else None
+    if m is None:
+        return None
+    t = table(language)
+    assert t is not None
+    k = next(int(g[1:]) for g, v in m.groupdict().items() if v is not None)
+    return list(t.before.values())[k]
 
 
 @lru_cache(maxsize=32)

@@ -25,10 +25,12 @@ from checker.checks.languages import (
     FULL,
     LanguageTable,
     age_regex,
+    before_word,
     currency_regex,
     reads,
     scale_regex,
     table,
+    table_key,
     unit_regex,
 )
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
@@ -42,7 +44,7 @@ from checker.checks.pieces import (
     _word_after,
     half_spans,
 )
-from checker.checks.timeforms import arabic_duals, clock_times, dates, decades
+from checker.checks.timeforms import DAY_FIRST, arabic_duals, clock_times, dates, decades
 from checker.checks.words import (
     _MINUS_AFTER,
     _MINUS_BEFORE,
@@ -125,6 +127,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     their scale and currency words and decimal mark; in any other language a figure
     followed by a word is marked `unread` and never compared."""
     tbl = table(language)
+    original = language
     unread = not reads(language)
     months = language if language in FULL else "xx"  # French, Spanish, ...
     # number words of the language read: its own, or Russian's in Ukrainian, which
@@ -151,7 +154,8 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if len(re.sub(r"\D", "", m.group(0))) >= 7 and re.search(r"\d[ ()-]+\d", m.group(0)):
             if not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", m.group(0).strip()):
                 taken.append((m.start(), m.end()))
-    for q in clock_times(norm, language) + dates(norm, months) + decades(norm):
+    calendar = original if original in DAY_FIRST else months  # «12 ביוני», «۲۴ ژوئن»
+    for q in clock_times(norm, language) + dates(norm, calendar) + decades(norm):
         if free(q.start, q.end):
             add(q)
     for q in _fractions(norm, language, text, positions):
@@ -196,8 +200,13 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if read is not None and unread and _word_after(norm, read):
             read = replace(read, unread=True)  # "310 miljoen": a word the rules cannot read
         elif read is not None and tbl and not tbl.units and read.dimension == "count":
-            if not read.unit and _word_after(norm, read):  # «250 کیلوگرمی»: kg unread
-                read = replace(read, unread=True)
+            noun = re.match(r"[\s-]*([^\W\d_]{2,})", norm[read.end :])
+            if not read.unit and noun:
+                # «30 חזירים», «540 بنا»: a noun no table lists, so a count of an unknown
+                # thing (never the same thing as a named one); a unit word the table
+                # misses makes it a count, and a count is not a length or a mass
+                word = noun.group(1)
+                read = replace(read, unit=word, text=f"{read.text} {word}")
         if read is not None and months == "xx" and read.dimension == "count":
             if read.unit.lower() in _XX_NOT_NOUN:
                 read = replace(read, unit="", text=read.text.removesuffix(" " + read.unit))
@@ -246,7 +255,7 @@ def _read(
     table_scale = scale_regex(tbl.language) if tbl else None
     if table_scale and (m := table_scale.match(after)):  # "310 Millionen", «2,5 мільйона»
         assert tbl is not None
-        scale = tbl.scale[m.group(1).lower()]
+        scale = tbl.scale[table_key(m.group(1))]
         end += m.end()
         after = text[end : end + 60]
     elif m := _SCALE_RE.match(after):
@@ -335,7 +344,7 @@ def _read(
     table_currency = currency_regex(tbl.language) if tbl else None
     if table_currency and (m := table_currency.match(after)):
         assert tbl is not None
-        code = tbl.currency[m.group(1).lower()]
+        code = tbl.currency[table_key(m.group(1))]
         return quantity(f"money:{code}", code, extra=m.end())
     if found := u.currency_after(after, language):
         return quantity(f"money:{found[0]}", found[0], extra=found[1])
@@ -343,11 +352,21 @@ def _read(
     if table_unit and (m := table_unit.match(after)) and not (after[:1] == "." and low >= 1000):
         # "3 Milliarden Kubikmeter"; «50. dakikada» (an ordinal), not «2018. Tage» (a year)
         assert tbl is not None
-        word = tbl.unit_words[m.group(1).lower()]
+        word = tbl.unit_words[table_key(m.group(1))]
         if english := u.unit_after(" " + word, "en"):
             return with_unit(english[0], m.end())
-        if counted := u.concept([word], "en"):  # «820000 نفر»: people, a counted noun
-            return quantity("count", m.group(1), concept=counted[0], extra=m.end())
+        if named := u.concept([word], "en"):  # «820000 نفر»: people, a counted noun
+            return quantity("count", m.group(1), concept=named[0], extra=m.end())
+    if tbl and (said_before := before_word(tbl.language, before)):
+        if said_before == "year":  # «בשנת 2019», «سال ۲۰۱۶»
+            if scale == 1 and high is None and 1000 <= low <= 2100 and not ordinal:
+                return quantity("year")
+        elif said_before == "age":  # «בגיל 28», «בן ה- 52»
+            return quantity("duration", "yr", YEAR)
+        elif english_unit := u.unit_after(" " + said_before, "en"):  # «בדקה ה- 178»
+            return with_unit(english_unit[0])
+        else:  # «במאה ה- 38»: the 38th century, a count of centuries
+            return quantity("count", said_before)
     magnitude_context = u.MAGNITUDE_CONTEXT.search(text) is not None
     if re.search(r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها)\s*(?:of\s+)?$", before):
         return quantity("magnitude", "magnitude")

