@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from checker.checks import units as u
-from checker.checks.languages import LanguageTable
+from checker.checks.languages import LanguageTable, unit_regex
 from checker.checks.measure import TEMPORAL, Quantity, bare
 from checker.checks.words import _SCALE_RE
 
@@ -228,3 +228,18 @@ def _range_with(
         if not (opened or u.unit_after(after, language) or percent):
             return None
     return (atom.start, nxt)
+
+
+def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None) -> bool:
+    """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
+    away ("3-5 km", "3-5 people", «2-4 düym»: ranges)."""
+    after = text[m.end() : m.end() + 30]
+    if u.unit_after(after, language) or u.currency_after(after, language):
+        return False
+    if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):
+        return False
+    if (word := re.match(r"\s+([^\W\d_][\w'’-]*)", after)) and u.concept(
+        [word.group(1)], language, clitics=False
+    ):
+        return False
+    return int(m.group(1)) <= 200 and int(m.group(2)) <= 200

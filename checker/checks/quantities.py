@@ -39,6 +39,7 @@ from checker.checks.pieces import (
     AND_A_HALF,
     _compound_lengths,
     _fractions,
+    _is_score,
     _lists,
     _range_with,
     _word_after,
@@ -48,6 +49,7 @@ from checker.checks.timeforms import DAY_FIRST, arabic_duals, clock_times, dates
 from checker.checks.words import (
     _MINUS_AFTER,
     _MINUS_BEFORE,
+    _PERCENT_BEFORE,
     _RU_UNIT_ADJECTIVE,
     _RU_UNIT_STEMS,
     _SCALE_RE,
@@ -59,7 +61,7 @@ from checker.checks.words import (
     _arabic_thing,
     _noun,
     _singular_noun,
-    ru_noun,
+    _to_first_noun,
 )
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
@@ -216,21 +218,6 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         k += 2 if span else 1
     found = _compound_lengths(sorted(found, key=lambda q: q.start), norm, text, positions)
     return tuple(_lists(found, norm))
-
-
-def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None) -> bool:
-    """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
-    away ("3-5 km", "3-5 people", «2-4 düym»: ranges)."""
-    after = text[m.end() : m.end() + 30]
-    if u.unit_after(after, language) or u.currency_after(after, language):
-        return False
-    if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):
-        return False
-    if (word := re.match(r"\s+([^\W\d_][\w'’-]*)", after)) and u.concept(
-        [word.group(1)], language, clitics=False
-    ):
-        return False
-    return int(m.group(1)) <= 200 and int(m.group(2)) <= 200
 
 
 def _read(
@@ -441,19 +428,6 @@ def _read(
     if found_concept is not None:
         return quantity("count", found_concept[1], concept=found_concept[0])
     return quantity("count", noun)
-
-
-# A percent sign or word before the figure, as Turkish, Azerbaijani and Persian write it.
-_PERCENT_BEFORE = re.compile(r"(?:(?<![\w%])[%٪]|(?<!\w)(?i:yüzde|yüzdə))\s*$")
-
-
-def _to_first_noun(words: list[str], language: str) -> list[str]:
-    """The words after a Russian figure up to its first noun, which is what it counts
-    («5,5 миллионов сирийцев покинули страну» counts Syrians, not countries)."""
-    if language != "ru":
-        return words
-    first = next((k for k, w in enumerate(words) if ru_noun(w)), None)
-    return words if first is None else words[: first + 1]
 
 
 def figures_written(text: str, language: str) -> list[float]:

@@ -165,3 +165,16 @@ def _age(before: str, after: str, value: float, from_words: bool) -> bool:
     if _AGE_BEFORE.search(before):
         return True
     return bool(re.search(r"[^\W\d_]{2,},\s*$", before) and re.match(r"\s*(?:,|\)|$)", after))
+
+
+# A percent sign or word before the figure, as Turkish, Azerbaijani and Persian write it.
+_PERCENT_BEFORE = re.compile(r"(?:(?<![\w%])[%٪]|(?<!\w)(?i:yüzde|yüzdə))\s*$")
+
+
+def _to_first_noun(words: list[str], language: str) -> list[str]:
+    """The words after a Russian figure up to its first noun, which is what it counts
+    («5,5 миллионов сирийцев покинули страну» counts Syrians, not countries)."""
+    if language != "ru":
+        return words
+    first = next((k for k, w in enumerate(words) if ru_noun(w)), None)
+    return words if first is None else words[: first + 1]
