@@ -254,6 +254,9 @@ def test_ranges_in_the_languages_tables_read() -> None:
         ("Indonesia Tsunami Toll Soars Above 800.", "מניין ההרוגים טיפס ליותר מ- 1600.", "he"),
         ("just over 40 percent of Arizona", "מעל 80 אחוז מאריזונה", "he"),
         ("In 2016, a pig attacked a woman", "בשנת 2019, חזיר תקף אישה", "he"),
+        # a number word read tells which figure is which («drei Prozent» is the three)
+        ("drink sales were up 6.6 per cent, with food down three per cent",
+         "die Getränkeumsätze stiegen um 13,2 Prozent, der Absatz von Speisen um drei Prozent", "de"),
     ],
 )  # fmt: skip
 def test_the_tables_read_what_careless_edits_change(a: str, b: str, lb: str) -> None:

@@ -178,6 +178,12 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("בטווח של 64 ק“מ מהגבול.", "he", ("length", 64000.0)),
         ("מחזור של 9 מיליארד ליש״ט.", "he", ("money:GBP", 9e9)),
         ("5.6 מיליארד שטרלינג בשנה.", "he", ("money:GBP", 5.6e9)),
+        # number words of each table («iki dəfə» is twice, a multiple: no figure)
+        ("Der Absatz ging um drei Prozent zurück.", "de", ("percent", 3.0)),
+        ("Babası üç yıl sonra öldü.", "tr", ("duration", 3 * 31556952.0)),
+        ("מכירות המזון ירדו בשלושה אחוזים.", "he", ("percent", 3.0)),
+        ("پدرش سه سال بعد فوت کرد.", "fa", ("duration", 3 * 31556952.0)),
+        ("sayı iki dəfə artaraq 3000-ə çatdırılacaq.", "az", ("count", 3000.0)),
     ],
 )
 def test_the_tables_read_each_languages_figures(

@@ -52,6 +52,11 @@ class LanguageTable:
     # the letters such a word may carry in front (Hebrew «ב», «ו», …)
     before: dict[str, str] = field(default_factory=dict)
     prefixes: str = ""
+    # number words, as written in lower case («drei», «üç», «שלושה»; none that is also a
+    # common other word: «yedi» is "ate", «neuf» "new", «نه» "not")
+    numbers: dict[str, float] = field(default_factory=dict)
+    # words that make a number word a multiple, not a figure («iki dəfə artaraq»: doubling)
+    multipliers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +84,8 @@ def tables() -> dict[str, LanguageTable]:
             range_open=tuple(data.get("range", {}).get("open", ())),
             before=dict(data.get("before", {})),
             prefixes=data.get("prefixes", ""),
+            numbers={k: float(v) for k, v in data.get("numbers", {}).items()},
+            multipliers=tuple(data.get("multipliers", ())),
         )
     return out
 
@@ -158,6 +165,20 @@ def before_regex(language: str) -> re.Pattern[str] | None:
     ]
     prefix = f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
     return re.compile(rf"(?<![^\W\d_]){prefix}(?:{'|'.join(forms)})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def numbers_regex(language: str) -> re.Pattern[str] | None:
+    """A table language's number word as a whole word (Hebrew: behind its prefixes,
+    «בשלושה»), not before one of its multipliers; group 1 is the word."""
+    t = table(language)
+    if not t or not t.numbers:
+        return None
+    body = "|".join(sorted(map(re.escape, t.numbers), key=len, reverse=True))
+    prefix = f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
+    times = "|".join(map(re.escape, t.multipliers))
+    multiple = rf"(?!\s+(?:{times})(?![^\W\d_]))" if times else ""
+    return re.compile(rf"(?<![^\W\d_]){prefix}({body})(?![^\W\d_]){multiple}")
 
 
 def before_word(language: str, before: str) -> str | None:

@@ -27,6 +27,7 @@ from checker.checks.languages import (
     age_regex,
     before_word,
     currency_regex,
+    numbers_regex,
     reads,
     scale_regex,
     table,
@@ -34,7 +35,7 @@ from checker.checks.languages import (
     unit_regex,
 )
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
-from checker.checks.numwords import number_words
+from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import (
     AND_A_HALF,
     _compound_lengths,
@@ -81,7 +82,11 @@ class _Atom:
 
 
 def _atoms(
-    text: str, language: str, decimal_comma: bool = False, read_words: bool = True
+    text: str,
+    language: str,
+    decimal_comma: bool = False,
+    read_words: bool = True,
+    tbl: LanguageTable | None = None,
 ) -> list[_Atom]:
     """Digit figures, and (`read_words`) number words of `language`: not where
     `language` is only the pattern a table language borrows (Turkish «2014'ten» is no
@@ -94,6 +99,10 @@ def _atoms(
         step, rounding = _precision(raw, grouped)
         atoms.append(_Atom(m.start(), m.end(), value, step, rounding, bool(m.group("tail"))))
     words = number_words(text, language) if read_words else []
+    if tbl and (own := numbers_regex(tbl.language)):  # «drei Prozent», «üç yıl», «בשלושה»
+        words += [
+            WordNumber(m.start(1), m.end(1), tbl.numbers[m.group(1)]) for m in own.finditer(text)
+        ]
     for w in list(words):
         scale = _SCALE_RE.match(text, w.start)
         if scale and re.search(r"\d\s*$", text[: w.start]):
@@ -169,7 +178,9 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if last > first and free(m.start(), m.end()):
             add(Quantity(m.group(0), m.start(), m.end(), first, "year", high=last))
     decimal_comma = tbl is not None and tbl.decimal == ","
-    atoms = [a for a in _atoms(norm, language, decimal_comma, own_words) if free(a.start, a.end)]
+    atoms = [
+        a for a in _atoms(norm, language, decimal_comma, own_words, tbl) if free(a.start, a.end)
+    ]
     if language == "ar":
         for q in arabic_duals(norm, [(a.start, a.end) for a in atoms]):
             if free(q.start, q.end):
