@@ -432,7 +432,7 @@ def ntrex_stories(ntrex: Path, as_json: Path | None) -> None:
     scores = ntrex_scores([[names[i] for i in story] for story in found.stories], names, labels)
     print(
         f"story precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  "
-        f"documents whose three languages share one story: {scores['documents_together']} "
+        f"documents whose files all share one story: {scores['documents_together']} "
         f"of {scores['documents']}"
     )
     limits = closest_pairs(sources, vectors, labels)
@@ -462,7 +462,7 @@ def ntrex_day(ntrex: Path, model: str, as_json: Path | None) -> None:
         f"{scores['fn']} missed)"
     )
     print(
-        f"documents whose three languages share one story: {scores['documents_together']} "
+        f"documents whose files all share one story: {scores['documents_together']} "
         f"of {scores['documents']}"
     )
     print(

@@ -125,3 +125,33 @@ def test_an_article_whose_names_go_unread_is_grouped_by_its_cosine() -> None:
     cut = ClusterOptions().similarity
     assert score[0] == pytest.approx(0.78 * cut / COSINE_ALONE) and score[0] >= cut
     assert score[1] == pytest.approx(0.78) and score[1] < cut
+
+
+def test_stories_across_documents_are_judged_by_the_pairs_the_embedder_reads() -> None:
+    """Two reports of one event, each with its Hebrew translation: the English reports
+    agree (0.9), but the bridge's pairs across them (Hebrew against either) sit low
+    (0.3). Judged by all its pairs the story falls apart (average 0.5); judged, once
+    each document has its translation, by the English pairs, it is one story. Without a
+    bridge (every article in the embedder's languages) nothing changes."""
+    from checker.corpus.cluster import _average_linkage
+
+    # 0, 1: report A in en and he; 2, 3: report B in en and he
+    scores = {(0, 1): 0.95, (2, 3): 0.95, (0, 2): 0.9, (0, 3): 0.3, (1, 2): 0.3, (1, 3): 0.3}
+    days = np.full(4, np.nan)
+    options = ClusterOptions()
+    first = _average_linkage(4, scores, days, options)
+    assert sorted(sorted(g) for g, _ in first) == [[0, 1], [2, 3]]
+    known = np.array([True, False, True, False])
+    (story,) = [g for g, _ in _average_linkage(4, scores, days, options, first, known)]
+    assert sorted(story) == [0, 1, 2, 3]
+    # the English reports of two events: nothing to join them in either pass
+    apart = {**scores, (0, 2): 0.2}
+    second = _average_linkage(4, apart, days, options, first, known)
+    assert sorted(sorted(g) for g, _ in second) == [[0, 1], [2, 3]]
+
+
+def test_a_turkish_case_ending_after_an_apostrophe_is_the_name() -> None:
+    from checker.corpus.names import _key
+
+    assert _key("Thomas'ın") == _key("Thomas'tan") == _key("Thomas") == _key("Томас")
+    assert _key("Palu's") == _key("Palu")

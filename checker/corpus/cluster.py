@@ -236,6 +236,14 @@ def cluster(
         docs, kept, days, options, bridge.subset(active) if bridge is not None else None
     )
     merges = _average_linkage(len(active), within, days, options)
+    if bridge is not None:
+        # Stories of several documents are judged by the pairs the sentence embedder
+        # reads, as in a feed of its languages alone: the bridge's pairs (Hebrew against
+        # Georgian) sit on a rougher scale, and a story told in 18 languages would be
+        # judged mostly by them (NTREX: same-event documents never joined). Each
+        # document's own translations have joined in the pass before.
+        known = bridge.subset(active).known
+        merges = _average_linkage(len(active), within, days, options, merges, known)
     merges = _follow_ups(merges, follow, options.similarity)
 
     groups = [(group, held) for group, held in merges if len(group) > 1]
@@ -261,19 +269,33 @@ def cluster(
 
 
 def _average_linkage(
-    n: int, scores: Pairs, days: np.ndarray, options: ClusterOptions
+    n: int,
+    scores: Pairs,
+    days: np.ndarray,
+    options: ClusterOptions,
+    start: list[tuple[list[int], float]] | None = None,
+    known: np.ndarray | None = None,
 ) -> list[tuple[list[int], float]]:
     """Merge the closest two clusters while their average pair score (pairs outside the
     graph count 0, pairs beyond the window not at all) is at least the cut. A heap of
-    candidate merges; an entry whose clusters changed since is skipped as stale."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed pair scores
+    candidate merges; an entry whose clusters changed since is skipped as stale.
+    `start`: clusters (with their cohesion) to begin from instead of single articles;
+    `known`: only pairs of two such articles count, and a cluster without one stays
+    as it is (`cluster`: stories across documents judged in the embedder's languages)."""
+    groups = start if start is not None else [([i], 0.0) for i in range(n)]
+    members: dict[int, list[int]] = {c: list(group) for c, (group, _) in enumerate(groups)}
+    cohesion: dict[int, float] = {c: held for c, (_, held) in enumerate(groups)}
+    owner = {i: c for c, group in members.items() for i in group}
+    counted = {c: [i for i in g if known is None or known[i]] for c, g in members.items()}
+    links: dict[int, dict[int, float]] = {c: {} for c in members}  # summed pair scores
     for (i, j), score in scores.items():
-        links[i][j] = links[j][i] = score
+        a, b = owner[i], owner[j]
+        if a != b and (known is None or (known[i] and known[j])):
+            links[a][b] = links[b][a] = links[a].get(b, 0.0) + score
     heap: list[tuple[float, int, int]] = []
 
     def average(a: int, b: int) -> float:
-        count = _comparable(members[a], members[b], days, options.window_days)
+        count = _comparable(counted[a], counted[b], days, options.window_days)
         return links[a][b] / count if count else 0.0
 
     def push(a: int, b: int) -> None:
@@ -281,16 +303,18 @@ def _average_linkage(
         if value >= options.similarity:
             heapq.heappush(heap, (-value, min(a, b), max(a, b)))
 
-    for i, j in sorted(scores):
-        push(i, j)
-    cohesion: dict[int, float] = {}
-    next_id = n
+    for a in sorted(links):
+        for b in sorted(links[a]):
+            if a < b:
+                push(a, b)
+    next_id = len(members)
     while heap:
         negative, a, b = heapq.heappop(heap)
         if a not in members or b not in members or abs(average(a, b) + negative) > 1e-12:
             continue  # merged since, or a newer entry holds this pair's score
         merged, next_id = next_id, next_id + 1
         members[merged] = members.pop(a) + members.pop(b)
+        counted[merged] = counted.pop(a) + counted.pop(b)
         cohesion[merged] = -negative
         joined: dict[int, float] = {}
         for old in (a, b):

@@ -51,7 +51,9 @@ _CASELESS_WORD = re.compile(
     r"[\u05d0-\u05ea\u05f3']{2,}|[\u0531-\u0587]{3,}|[\u10d0-\u10ff]{3,}|[\u0900-\u097f]{2,}"
 )
 _HEBREW_PREFIX = re.compile(r"^[הובלמשכ]")
-_POSSESSIVE = re.compile(r"['’]s?$")
+# a possessive, or a case ending Turkish and Azerbaijani write after an apostrophe
+# (Thomas'ın, Thomas'tan, Bakı'ya): the name is what comes before it
+_POSSESSIVE = re.compile(r"(?<=\w\w)['’][^\W\d_]*$")
 _NOUNS_CAPITALISED = {"de", "lb"}  # German capitalises every noun: Regierung is no name
 _SILENT_GH = re.compile(r"(?<=[aeiou])gh$")  # Kavanaugh = Кавано = كافانو
 _WORD = re.compile(r"[^\W\d_]+")
@@ -78,10 +80,10 @@ class Profiles:
 
 def _key(word: str) -> str | None:
     """A name word's key; two consonants only from a word of four letters or more
-    (Palu, not "Mr"), and then with its vowels (`_vowelled`); a possessive is the name
-    (Palu's = Palu); a final -gh after a vowel is silent, as transliterations write it;
-    w reads as v, as Cyrillic and Arabic write a German or Slavic W (Wendel = Вендель =
-    فيندل)."""
+    (Palu, not "Mr"), and then with its vowels (`_vowelled`); a possessive or a case
+    ending after an apostrophe is the name (Palu's = Palu, Thomas'ın = Thomas); a final
+    -gh after a vowel is silent, as transliterations write it; w reads as v, as Cyrillic
+    and Arabic write a German or Slavic W (Wendel = Вендель = فيندل)."""
     word = _SILENT_GH.sub("", _POSSESSIVE.sub("", word)).replace("w", "v").replace("W", "V")
     key = skeleton(word)
     if len(key) >= 3:
