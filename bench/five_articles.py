@@ -10,12 +10,16 @@ whose verdicts agree with fp32 on at least 97% of pairs is named with its speed-
     python bench/five_articles.py                       # ../shared/seeds, or samples/eval/flood
     python bench/five_articles.py --articles DIR --model PATH
     python bench/five_articles.py --int8                # also ONNX int8 (exports it first)
+
+The last two rows run torch fp32 with the NLI cache (judge/cache.py) in a fresh folder:
+the first fills it, the second re-runs the same articles from it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,17 +34,25 @@ sys.path.insert(0, str(ROOT / "bench"))
 TIME = shutil.which("time") or "/usr/bin/time"
 
 
-def run(model: Path, articles: list[Path], extra: list[str], out: Path) -> tuple[float, float]:
+def run(
+    model: Path, articles: list[Path], extra: list[str], out: Path, cache: Path | None = None
+) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one cold compare, its JSON written to `out`. The
-    peak comes from GNU time (%M) for this process alone."""
+    peak comes from GNU time (%M) for this process alone. Without `cache` nothing is
+    read from or kept in the NLI cache; with it, that folder is checker's cache."""
     checker = shutil.which("checker") or "checker"
     command = [
         TIME, "-f", "%M", checker, "compare", *map(str, articles), "--nli-model", str(model),
         "--format", "json", "--no-fail", "-q", "--no-embed-cache", *extra,
     ]  # fmt: skip
+    env = dict(os.environ)
+    if cache is None:
+        command.append("--no-nli-cache")
+    else:
+        env["CHECKER_CACHE_DIR"] = str(cache)
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as handle:
-        done = subprocess.run(command, stdout=handle, stderr=subprocess.PIPE, text=True)
+        done = subprocess.run(command, stdout=handle, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"compare failed: {done.stderr[-2000:]}")
@@ -89,6 +101,11 @@ def main() -> None:
     for name, target, extra in runs:
         out = work / f"{name.replace(' ', '-')}.json"
         results[name] = (*run(target, articles, extra, out), out)
+    # the NLI cache: one run fills it, the next (a re-run of the same articles) reads it
+    cache = work / "cache"
+    for name in ("torch fp32, filling the NLI cache", "torch fp32, re-run from the NLI cache"):
+        out = work / f"{name.replace(' ', '-').replace(',', '')}.json"
+        results[name] = (*run(model, articles, ["--precision", "fp32"], out, cache), out)
     summary = json.loads(results["torch fp32"][2].read_text(encoding="utf-8"))["summary"]
     print(
         f"{len(articles)} articles from {folder}: {summary['sentences']} sentences, "

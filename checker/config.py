@@ -125,6 +125,11 @@ class Config(BaseModel):
     embed_cache: bool = Field(
         default=True, description="Keep sentence embeddings on disk, keyed by model and text."
     )
+    nli_cache: bool = Field(
+        default=True,
+        description="Keep NLI results on disk, keyed by model setting and pair: a re-run "
+        "judges only new pairs.",
+    )
     min_sentence_chars: int = Field(default=12, ge=1)
     max_sources: int = Field(
         default=DEFAULT_MAX_SOURCES, ge=2, description="More sources is a usage error."

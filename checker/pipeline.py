@@ -231,6 +231,7 @@ class _Judged:
     copies: Mirrors
     considered: int
     close_cut: int = 0
+    reused: int = 0  # NLI results read back from the disk cache (judge/cache.py)
 
 
 def _judge(
@@ -244,6 +245,7 @@ def _judge(
     """Possible copies first (NLI confirms which mirror), then every other pair, each
     confirmed claim once, within what is left of the budget."""
     options = config.pairing()
+    reused = getattr(models.nli, "reused", 0)
     if models.no_nli:  # copies are known by entailment: without NLI none is confirmed
         options = replace(options, reprints=False)
     budget = options.budget(len(sentences), len(sources))
@@ -293,7 +295,10 @@ def _judge(
         sentences,
         copies,
     )
-    return _Judged(links + pairs, findings, copies, len(links) + plan.considered, plan.close_cut)
+    reused = getattr(models.nli, "reused", 0) - reused
+    return _Judged(
+        links + pairs, findings, copies, len(links) + plan.considered, plan.close_cut, reused
+    )
 
 
 def _details(
@@ -356,6 +361,7 @@ def _report(
         pairs_considered=judged.considered,
         pairs_over_budget=judged.considered - checked,
         nli_calls=None if models.no_nli else 2 * checked,
+        nli_reused=None if models.no_nli else judged.reused,
         contradictions=contradictions,
         distinct_contradictions=len(summaries),
         agreements=agreements,

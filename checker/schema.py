@@ -25,7 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field
 # the verdict), finding.figures (the quantities behind a rule verdict or note),
 # finding.best_match; a_to_b/b_to_a and summary.nli_calls null when no NLI model ran;
 # summary.notes; thresholds.rule_similarity and .paraphrase_similarity.
-SCHEMA_VERSION = "4.0"
+# 4.1: summary.nli_reused (the NLI cache).
+SCHEMA_VERSION = "4.1"
 
 
 class _Model(BaseModel):
@@ -295,6 +296,11 @@ class Summary(_Model):
         description="Candidates not judged because the pair budget (--max-pairs) was reached."
     )
     nli_calls: int | None = Field(description="Null when no NLI model ran.")
+    nli_reused: int | None = Field(
+        default=None,
+        description="Of nli_calls, the results read back from the NLI cache of earlier runs "
+        "(judged, not run again); null when no NLI model ran.",
+    )
     contradictions: int
     distinct_contradictions: int = Field(
         description="Contradictions counted once per pair of claims (reprints merged)."

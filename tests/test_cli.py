@@ -93,7 +93,7 @@ def test_json_validates_against_schema(samples: list[Path], nli_random: Path) ->
     report = json.loads(result.stdout)
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(report, schema)
-    assert report["schema_version"] == "4.0"
+    assert report["schema_version"] == "4.1"
     assert {s["name"] for s in report["sources"]} == {"en.txt", "ru.txt", "ar.txt"}
     assert report["thresholds"]["per_source"] == 8 and "top_k" not in report["thresholds"]
     summary = report["summary"]

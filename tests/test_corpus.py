@@ -267,7 +267,10 @@ def test_each_story_is_checked_exactly_as_compare_checks_its_sources(
         ]
         for f, g in zip(got.findings, want.findings, strict=True):
             assert f.a_to_b.contradiction == pytest.approx(g.a_to_b.contradiction, abs=1e-5)
-        assert got.summary == want.summary and got.groups == want.groups
+        # what an earlier run left in the NLI cache is the run's, not the verdicts'
+        unreused = {"nli_reused": None}
+        assert got.summary.model_copy(update=unreused) == want.summary.model_copy(update=unreused)
+        assert got.groups == want.groups
     calls = sum(s.report.summary.nli_calls for s in report.stories)
     assert report.summary.nli_calls == calls >= report.summary.nli_pairs_run
 
@@ -297,11 +300,11 @@ def test_json_output_follows_the_corpus_schema(
     document = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads(CliRunner().invoke(main, ["schema", "--kind", "corpus"]).output)
     jsonschema.validate(document, schema)
-    assert document["schema_version"] == "4.0"
+    assert document["schema_version"] == "4.0"  # the corpus document's own version
     assert {"stories", "unclustered", "summary"} <= set(document)
     story = document["stories"][0]
     assert {"id", "sources", "report"} <= set(story)
-    assert story["report"]["schema_version"] == "4.0"
+    assert story["report"]["schema_version"] == "4.1"
     assert document["summary"]["stories_with_contradictions"] >= 1
 
 

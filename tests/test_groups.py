@@ -165,7 +165,7 @@ def test_json_carries_groups_summaries_and_citations(nli_agreeing: Path) -> None
     )
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "4.0"
+    assert report["schema_version"] == "4.1"
     assert {"groups", "contradiction_summaries"} <= report.keys()
     assert "distinct_contradictions" in report["summary"]
     assert {"reprint_similarity", "reprint_share"} <= report["thresholds"].keys()

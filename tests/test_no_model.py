@@ -58,7 +58,7 @@ def test_json_carries_the_new_verdict() -> None:
     )
     assert result.exit_code == ExitCode.OK, result.output
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "4.0"
+    assert data["schema_version"] == "4.1"
     verdicts = {f["verdict"] for f in data["findings"]}
     assert "unrelated" not in verdicts and "not_judged" in verdicts
 

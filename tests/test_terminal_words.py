@@ -20,7 +20,7 @@ def test_top_level_help_shows_every_command_description_whole() -> None:
     result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["--help"])
     commands = result.stdout.split("Commands:")[1].splitlines()
     described = [line for line in commands if line.strip()]
-    assert len(described) == 8
+    assert len(described) == 9
     assert not any(line.rstrip().endswith("...") for line in described), described
 
 

@@ -140,7 +140,11 @@ def _silence_stdout() -> None:
 
 
 # Config fields whose CLI option has another name.
-_OPTION_OF_FIELD = {"contradiction_threshold": "--threshold", "embed_cache": "--no-embed-cache"}
+_OPTION_OF_FIELD = {
+    "contradiction_threshold": "--threshold",
+    "embed_cache": "--no-embed-cache",
+    "nli_cache": "--no-nli-cache",
+}
 
 
 def _option_name(loc: tuple[int | str, ...]) -> str:
@@ -222,6 +226,7 @@ def _config(options: dict[str, Any]) -> Config:
 _NEGATED = {
     "no_reprint_pairing": "reprint_pairing",
     "no_embed_cache": "embed_cache",
+    "no_nli_cache": "nli_cache",
     "no_number_check": "number_check",
     "no_people_check": "people_check",
 }

@@ -321,6 +321,13 @@ def nli_options(f: F) -> F:
             help="Where torch runs NLI; auto: a GPU if there is one.",
         ),
         click.option("--threads", type=int, default=None, help="CPU threads (default: all cores)."),
+        click.option(
+            "--no-nli-cache",
+            "no_nli_cache",
+            is_flag=True,
+            help="Judge every pair again instead of reading the results of earlier runs "
+            "from disk (CHECKER_CACHE_DIR; `checker cache`).",
+        ),
         section="NLI model",
     )
 

@@ -13,6 +13,7 @@ from typing import Protocol
 import numpy as np
 
 from checker.errors import ConfigError
+from checker.judge.cache import NliCache, local_fingerprint
 from checker.judge.labels import LABELS
 from checker.schema import ModelInfo
 from checker.store.hub import resolve_model_dir
@@ -121,6 +122,7 @@ class BatchedNli(ABC):
         patterns: list[str] | None = None,
         precision: str = "fp32",
         bf16_verified: bool = False,
+        disk_cache: bool = False,
     ) -> None:
         self.name = name
         self.revision = revision
@@ -138,6 +140,11 @@ class BatchedNli(ABC):
         # Every (premise, hypothesis) judged by this model, so identical pairs (reprints
         # repeat sentences word for word) run once per process, across calls too.
         self._memo: dict[tuple[str, str], np.ndarray] = {}
+        # ... and across runs, on disk (judge/cache.py): the pairs read back count here
+        self.disk_cache = disk_cache
+        self.reused = 0
+        self.model_path: Path | None = None  # the folder the weights were read from
+        self._disk: NliCache | None = None
         self._indices: list[int | None] = []
         self._loaded = False
         self._device = "cpu"
@@ -160,7 +167,7 @@ class BatchedNli(ABC):
         """Probabilities in LABELS order for distinct pairs."""
 
     def _model_dir(self, backend: str) -> Path:
-        return resolve_model_dir(
+        self.model_path = resolve_model_dir(
             self.name,
             revision=self.revision,
             cache_dir=self.cache_dir,
@@ -171,6 +178,36 @@ class BatchedNli(ABC):
             patterns=self.patterns,
             hint_name=self.hint_name,
         )
+        return self.model_path
+
+    def _stored(self) -> NliCache | None:
+        """The disk cache for this model as it runs (once loaded), or None."""
+        if not self.disk_cache:
+            return None
+        if self._disk is None:
+            where = self.model_path or Path(self.name)
+            parts = [self.name, self.revision or "", self.backend, self.precision, self._device,
+                     str(self.max_length), str(where), *local_fingerprint(str(where))]  # fmt: skip
+            self._disk = NliCache("\0".join(parts))
+        return self._disk
+
+    def _judge(
+        self, todo: list[tuple[str, str]], progress: Callable[[int], None] | None
+    ) -> np.ndarray:
+        """Rows for distinct pairs: those on disk read back, the rest run and stored."""
+        disk = self._stored()
+        found = disk.get(todo) if disk is not None else {}
+        if found:
+            self.reused += len(found)
+            if progress is not None:
+                progress(len(found))
+        rest = [pair for pair in todo if pair not in found]
+        if rest:
+            rows = self._run(rest, progress)
+            if disk is not None:
+                disk.put(rest, rows)
+            found.update(zip(rest, np.asarray(rows, dtype=np.float64), strict=True))
+        return np.stack([found[pair] for pair in todo]) if todo else np.zeros((0, len(LABELS)))
 
     def predict(
         self, pairs: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
@@ -188,7 +225,7 @@ class BatchedNli(ABC):
             if len(self._memo) + len(todo) > _MEMO_LIMIT:
                 self._memo.clear()  # bounded: a long-lived process must not grow forever
             scaled = None if progress is None else _Scaled(progress, len(pairs) - known, len(todo))
-            for pair, row in zip(todo, self._run(todo, scaled), strict=True):
+            for pair, row in zip(todo, self._judge(todo, scaled), strict=True):
                 self._memo[pair] = row
         return np.stack([self._memo[pair] for pair in pairs])
 
@@ -198,7 +235,7 @@ class BatchedNli(ABC):
         if not pairs:
             return np.zeros((0, len(LABELS)), dtype=np.float64)
         self.load()
-        return np.asarray(self._run(list(pairs), None), dtype=np.float64)
+        return np.asarray(self._judge(list(pairs), None), dtype=np.float64)
 
     def _reorder(self, probs: np.ndarray) -> np.ndarray:
         """Model label order -> LABELS order."""

@@ -238,6 +238,7 @@ def make_nli(config: Config) -> BatchedNli | NoNli:
         config.batch_size,
         config.max_length,
         config.threads,
+        config.nli_cache,
     )
     if key not in _MODELS:
         _MODELS[key] = _build_nli(config)
@@ -259,6 +260,7 @@ def _build_nli(config: Config) -> BatchedNli:
         patterns=manifest.files_for(config.backend) if manifest else None,
         precision=config.precision,
         bf16_verified=bool(manifest and manifest.bf16_verified),
+        disk_cache=config.nli_cache,
     )
     if config.backend == "torch":
         return TransformersNli(name, device=config.device, **common)

@@ -399,10 +399,16 @@ def pairing_warnings(sources: Iterable[Source], model: str) -> list[str]:
     ]
 
 
+def vector_cache_path() -> Path:
+    """The sentence-vector cache file (`CachedEmbedder`), beside the NLI cache."""
+    from checker.store.hub import cache_root
+
+    return cache_root() / "embeddings.sqlite3"
+
+
 def embedder_for(config: Config, languages: Iterable[str] = ()) -> Embedder:
     """The embedder `config` names (or, for the default, the one the sources'
     `languages` need: `pairing_model`), with the on-disk vector cache unless turned off."""
-    from checker.store.hub import cache_root
 
     return load_embedder(
         pairing_model(config, languages),
@@ -411,5 +417,5 @@ def embedder_for(config: Config, languages: Iterable[str] = ()) -> Embedder:
         cache_dir=config.cache_dir,
         offline=config.offline,
         threads=config.threads,
-        vector_cache=cache_root() / "embeddings.sqlite3" if config.embed_cache else None,
+        vector_cache=vector_cache_path() if config.embed_cache else None,
     )
