@@ -11,8 +11,10 @@ whose verdicts agree with fp32 on at least 97% of pairs is named with its speed-
     python bench/five_articles.py --articles DIR --model PATH
     python bench/five_articles.py --int8                # also ONNX int8 (exports it first)
 
-The last two rows run torch fp32 with the NLI cache (judge/cache.py) in a fresh folder:
-the first fills it, the second re-runs the same articles from it.
+The model folder holds the fp32 ONNX file beside the weights, as `checker models
+download` leaves it, so `auto` (the default backend) runs ONNX fp32. The last two rows
+run `auto` with the NLI cache (judge/cache.py) in a fresh folder: the first fills it,
+the second re-runs the same articles from it.
 """
 
 from __future__ import annotations
@@ -85,17 +87,18 @@ def main() -> None:
         from base_size_model import build
 
         model = build(work / "base")
+    from checker.judge.export import export_onnx
     from checker.judge.nli import bf16_capable
 
-    runs = [("torch fp32", model, ["--precision", "fp32"])]
+    # the model as `checker models download` leaves it: weights and the fp32 ONNX file
+    onnx = work / "onnx"
+    shutil.copytree(model, onnx)
+    export_onnx(onnx, onnx, int8=args.int8)
+    runs = [("torch fp32", onnx, ["--backend", "torch", "--precision", "fp32"])]
     if bf16_capable("cpu")[0]:
-        runs.append(("torch bf16", model, ["--precision", "bf16"]))
+        runs.append(("torch bf16", onnx, ["--backend", "torch", "--precision", "bf16"]))
+    runs.append(("auto (the default)", onnx, []))
     if args.int8:
-        from checker.judge.export import export_onnx
-
-        onnx = work / "onnx"
-        shutil.copytree(model, onnx)
-        export_onnx(onnx, onnx, int8=True)
         runs.append(("onnx-int8", onnx, ["--backend", "onnx-int8"]))
     results = {}
     for name, target, extra in runs:
@@ -103,9 +106,9 @@ def main() -> None:
         results[name] = (*run(target, articles, extra, out), out)
     # the NLI cache: one run fills it, the next (a re-run of the same articles) reads it
     cache = work / "cache"
-    for name in ("torch fp32, filling the NLI cache", "torch fp32, re-run from the NLI cache"):
+    for name in ("auto, filling the NLI cache", "auto, re-run from the NLI cache"):
         out = work / f"{name.replace(' ', '-').replace(',', '')}.json"
-        results[name] = (*run(model, articles, ["--precision", "fp32"], out, cache), out)
+        results[name] = (*run(onnx, articles, [], out, cache), out)
     summary = json.loads(results["torch fp32"][2].read_text(encoding="utf-8"))["summary"]
     print(
         f"{len(articles)} articles from {folder}: {summary['sentences']} sentences, "

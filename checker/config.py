@@ -113,7 +113,9 @@ class Config(BaseModel):
     batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=1024)
     max_length: int = Field(default=DEFAULT_MAX_LENGTH, ge=16, le=4096)
     device: Device = "auto"
-    backend: Literal["torch", "onnx", "onnx-int8"] = "torch"
+    # auto: ONNX fp32 where its file and onnxruntime are here (the same verdicts as torch
+    # fp32, faster on a CPU), else torch (judge/nli.py `runs_on`)
+    backend: Literal["auto", "torch", "onnx", "onnx-int8"] = "auto"
     precision: Literal["auto", "fp32", "bf16"] = Field(
         default="auto",
         description="Torch arithmetic: bf16 where the hardware has it and the model's "

@@ -198,12 +198,13 @@ def _prepare_models(
     nli: NliModel | None,
     progress: Progress,
 ) -> _Models:
-    """The embedder, the NLI model (loaded now, so a missing model fails before any
-    long work) and the translators --gloss needs, only those that translate into it."""
+    """The embedder, the NLI model (found now, so a missing model fails before any
+    long work; loaded now unless the NLI cache may answer every pair) and the
+    translators --gloss needs, only those that translate into it."""
     nli_model: NliModel = nli or make_nli(config)
     if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
-            nli_model.load()
+            nli_model.prepare()
     translators, unglossed = translators_for(
         config, {x.language for s in sources for x in s.sentences}
     )

@@ -70,3 +70,37 @@ def test_missing_onnx_file_is_a_clear_error(nli_random: Path, tmp_path: Path) ->
     shutil.copytree(nli_random, copy)
     with pytest.raises(ModelError, match="model_quantized.onnx"):
         OnnxNli(str(copy), int8=True).load()
+
+
+def test_auto_runs_onnx_fp32_where_its_file_is_here_and_torch_elsewhere(
+    exported: Path, nli_random: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The default backend: the fp32 ONNX file where it is on this machine (the same
+    verdicts as torch fp32), torch where it is not, and torch for bf16."""
+    from checker.config import Config
+    from checker.judge.nli import runs_on
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    assert Config().backend == "auto"
+    assert runs_on(Config(nli_model=str(exported)), str(exported), None, None) == "onnx"
+    assert runs_on(Config(nli_model=str(nli_random)), str(nli_random), None, None) == "torch"
+    bf16 = Config(nli_model=str(exported), precision="bf16")
+    assert runs_on(bf16, str(exported), None, None) == "torch"
+    code = (
+        "import sys, checker; from pathlib import Path;"
+        "files = sorted(Path('samples/story').glob('*.txt'));"
+        f"r = checker.compare(files, checker.Config(nli_model={str(exported)!r}));"
+        "print([m.backend for m in r.models if m.role == 'nli'][0], r.summary.nli_reused,"
+        " *[m for m in ('torch', 'transformers', 'onnxruntime') if m in sys.modules])"
+    )
+    root = Path(__file__).resolve().parent.parent
+    first, second = (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+        ).stdout.split()  # fmt: skip
+        for _ in range(2)
+    )
+    # the whole compare runs without torch; a re-run read from the NLI cache opens no
+    # onnxruntime session either
+    assert first[:2] == ["onnx", "0"] and first[2:] == ["onnxruntime"]
+    assert second[0] == "onnx" and int(second[1]) > 0 and second[2:] == []

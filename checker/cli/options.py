@@ -103,11 +103,13 @@ offline_option = click.option(
 )
 
 
-def _backend(help_text: str) -> Callable[[F], F]:
+def _backend(help_text: str, *, auto: bool = False) -> Callable[[F], F]:
     return click.option(
         "--backend",
-        type=click.Choice(["torch", "onnx", "onnx-int8"]),
-        default="torch",
+        type=click.Choice(
+            ["auto", "torch", "onnx", "onnx-int8"] if auto else ["torch", "onnx", "onnx-int8"]
+        ),
+        default="auto" if auto else "torch",
         show_default=True,
         help=help_text,
     )
@@ -119,7 +121,10 @@ backend_option = _backend(
     "Which model files: torch, or ONNX with fp32 or int8 weights (run by onnxruntime)."
 )
 run_backend_option = _backend(
-    "NLI runtime: torch, or onnxruntime with fp32 or int8 weights (CPU, no torch)."
+    "NLI runtime. auto: onnxruntime with the fp32 ONNX file where it and onnxruntime are "
+    "here (the same verdicts as torch fp32, about twice as fast on a CPU), else torch; "
+    "torch; or onnxruntime with fp32 or int8 weights (CPU, no torch).",
+    auto=True,
 )
 
 

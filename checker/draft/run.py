@@ -81,7 +81,7 @@ def verify(
     no_nli = isinstance(nli_model, NoNli)
     if isinstance(nli_model, BatchedNli):
         with progress.task("Loading NLI model"):
-            nli_model.load()
+            nli_model.prepare()
     owned = embedder is None
     embedder = embedder or embedder_for(config)
     units = stretches(material, WIDTHS if options.windows else ())

@@ -156,6 +156,12 @@ class BatchedNli(ABC):
             self._loaded = True
             _LOADED[0] += 1
 
+    def prepare(self) -> None:
+        """Before any long work: find the model (a missing one fails now) and load it,
+        unless what it runs at is known without loading (`_identity`) and the NLI cache
+        may answer every pair (a re-run then loads nothing)."""
+        self.load()
+
     @abstractmethod
     def _load(self) -> None:
         """Find the files and build the model, tokenizer and `_indices`."""
@@ -180,11 +186,17 @@ class BatchedNli(ABC):
         )
         return self.model_path
 
+    def _identity(self) -> tuple[str, str]:
+        """(precision, device) the model runs at: loading it tells (torch picks both)."""
+        self.load()
+        return self.precision, self._device
+
     def _stored(self) -> NliCache | None:
-        """The disk cache for this model as it runs (once loaded), or None."""
+        """The disk cache for this model as it runs, or None."""
         if not self.disk_cache:
             return None
         if self._disk is None:
+            self.precision, self._device = self._identity()
             where = self.model_path or Path(self.name)
             parts = [self.name, self.revision or "", self.backend, self.precision, self._device,
                      str(self.max_length), str(where), *local_fingerprint(str(where))]  # fmt: skip
@@ -203,6 +215,7 @@ class BatchedNli(ABC):
                 progress(len(found))
         rest = [pair for pair in todo if pair not in found]
         if rest:
+            self.load()  # not before: a re-run read whole from disk loads no model
             rows = self._run(rest, progress)
             if disk is not None:
                 disk.put(rest, rows)
@@ -216,7 +229,6 @@ class BatchedNli(ABC):
         out = np.zeros((len(pairs), len(LABELS)), dtype=np.float64)
         if not pairs:
             return out
-        self.load()
         known = sum(pair in self._memo for pair in pairs)
         todo = list(dict.fromkeys(pair for pair in pairs if pair not in self._memo))
         if known and progress is not None:
@@ -234,7 +246,6 @@ class BatchedNli(ABC):
         batches (the corpus engines) gets the same numbers wherever the batch runs."""
         if not pairs:
             return np.zeros((0, len(LABELS)), dtype=np.float64)
-        self.load()
         return np.asarray(self._judge(list(pairs), None), dtype=np.float64)
 
     def _reorder(self, probs: np.ndarray) -> np.ndarray:
@@ -251,6 +262,6 @@ class BatchedNli(ABC):
             name=self.name,
             revision=self.revision,
             backend=self.backend,
-            device=self._device if self._loaded else None,
-            precision=self.precision if self._loaded else None,
+            device=self._device if self._loaded or self._disk else None,
+            precision=self.precision if self._loaded or self._disk else None,
         )

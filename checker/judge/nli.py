@@ -8,6 +8,7 @@ mDeBERTa), so indices are read from `config.id2label`, never assumed.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from checker.config import Config
-from checker.errors import ConfigError, ModelError, first_line
+from checker.errors import CheckerError, ConfigError, ModelError, first_line
 from checker.judge.base import (
     BatchedNli,
     NliModel,
@@ -26,6 +27,7 @@ from checker.judge.base import (
 )
 from checker.judge.labels import LABELS, label_indices
 from checker.schema import ModelInfo
+from checker.store.hub import resolve_model_dir
 
 __all__ = [
     "BatchedNli",
@@ -249,6 +251,7 @@ def _build_nli(config: Config) -> BatchedNli:
     from checker.store.catalog import resolve
 
     name, revision, manifest = resolve(config.nli_model, config.nli_revision)
+    backend = runs_on(config, name, revision, manifest)
     common: dict[str, Any] = dict(
         revision=revision,
         cache_dir=config.cache_dir,
@@ -257,20 +260,49 @@ def _build_nli(config: Config) -> BatchedNli:
         max_length=config.max_length,
         threads=config.threads,
         hint_name=manifest.name if manifest else None,
-        patterns=manifest.files_for(config.backend) if manifest else None,
+        patterns=manifest.files_for(backend) if manifest else None,
         precision=config.precision,
         bf16_verified=bool(manifest and manifest.bf16_verified),
         disk_cache=config.nli_cache,
     )
-    if config.backend == "torch":
+    if backend == "torch":
         return TransformersNli(name, device=config.device, **common)
     from checker.judge.onnx import OnnxNli
 
     if config.device not in ("auto", "cpu"):
-        raise ConfigError(f"--backend {config.backend} runs on the CPU; drop --device")
+        raise ConfigError(f"--backend {backend} runs on the CPU; drop --device")
     if config.precision == "bf16":
         raise ConfigError(
-            f"--precision bf16 is for --backend torch; --backend {config.backend} runs fp32 "
+            f"--precision bf16 is for --backend torch; --backend {backend} runs fp32 "
             "or int8 weights"
         )
-    return OnnxNli(name, int8=config.backend == "onnx-int8", **common)
+    return OnnxNli(name, int8=backend == "onnx-int8", **common)
+
+
+def runs_on(config: Config, name: str, revision: str | None, manifest: Any) -> str:
+    """The backend a run uses. `auto` is ONNX fp32 (the same labels as torch fp32 and max
+    |Δp| under 1e-4 on our models, about twice as fast on a CPU; docs/measuring.md) where
+    onnxruntime is installed and the model's fp32 ONNX file is already on this machine (a
+    local folder's `onnx/model.onnx`, the hub cache, or `checker models export`), and
+    torch otherwise: for bf16, for a GPU, or to download. Nothing is fetched to decide."""
+    if config.backend != "auto":
+        return config.backend
+    if config.precision == "bf16" or config.device not in ("auto", "cpu") or _gpu_here(config):
+        return "torch"
+    if importlib.util.find_spec("onnxruntime") is None:
+        return "torch"
+    try:
+        resolve_model_dir(
+            name, revision=revision, cache_dir=config.cache_dir, offline=True, role="NLI model",
+            option="--nli-model", backend="onnx",
+            patterns=manifest.files_for("onnx") if manifest else None,
+            hint_name=manifest.name if manifest else None,
+        )  # fmt: skip
+    except CheckerError:
+        return "torch"
+    return "onnx"
+
+
+def _gpu_here(config: Config) -> bool:
+    """An NVIDIA device, seen without importing torch (torch on it beats ONNX on a CPU)."""
+    return config.device == "auto" and Path("/dev/nvidiactl").exists()

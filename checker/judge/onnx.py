@@ -7,6 +7,7 @@ torch backend. Batches are length-sorted and padded per batch, like the torch pa
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,24 @@ class OnnxNli(BatchedNli):
         self._inputs: list[str] = []
         self._pad_id = 0
         self.model_file: Path | None = None
+
+    def prepare(self) -> None:
+        if not self.disk_cache:
+            self.load()
+            return
+        if importlib.util.find_spec("onnxruntime") is None or (
+            importlib.util.find_spec("tokenizers") is None
+        ):
+            raise ModelUnavailableError(
+                f"--backend {self.backend} needs onnxruntime: pip install 'checker[onnx]'"
+            )
+        self._stored()  # the files, found now; the session opens at the first pair to run
+
+    def _identity(self) -> tuple[str, str]:
+        """fp32 or int8 on the CPU, known before loading: a re-run read whole from the
+        NLI cache opens no session."""
+        self._model_dir(self.backend)  # where the weights are: part of the cache key
+        return self.precision, "cpu"
 
     def _load(self) -> None:
         try:
