@@ -141,7 +141,7 @@ def test_every_format_shows_the_contradicted_and_the_unsupported_sentence(
             verdicts = {s["text"][:30]: s["verdict"] for s in data["sentences"]}
             assert verdicts[CONTRADICTED[:30]] == "contradicted"
             assert verdicts[UNSUPPORTED[:30]] == "not_in_sources"
-            assert data["schema_version"] == "2.0"
+            assert data["schema_version"] == "2.1"
         else:
             assert CONTRADICTED in text and UNSUPPORTED in text
             assert "contradicted" in text and "not in the sources" in text
@@ -302,3 +302,31 @@ def test_a_missing_model_is_one_line_and_exit_3(tmp_path: Path) -> None:
     assert result.exit_code == 3, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "mDeBERTa" in lines[0] and "--nli-model" in lines[0]
+
+
+def test_an_edited_draft_is_judged_again_only_where_it_changed(
+    nli_agreeing: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor re-runs verify after changing one sentence: the NLI cache answers the
+    pairs of the sentences that did not change (`summary.nli_reused`), and the verdicts
+    of those sentences are the ones the first run gave."""
+    from checker.judge import nli as nli_module
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    config = Config(nli_model=str(nli_agreeing))
+
+    def run() -> VerifyReport:
+        nli_module._MODELS.clear()  # a new process: nothing judged in memory
+        return verify(draft, SOURCES, config)
+
+    first = run()
+    assert first.summary.nli_reused == 0
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace(CONTRADICTED, "The bridge will cost 50 million euros"))
+    second = run()
+    assert 0 < second.summary.nli_reused < second.summary.nli_calls
+    before, after = _verdicts(first), _verdicts(second)
+    kept = [t for t in after if t in before]
+    assert len(kept) == len(after) - 1 and all(after[t] == before[t] for t in kept)

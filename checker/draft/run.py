@@ -98,7 +98,9 @@ def verify(
     claims = [not _is_question(s.text) for s in text.sentences]
     found = candidates(similarity, units, len(material), per_source=options.per_source)
     found = [c if claim else [] for c, claim in zip(found, claims, strict=True)]
+    reused = getattr(nli_model, "reused", 0)
     judged = _judged(found, units, text.sentences, material, nli_model, no_nli, config, progress)
+    reused = getattr(nli_model, "reused", 0) - reused  # read back from the NLI cache
     lines = [
         _sentence(s, claim, evidence, similarity[s.index] if len(units) else None, no_nli, options)
         for s, claim, evidence in zip(text.sentences, claims, judged, strict=True)
@@ -120,6 +122,7 @@ def verify(
         sources=len(material),
         evidence_judged=pairs,
         nli_calls=None if no_nli else pairs,
+        nli_reused=None if no_nli else reused,
         passed=counts[SentenceVerdict.CONTRADICTED] == 0,
     )
     return VerifyReport(

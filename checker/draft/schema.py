@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.schema import FigureEvidence, ModelInfo, NliProbs, Report, Source
 
-VERIFY_SCHEMA_VERSION = "2.0"
+VERIFY_SCHEMA_VERSION = "2.1"  # 2.1: summary.nli_reused (the NLI cache)
 
 
 class _Model(BaseModel):
@@ -83,6 +83,11 @@ class VerifySummary(_Model):
     sources: int
     evidence_judged: int = Field(description="(source stretch, draft sentence) pairs judged.")
     nli_calls: int | None = Field(description="Null when no NLI model ran.")
+    nli_reused: int | None = Field(
+        default=None,
+        description="Of the judged pairs, those read back from the NLI cache of earlier runs "
+        "(an edited draft's unchanged sentences); null when no NLI model ran.",
+    )
     passed: bool = Field(description="No draft sentence contradicted.")
 
 
