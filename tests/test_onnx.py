@@ -104,3 +104,26 @@ def test_auto_runs_onnx_fp32_where_its_file_is_here_and_torch_elsewhere(
     # onnxruntime session either
     assert first[:2] == ["onnx", "0"] and first[2:] == ["onnxruntime"]
     assert second[0] == "onnx" and int(second[1]) > 0 and second[2:] == []
+
+
+def test_compare_precision_under_auto_runs_torch(exported: Path, tmp_path: Path) -> None:
+    """bf16 is a torch mode: `eval pairs --compare-precision` on a model whose ONNX file
+    would make `auto` run ONNX runs torch instead (then needs bf16 hardware, or says so)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from checker.cli import main
+    from checker.judge.nli import bf16_capable
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(
+        json.dumps({"premise": "a b", "hypothesis": "c d", "label": "neutral"}), encoding="utf-8"
+    )
+    args = ["eval", "pairs", str(path), "--nli-model", str(exported), "--compare-precision"]
+    result = CliRunner().invoke(main, args)
+    assert "needs --backend torch" not in result.output
+    if bf16_capable("cpu")[0]:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 2 and "no bf16 instructions" in result.output

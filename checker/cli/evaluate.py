@@ -65,9 +65,12 @@ def eval_pairs(
 
         if plot is not None and not calibrate:
             raise ConfigError("--plot needs --calibrate")
+        config = _config(options)
+        if compare_precision and config.backend == "auto":
+            config = config.model_copy(update={"backend": "torch"})  # bf16 is a torch mode
         result = evaluate_pairs(
             read_pairs(file),
-            _config(options),
+            config,
             calibrate=calibrate,
             compare_precision=compare_precision,
             progress=RichProgress(_stderr(), enabled=not quiet),
