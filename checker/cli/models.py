@@ -96,6 +96,11 @@ def models_path(
 @backend_option
 @_revision_option
 @cache_dir_option
+@click.option(
+    "--no-onnx",
+    is_flag=True,
+    help="With the torch files, do not also make the fp32 ONNX file (--backend auto runs it).",
+)
 @quiet_option
 @debug_option
 def models_download(
@@ -103,21 +108,28 @@ def models_download(
     backend: str,
     revision: str | None,
     cache_dir: Path | None,
+    no_onnx: bool,
     quiet: bool,
     debug: bool,
 ) -> None:
-    """Fetch the pinned revision of each model, only the files BACKEND needs."""
+    """Fetch the pinned revision of each model, only the files BACKEND needs; for an NLI
+    model's torch files, also its fp32 ONNX file (exported here, or the hub's), which
+    the default --backend auto runs."""
 
     def action() -> int:
-        from checker.store.modelstore import download_model
+        from checker.store.modelstore import download_model, onnx_fp32
 
         RichProgress(_stderr(), enabled=not quiet)  # sets the hub's own bars on or off
         for name in names:
             path = download_model(name, backend=backend, revision=revision, cache_dir=cache_dir)
             if path is None:
                 click.echo(f"{name}: ships inside its Python package, nothing to download")
-            else:
-                click.echo(f"{name}: {path}")
+                continue
+            click.echo(f"{name}: {path}")
+            if backend == "torch" and not no_onnx:
+                line = onnx_fp32(name, revision=revision, cache_dir=cache_dir)
+                if line:
+                    click.echo(f"{name}: {line}")
         return int(ExitCode.OK)
 
     _run(debug, action)

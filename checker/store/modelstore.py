@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.errors import ConfigError, ModelUnavailableError
+from checker.errors import CheckerError, ConfigError, ModelUnavailableError
 from checker.judge.export import ExportResult, export_onnx
 from checker.store.catalog import Manifest, find, load_catalog, resolve
 from checker.store.hub import (
@@ -211,6 +211,40 @@ def export_model(
     if output is None:
         output = source if is_local_reference(reference) else export_dir(reference, revision)
     return export_onnx(source, output, int8=int8)
+
+
+def onnx_fp32(name: str, *, revision: str | None = None, cache_dir: Path | None = None) -> str:
+    """After an NLI model's torch files: make sure its fp32 ONNX file is here too, so
+    that the default `--backend auto` runs it (the same verdicts as torch fp32, faster
+    on a CPU). Whichever is smaller to get: already here; else exported here from the
+    torch weights just fetched (nothing more to download) where the export tools are
+    installed; else the hub's `onnx/model.onnx` where the repo has one. One line saying
+    which (empty for an embedder)."""
+    reference, revision, entry = resolve(name, revision)
+    if entry is not None and (entry.role != "nli" or entry.bundled_in):
+        return ""
+    try:
+        here = resolve_model_dir(
+            reference, revision=revision, cache_dir=cache_dir, offline=True, role="NLI model",
+            option="NAME", backend="onnx", patterns=_patterns(entry, "onnx"),
+            hint_name=entry.name if entry else None,
+        )  # fmt: skip
+        return f"onnx fp32: already here ({find_onnx_file(here, 'onnx')})"
+    except CheckerError:
+        pass
+    if all(importlib.util.find_spec(m) for m in ("onnx", "onnxscript", "onnxruntime")):
+        made = export_model(name, int8=False, revision=revision, cache_dir=cache_dir, offline=True)
+        return (
+            f"onnx fp32: exported here from the torch weights, nothing more downloaded "
+            f"({made.fp32}; max logit difference to torch {made.max_logit_diff:.1e})"
+        )
+    if entry is not None and "onnx" in entry.backends:
+        path = download_model(name, backend="onnx", revision=revision, cache_dir=cache_dir)
+        return f"onnx fp32: fetched the hub's ONNX file ({path})"
+    return (
+        f"onnx fp32: not made; pip install 'checker[export]' and run `checker models export "
+        f"{name}` (until then --backend auto runs torch)"
+    )
 
 
 __all__ = [
