@@ -155,3 +155,15 @@ def test_a_turkish_case_ending_after_an_apostrophe_is_the_name() -> None:
 
     assert _key("Thomas'ın") == _key("Thomas'tan") == _key("Thomas") == _key("Томас")
     assert _key("Palu's") == _key("Palu")
+
+
+def test_georgian_names_have_the_keys_of_their_latin_spelling() -> None:
+    """Georgian writes its vowels (როზა = Rosa, not the bare r-s of two consonants),
+    its ფ is a foreign f or ph (ფინიქსი = Phoenix), and a case ending follows the name
+    (ფინიქსს: to Phoenix)."""
+    from checker.corpus.names import _GEORGIAN_CASE, _key
+
+    assert _key("როზა") == _key("Rosa") == _key("Роза")
+    assert _key("ფინიქსი") == _key("Phoenix") and _key("კალიფორნია") == _key("California")
+    assert _key(_GEORGIAN_CASE.sub("", "ფინიქსს")) == _key("Phoenix")
+    assert _GEORGIAN_CASE.sub("", "ტრამპი") == "ტრამპი"  # a nominative -ი stays

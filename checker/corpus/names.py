@@ -51,6 +51,8 @@ _CASELESS_WORD = re.compile(
     r"[\u05d0-\u05ea\u05f3']{2,}|[\u0531-\u0587]{3,}|[\u10d0-\u10ff]{3,}|[\u0900-\u097f]{2,}"
 )
 _HEBREW_PREFIX = re.compile(r"^[הובלמשכ]")
+# a Georgian case ending on a name (ფინიქსს: to Phoenix, არიზონას, როზამ)
+_GEORGIAN_CASE = re.compile(r"(?<=[\u10d0-\u10ff]{3})(?:ის|ს|მა|მ|ით|ში|ზე|დან|თან|ად)$")
 # a possessive, or a case ending Turkish and Azerbaijani write after an apostrophe
 # (Thomas'ın, Thomas'tan, Bakı'ya): the name is what comes before it
 _POSSESSIVE = re.compile(r"(?<=\w\w)['’][^\W\d_]*$")
@@ -92,9 +94,9 @@ def _key(word: str) -> str | None:
 
 
 _VOWELS = {
-    **dict.fromkeys("aаяاآأإى", "A"),
-    **dict.fromkeys("ouоуюёو", "U"),
-    **dict.fromkeys("eiyеиыэйي", "I"),
+    **dict.fromkeys("aаяاآأإىა", "A"),
+    **dict.fromkeys("ouоуюёوოუ", "U"),
+    **dict.fromkeys("eiyеиыэйيეი", "I"),  # Georgian writes its vowels: როზა = Rosa
 }
 
 
@@ -193,7 +195,9 @@ def name_counts(sources: Sequence[Source]) -> list[Counter[str]]:
             for word in _CASELESS_WORD.findall(text):
                 # a Hebrew prefix (ה, ו, ב, ל, מ, ש, כ) or the name's own first letter
                 bare = _HEBREW_PREFIX.sub("", word) if len(word) > 4 else word
-                key = next((k for k in (_key(word), _key(bare)) if k and k in names), None)
+                stem = _GEORGIAN_CASE.sub("", word)
+                keys = (_key(word), _key(bare), _key(stem))
+                key = next((k for k in keys if k and k in names), None)
                 if key:
                     bag[key] += 1
     return _spellings_merged(counts)
