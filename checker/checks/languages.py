@@ -152,6 +152,11 @@ def unit_regex(language: str) -> re.Pattern[str] | None:
     return _words_regex(t.unit_words, t.suffixes, ordinal=True) if t and t.unit_words else None
 
 
+def _prefixes(t: LanguageTable) -> str:
+    """The letters a table word may carry in front, as a regex (Hebrew «ב», «ו», …)."""
+    return f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
+
+
 @lru_cache(maxsize=32)
 def before_regex(language: str) -> re.Pattern[str] | None:
     """A table language's word right before a figure («בדקה ה- 178»: the minute); the
@@ -163,7 +168,7 @@ def before_regex(language: str) -> re.Pattern[str] | None:
         f"(?P<w{k}>" + _form(word).replace("\\-", "[-־]?").replace("\\ ", r"\s+") + ")"
         for k, word in enumerate(t.before)
     ]
-    prefix = f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
+    prefix = _prefixes(t)
     return re.compile(rf"(?<![^\W\d_]){prefix}(?:{'|'.join(forms)})\s*$", re.IGNORECASE)
 
 
@@ -175,7 +180,7 @@ def numbers_regex(language: str) -> re.Pattern[str] | None:
     if not t or not t.numbers:
         return None
     body = "|".join(sorted(map(re.escape, t.numbers), key=len, reverse=True))
-    prefix = f"[{t.prefixes}]{{0,2}}" if t.prefixes else ""
+    prefix = _prefixes(t)
     times = "|".join(map(re.escape, t.multipliers))
     multiple = rf"(?!\s+(?:{times})(?![^\W\d_]))" if times else ""
     return re.compile(rf"(?<![^\W\d_]){prefix}({body})(?![^\W\d_]){multiple}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -13,7 +14,7 @@ from checker.cli.options import debug_option
 from checker.errors import ExitCode
 
 
-def _files() -> dict[str, object]:
+def _files() -> dict[str, Path]:
     from checker.judge.cache import cache_path
     from checker.pair.embed import vector_cache_path
 
@@ -35,13 +36,13 @@ def cache_info(fmt: str, debug: bool) -> None:
     def action() -> int:
         from checker.judge.cache import describe
 
-        rows = {name: describe(path) for name, path in _files().items()}  # type: ignore[arg-type]
+        rows = {name: describe(path) for name, path in _files().items()}
         if fmt == "json":
             click.echo(json.dumps(rows, indent=2))
             return int(ExitCode.OK)
         table = Table("cache", "file", "size", "entries")
         for name, row in rows.items():
-            size = f"{int(row['bytes']) / 1e6:.1f} MB" if row["exists"] else "none yet"  # type: ignore[call-overload]
+            size = f"{int(row['bytes']) / 1e6:.1f} MB" if row["exists"] else "none yet"
             table.add_row(name, str(row["path"]), size, f"{row['entries']:,}")
         Console(highlight=False).print(table)
         return int(ExitCode.OK)
@@ -61,7 +62,7 @@ def cache_clear(which: str | None, debug: bool) -> None:
 
         for name, path in _files().items():
             if which in (None, name):
-                freed = remove(path)  # type: ignore[arg-type]
+                freed = remove(path)
                 click.echo(f"{name}: {path} cleared ({freed / 1e6:.1f} MB)")
         return int(ExitCode.OK)
 

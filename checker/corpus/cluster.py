@@ -232,18 +232,16 @@ def cluster(
     kept = [sources[k] for k in active]
     docs = article_vectors([vectors[k] for k in active])
     days = _days(kept)
-    within, follow = pair_scores(
-        docs, kept, days, options, bridge.subset(active) if bridge is not None else None
-    )
+    bridged = bridge.subset(active) if bridge is not None else None
+    within, follow = pair_scores(docs, kept, days, options, bridged)
     merges = _average_linkage(len(active), within, days, options)
-    if bridge is not None:
+    if bridged is not None:
         # Stories of several documents are judged by the pairs the sentence embedder
         # reads, as in a feed of its languages alone: the bridge's pairs (Hebrew against
         # Georgian) sit on a rougher scale, and a story told in 18 languages would be
         # judged mostly by them (NTREX: same-event documents never joined). Each
         # document's own translations have joined in the pass before.
-        known = bridge.subset(active).known
-        merges = _average_linkage(len(active), within, days, options, merges, known)
+        merges = _average_linkage(len(active), within, days, options, merges, bridged.known)
     merges = _follow_ups(merges, follow, options.similarity)
 
     groups = [(group, held) for group, held in merges if len(group) > 1]

@@ -13,10 +13,10 @@ from typing import Protocol
 import numpy as np
 
 from checker.errors import ConfigError
-from checker.judge.cache import NliCache, local_fingerprint
+from checker.judge.cache import NliCache
 from checker.judge.labels import LABELS
 from checker.schema import ModelInfo
-from checker.store.hub import resolve_model_dir
+from checker.store.hub import local_fingerprint, resolve_model_dir
 
 _LOADED = [0]  # NLI models loaded from disk in this process
 

@@ -17,27 +17,17 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from checker.store.hub import cache_root
 
 FILE = "nli.sqlite3"
-_WEIGHTS = ("*.safetensors", "*.bin", "*.onnx")
 
 
 def cache_path() -> Path:
     return cache_root() / FILE
-
-
-def local_fingerprint(name: str) -> list[str]:
-    """Size and time of each weight file when `name` is a local folder (else nothing):
-    a model re-saved under the same folder must not reuse the old model's results."""
-    local = Path(name)
-    if not local.is_dir():
-        return []
-    files = sorted(p for pattern in _WEIGHTS for p in local.rglob(pattern))
-    return [f"{p.relative_to(local)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files]
 
 
 class NliCache:
@@ -85,7 +75,7 @@ class NliCache:
             db.executemany("INSERT OR REPLACE INTO nli (key, probs) VALUES (?, ?)", data)
 
 
-def describe(path: Path) -> dict[str, object]:
+def describe(path: Path) -> dict[str, Any]:
     """Where a cache file is, its size and rows (`checker cache info`)."""
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.is_file())
     rows = 0

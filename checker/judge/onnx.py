@@ -23,6 +23,10 @@ from checker.store.hub import find_onnx_file
 _PAD_NAMES = ("[PAD]", "<pad>", "<PAD>")
 
 
+def _needs_runtime(backend: str) -> str:
+    return f"--backend {backend} needs onnxruntime: pip install 'checker[onnx]'"
+
+
 class OnnxNli(BatchedNli):
     """An exported sequence classifier (`onnx/model.onnx` or `model_quantized.onnx`)."""
 
@@ -44,9 +48,7 @@ class OnnxNli(BatchedNli):
         if importlib.util.find_spec("onnxruntime") is None or (
             importlib.util.find_spec("tokenizers") is None
         ):
-            raise ModelUnavailableError(
-                f"--backend {self.backend} needs onnxruntime: pip install 'checker[onnx]'"
-            )
+            raise ModelUnavailableError(_needs_runtime(self.backend))
         self._stored()  # the files, found now; the session opens at the first pair to run
 
     def _identity(self) -> tuple[str, str]:
@@ -60,9 +62,7 @@ class OnnxNli(BatchedNli):
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:
-            raise ModelUnavailableError(
-                f"--backend {self.backend} needs onnxruntime: pip install 'checker[onnx]'"
-            ) from exc
+            raise ModelUnavailableError(_needs_runtime(self.backend)) from exc
         path = self._model_dir(self.backend)
         model_file = find_onnx_file(path, self.backend)
         if model_file is None:  # resolve_model_dir checked it; keep mypy and readers sure

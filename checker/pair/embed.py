@@ -19,7 +19,7 @@ import numpy as np
 from checker.config import DEFAULT_EMBED_MODEL, Config
 from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.schema import ModelInfo, Source
-from checker.store.hub import resolve_model_dir
+from checker.store.hub import local_fingerprint, resolve_model_dir
 
 
 class Embedder(Protocol):
@@ -286,13 +286,8 @@ class CachedEmbedder:
     def _key_prefix(self) -> str:
         if self._model_key is None:
             info = self.inner.info()
-            parts = [info.name, info.revision or "", info.backend]
-            local = Path(info.name)
-            if local.is_dir():  # a local folder can change under the same name
-                parts += [
-                    f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-                    for p in sorted(local.rglob("*.safetensors"))
-                ]
+            # a local folder can change under the same name
+            parts = [info.name, info.revision or "", info.backend, *local_fingerprint(info.name)]
             self._model_key = "\0".join(parts)
         return self._model_key
 

@@ -58,6 +58,20 @@ def cache_root() -> Path:
     return Path(base).expanduser() / "checker"
 
 
+_WEIGHTS = ("*.safetensors", "*.bin", "*.onnx")
+
+
+def local_fingerprint(name: str) -> list[str]:
+    """Size and time of each weight file when `name` is a local folder (else nothing):
+    a model re-saved under the same folder must not reuse the old model's cached
+    vectors or NLI results."""
+    local = Path(name)
+    if not local.is_dir():
+        return []
+    files = sorted(p for pattern in _WEIGHTS for p in local.rglob(pattern))
+    return [f"{p.relative_to(local)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files]
+
+
 def export_dir(name: str, revision: str | None) -> Path:
     """Where `checker models export` writes the ONNX files of a hub model."""
     safe = name.strip("/").replace("/", "--")
