@@ -189,3 +189,34 @@ def test_after_the_torch_files_the_onnx_file_is_made_for_auto(hf_cache: Path) ->
     assert runs_on(config, name, revision, manifest) == "onnx"
     assert onnx_fp32("mdeberta-xnli", cache_dir=hf_cache).startswith("onnx fp32: already here")
     assert onnx_fp32("usem3", cache_dir=hf_cache) == ""
+
+
+def test_the_hubs_inline_onnx_file_is_rewritten_to_open_faster(hf_cache: Path) -> None:
+    """An ONNX file fetched from the hub holds its weights inline; `models download`
+    rewrites it once into checker's export folder with the weights beside the graph,
+    and the ONNX backend then loads that copy (the hub's file is left as it is)."""
+    import onnx
+
+    from checker.judge.export import export_onnx, inline_weights
+    from checker.store.catalog import resolve
+    from checker.store.hub import export_dir, resolve_model_dir
+    from checker.store.modelstore import onnx_fp32
+
+    name, revision, _ = resolve("mdeberta-xnli", None)
+    snapshot = hf_cache / ("models--" + name.replace("/", "--")) / "snapshots" / revision
+    scratch = hf_cache.parent / "scratch"
+    export_onnx(snapshot, scratch, int8=False)
+    (snapshot / "onnx").mkdir()
+    hub_file = snapshot / "onnx" / "model.onnx"
+    onnx.save(onnx.load(str(scratch / "onnx" / "model.onnx")), str(hub_file))  # inline
+    assert inline_weights(hub_file)
+    line = onnx_fp32("mdeberta-xnli", cache_dir=hf_cache)
+    assert line.startswith("onnx fp32: already here") and "rewritten" in line
+    assert inline_weights(hub_file)  # the hub's file untouched
+    found = resolve_model_dir(
+        name, revision=revision, cache_dir=hf_cache, offline=True, role="NLI model",
+        option="NAME", backend="onnx",
+    )  # fmt: skip
+    assert found == export_dir(name, revision)
+    assert not inline_weights(found / "onnx" / "model.onnx")
+    assert "rewritten" not in onnx_fp32("mdeberta-xnli", cache_dir=hf_cache)

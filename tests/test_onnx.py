@@ -11,7 +11,7 @@ import pytest
 from tinymodels import CORPUS, build_nli
 
 from checker.errors import ModelError
-from checker.judge.export import export_onnx
+from checker.judge.export import data_file, export_onnx, external_weights, inline_weights
 from checker.judge.nli import TransformersNli
 from checker.judge.onnx import OnnxNli
 
@@ -32,6 +32,8 @@ def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     result = export_onnx(path, path, int8=True)
     assert result.max_logit_diff < 1e-4
     assert result.fp32 == path / "onnx" / "model.onnx" and result.int8 is not None
+    for graph in (result.fp32, result.int8):  # weights beside the graph: it opens faster
+        assert data_file(graph).is_file() and not inline_weights(graph)
     return path
 
 
@@ -127,3 +129,23 @@ def test_compare_precision_under_auto_runs_torch(exported: Path, tmp_path: Path)
         assert result.exit_code == 0, result.output
     else:
         assert result.exit_code == 2 and "no bf16 instructions" in result.output
+
+
+def test_inline_weights_rewritten_beside_the_graph_give_the_same_outputs(
+    exported: Path, tmp_path: Path
+) -> None:
+    """The hub ships its graphs with the weights inline; rewritten as graph + data file
+    they load through the same OnnxNli and give bit-identical probabilities."""
+    import onnx
+
+    inline = tmp_path / "inline"
+    shutil.copytree(exported, inline)
+    graph = inline / "onnx" / "model.onnx"
+    onnx.save(onnx.load(str(graph)), str(graph))  # weights back inside, as on the hub
+    data_file(graph).unlink()
+    assert inline_weights(graph)
+    before = OnnxNli(str(inline)).predict(PAIRS)
+    assert external_weights(graph) and not inline_weights(graph)
+    assert data_file(graph).stat().st_size > graph.stat().st_size
+    assert not external_weights(graph)  # once is enough
+    assert np.array_equal(OnnxNli(str(inline)).predict(PAIRS), before)

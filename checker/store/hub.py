@@ -58,7 +58,7 @@ def cache_root() -> Path:
     return Path(base).expanduser() / "checker"
 
 
-_WEIGHTS = ("*.safetensors", "*.bin", "*.onnx")
+_WEIGHTS = ("*.safetensors", "*.bin", "*.onnx", "*.onnx_data")
 
 
 def local_fingerprint(name: str) -> list[str]:
@@ -267,13 +267,16 @@ def resolve_model_dir(
             raise ModelUnavailableError(f"{label} '{name}': no such directory")
         return check_model_dir(path, label, backend)
 
+    exported = export_dir(name, revision)
+    if backend in ONNX_FILES and find_onnx_file(exported, backend) is not None:
+        # checker's own export of this revision first: its weights sit in a data file
+        # beside the graph, which opens faster than the hub's inline file
+        return check_model_dir(exported, label, backend)
     cached = cached_snapshot(name, revision, cache_dir, backend)
     if cached is not None:
         return cached
-    if backend in ONNX_FILES:
-        exported = export_dir(name, revision)
-        if exported.is_dir():
-            return check_model_dir(exported, label, backend)
+    if backend in ONNX_FILES and exported.is_dir():
+        return check_model_dir(exported, label, backend)
 
     cache = hub_cache_dir(cache_dir)
     rev_text = f" (revision {revision[:12]})" if revision else ""

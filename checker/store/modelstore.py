@@ -13,7 +13,13 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from checker.errors import CheckerError, ConfigError, ModelUnavailableError
-from checker.judge.export import ExportResult, export_onnx
+from checker.judge.export import (
+    ExportResult,
+    copy_sidecars,
+    export_onnx,
+    external_weights,
+    inline_weights,
+)
 from checker.store.catalog import Manifest, find, load_catalog, resolve
 from checker.store.hub import (
     DEFAULT_PATTERNS,
@@ -229,7 +235,9 @@ def onnx_fp32(name: str, *, revision: str | None = None, cache_dir: Path | None 
             option="NAME", backend="onnx", patterns=_patterns(entry, "onnx"),
             hint_name=entry.name if entry else None,
         )  # fmt: skip
-        return f"onnx fp32: already here ({find_onnx_file(here, 'onnx')})"
+        return f"onnx fp32: already here ({find_onnx_file(here, 'onnx')})" + _fast_layout(
+            here, reference, revision
+        )
     except CheckerError:
         pass
     if all(importlib.util.find_spec(m) for m in ("onnx", "onnxscript", "onnxruntime")):
@@ -240,11 +248,32 @@ def onnx_fp32(name: str, *, revision: str | None = None, cache_dir: Path | None 
         )
     if entry is not None and "onnx" in entry.backends:
         path = download_model(name, backend="onnx", revision=revision, cache_dir=cache_dir)
-        return f"onnx fp32: fetched the hub's ONNX file ({path})"
+        fast = _fast_layout(path, reference, revision) if path is not None else ""
+        return f"onnx fp32: fetched the hub's ONNX file ({path})" + fast
     return (
         f"onnx fp32: not made; pip install 'checker[export]' and run `checker models export "
         f"{name}` (until then --backend auto runs torch)"
     )
+
+
+def _fast_layout(here: Path, reference: str, revision: str | None) -> str:
+    """A hub model's fp32 graph with its weights inline (as the hub ships it) is
+    rewritten once into checker's export folder with the weights in a data file beside
+    it, which opens 4× faster (`external_weights`); the export folder is where `--backend
+    onnx` and `auto` look first. Needs the `onnx` package; the hub's file is left as it
+    is. A clause for the download line, empty when nothing was done."""
+    model_file = find_onnx_file(here, "onnx")
+    if (
+        model_file is None
+        or is_local_reference(reference)
+        or importlib.util.find_spec("onnx") is None
+        or not inline_weights(model_file)
+    ):
+        return ""
+    target = export_dir(reference, revision)
+    copy_sidecars(here, target)
+    external_weights(model_file, target / ONNX_FILES["onnx"][0])
+    return f"; rewritten with its weights beside it to open faster ({target})"
 
 
 __all__ = [
