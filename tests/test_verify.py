@@ -92,12 +92,40 @@ def test_nli_work_grows_linearly_with_the_draft(tmp_path: Path) -> None:
     counts = []
     for draft in (once, twice):
         nli = RuleNli()
-        report = verify(draft, SOURCES, nli=nli)
+        report = verify(draft, SOURCES, options=VerifyOptions(staged=False), nli=nli)
         assert report.sources_report is None
         assert report.summary.not_a_claim == 0
         assert nli.calls == report.summary.sentences * per_sentence
         counts.append(report.summary.sentences)
+        staged = RuleNli()  # the default judges fewer windows, never more
+        assert verify(draft, SOURCES, nli=staged).summary.nli_calls == staged.calls <= nli.calls
     assert counts[0] == len(claims) and counts[1] >= 2 * counts[0] - 1
+
+
+@pytest.mark.parametrize("reader", [MirrorNli, RuleNli])
+def test_windows_judged_only_where_no_single_sentence_decided(
+    reader: Callable[[], Any],
+) -> None:
+    """Staged judging skips a source's windows for a draft sentence one of that
+    source's single sentences already supports or contradicts: fewer NLI calls, the
+    same verdicts; the calls per sentence and source are in the report."""
+    every = verify(DRAFT, SOURCES, options=VerifyOptions(staged=False), nli=reader())
+    staged = verify(DRAFT, SOURCES, nli=reader())
+    assert _verdicts(staged) == _verdicts(every)
+    assert [s.why.split("; yet")[0] for s in staged.sentences] == [
+        s.why.split("; yet")[0] for s in every.sentences
+    ]
+    assert staged.summary.nli_calls is not None and every.summary.nli_calls is not None
+    assert staged.summary.nli_calls < every.summary.nli_calls
+    assert staged.summary.windows_skipped == every.summary.nli_calls - staged.summary.nli_calls
+    assert every.summary.windows_skipped == 0
+    assert sum(sum(s.nli_calls.values()) for s in staged.sentences) == staged.summary.nli_calls
+    for line in staged.sentences:
+        decided = {e.source for e in line.evidence if e.end - e.start == 1
+                   and e.verdict in ("contradicts", "supports")}  # fmt: skip
+        windows = {e.source for e in line.evidence if e.end - e.start > 1}
+        assert not decided & windows, line.text
+    assert staged.settings["staged"] is True and every.settings["staged"] is False
 
 
 def test_sources_that_disagree_fail_nothing_unless_asked(tmp_path: Path) -> None:
@@ -141,7 +169,7 @@ def test_every_format_shows_the_contradicted_and_the_unsupported_sentence(
             verdicts = {s["text"][:30]: s["verdict"] for s in data["sentences"]}
             assert verdicts[CONTRADICTED[:30]] == "contradicted"
             assert verdicts[UNSUPPORTED[:30]] == "not_in_sources"
-            assert data["schema_version"] == "2.1"
+            assert data["schema_version"] == "2.2"
         else:
             assert CONTRADICTED in text and UNSUPPORTED in text
             assert "contradicted" in text and "not in the sources" in text

@@ -73,6 +73,13 @@ def _default(field: str) -> Any:
 )
 @click.option("--no-windows", is_flag=True, help="Judge single source sentences only.")
 @click.option(
+    "--all-windows",
+    is_flag=True,
+    help="Judge every window, also where a single sentence of its source already supports "
+    "or contradicts the draft sentence (by default such windows are skipped: they add NLI "
+    "work, not verdicts).",
+)
+@click.option(
     "--evidence-similarity",
     type=click.FloatRange(0.0, 1.0),
     default=_default("evidence_similarity"),
@@ -103,6 +110,7 @@ def verify(
     also_sources: bool,
     per_source: int,
     no_windows: bool,
+    all_windows: bool,
     evidence_similarity: float,
     quiet: bool,
     debug: bool,
@@ -133,6 +141,7 @@ def verify(
             VerifyOptions(
                 per_source=per_source,
                 windows=not no_windows,
+                staged=not all_windows,
                 evidence_similarity=evidence_similarity,
                 also_sources=also_sources,
             ),

@@ -10,6 +10,7 @@ draft, and a disagreement between two wires the draft never repeats does not fai
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -55,6 +56,8 @@ class VerifyOptions(BaseModel):
 
     per_source: int = Field(default=DEFAULT_PER_SOURCE, ge=1, le=50)
     windows: bool = True
+    # windows only where no single sentence of their source decided (`_judged`)
+    staged: bool = True
     evidence_similarity: float = Field(default=DEFAULT_EVIDENCE_SIMILARITY, ge=0.0, le=1.0)
     also_sources: bool = False
 
@@ -99,18 +102,24 @@ def verify(
     found = candidates(similarity, units, len(material), per_source=options.per_source)
     found = [c if claim else [] for c, claim in zip(found, claims, strict=True)]
     reused = getattr(nli_model, "reused", 0)
-    judged = _judged(found, units, text.sentences, material, nli_model, no_nli, config, progress)
+    judged = _judged(
+        found, units, text.sentences, material, nli_model, no_nli, config, progress,
+        staged=options.staged,
+    )  # fmt: skip
     reused = getattr(nli_model, "reused", 0) - reused  # read back from the NLI cache
     lines = [
         _sentence(s, claim, evidence, similarity[s.index] if len(units) else None, no_nli, options)
         for s, claim, evidence in zip(text.sentences, claims, judged, strict=True)
     ]
+    if not no_nli:
+        for line, evidence in zip(lines, judged, strict=True):
+            line.nli_calls = dict(Counter(e.source for e in evidence))
     sources_report = None
     if options.also_sources and len([s for s in material if s.sentence_count]) >= 2:
         from checker.pipeline import compare
 
         sources_report = compare(sources=material, config=config, nli=nli_model, progress=progress)
-    pairs = sum(len(c) for c in found)
+    pairs = sum(len(e) for e in judged)
     counts = {v: sum(line.verdict is v for line in lines) for v in SentenceVerdict}
     summary = VerifySummary(
         sentences=len(lines),
@@ -123,6 +132,7 @@ def verify(
         evidence_judged=pairs,
         nli_calls=None if no_nli else pairs,
         nli_reused=None if no_nli else reused,
+        windows_skipped=None if no_nli else sum(len(c) for c in found) - pairs,
         passed=counts[SentenceVerdict.CONTRADICTED] == 0,
     )
     return VerifyReport(
@@ -136,6 +146,7 @@ def verify(
             "evidence_similarity": options.evidence_similarity,
             "per_source": options.per_source,
             "windows": options.windows,
+            "staged": options.staged,
             "number_similarity": config.number_similarity,
         },
         models=[embed_info] + ([] if no_nli else [nli_model.info()]),
@@ -210,68 +221,109 @@ def _judged(
     no_nli: bool,
     config: Config,
     progress: Progress,
+    *,
+    staged: bool = True,
 ) -> list[list[Evidence]]:
     """Every candidate judged: NLI with the source stretch as premise, then the rules on
     single sentences (a window states more than one fact: its figures are not one
-    sentence's), then the verdict rule compare uses."""
+    sentence's), then the verdict rule compare uses.
+
+    Staged: single sentences first; a source's 2-3 sentence windows only for draft
+    sentences none of that source's single sentences decided (supports or contradicts).
+    A window is there for a fact told over two sentences or split by a translator; where
+    one sentence already says it, the window (2-3 times as long, so 2-3 times the NLI
+    cost) adds no verdict. bench/verify.py --staging measures calls, time and that the
+    verdicts stay the same."""
     flat = [c for row in found for c in row]
     in_run = retold(found, units)
-    pairs = [(units[c.stretch].text, draft[c.sentence].text) for c in flat]
-    with progress.task("Checking the draft against its sources (NLI)", total=len(pairs)) as step:
-        scores = nli.predict(pairs, progress=step) if pairs else np.zeros((0, 3))
+
+    def judge_all(todo: list[Candidate], title: str) -> dict[Candidate, Evidence]:
+        pairs = [(units[c.stretch].text, draft[c.sentence].text) for c in todo]
+        with progress.task(title, total=len(pairs)) as step:
+            scores = nli.predict(pairs, progress=step) if pairs else np.zeros((0, 3))
+        return {
+            c: _evidence(c, scores[k], units, draft, material, no_nli, config, in_run)
+            for k, c in enumerate(todo)
+        }
+
+    singles = [c for c in flat if units[c.stretch].single]
+    windows = [c for c in flat if not units[c.stretch].single]
+    judged = judge_all(singles, "Checking the draft against its sources (NLI)")
+    if staged and not no_nli:  # without a model a window costs nothing: all are shown
+        decided = {
+            (c.sentence, units[c.stretch].source)
+            for c, e in judged.items()
+            if e.verdict in ("contradicts", "supports")
+        }
+        windows = [c for c in windows if (c.sentence, units[c.stretch].source) not in decided]
+    judged |= judge_all(windows, "Checking windows no single sentence decided (NLI)")
     out: list[list[Evidence]] = [[] for _ in found]
-    for k, c in enumerate(flat):
-        unit, sentence = units[c.stretch], draft[c.sentence]
-        p = probs(scores[k].tolist())
-        found_rules = (
-            rules(
-                Side(unit.text, unit.language),
-                Side(sentence.text, sentence.language),
-                c.similarity,
-                c.mutual,
-                config,
-                closest=c.closest,
-                # a draft sentence is no copy of the source sentence nearest to it (it
-                # may tell background the sources do not cover: "in 2004 … 230,000")
-                # unless the draft retells the source there, in a run of sentences
-                copies=(c.sentence, c.stretch) in in_run,
-            )
-            if unit.single
-            else None
-        )
-        verdict = judge(
-            p,
-            p,
-            found_rules.conflicts if found_rules else [],
-            contradiction_threshold=config.contradiction_threshold,
-            agreement_threshold=config.agreement_threshold,
-        )
-        said = {
-            Verdict.CONTRADICTION: "contradicts",
-            Verdict.AGREEMENT: "supports",
-            Verdict.UNRELATED: "neutral",
-        }[verdict.verdict]
-        decided_by = verdict.decided_by
-        if no_nli and decided_by == "nli":
-            said, decided_by = "unjudged", "none"
-        out[c.sentence].append(
-            Evidence(
-                source=material[unit.source].name,
-                start=unit.start,
-                end=unit.end,
-                text=unit.text,
-                language=unit.language,
-                similarity=c.similarity,
-                closest=c.closest,
-                verdict=said,
-                decided_by=decided_by,
-                nli=None if no_nli else p,
-                reason=verdict.reason,
-                notes=list(found_rules.notes) if found_rules else [],
-                figures=list(found_rules.figures) if found_rules else [],
-            )
-        )
+    for c in flat:  # in candidate order, as before staging
+        if c in judged:
+            out[c.sentence].append(judged[c])
     return out
+
+
+def _evidence(
+    c: Candidate,
+    scores: np.ndarray,
+    units: Sequence[Stretch],
+    draft: Sequence[Sentence],
+    material: Sequence[Source],
+    no_nli: bool,
+    config: Config,
+    in_run: set[tuple[int, int]],
+) -> Evidence:
+    """One candidate's evidence from its NLI row: the rules on a single sentence, then
+    the verdict rule."""
+    unit, sentence = units[c.stretch], draft[c.sentence]
+    p = probs(scores.tolist())
+    found_rules = (
+        rules(
+            Side(unit.text, unit.language),
+            Side(sentence.text, sentence.language),
+            c.similarity,
+            c.mutual,
+            config,
+            closest=c.closest,
+            # a draft sentence is no copy of the source sentence nearest to it (it
+            # may tell background the sources do not cover: "in 2004 … 230,000")
+            # unless the draft retells the source there, in a run of sentences
+            copies=(c.sentence, c.stretch) in in_run,
+        )
+        if unit.single
+        else None
+    )
+    verdict = judge(
+        p,
+        p,
+        found_rules.conflicts if found_rules else [],
+        contradiction_threshold=config.contradiction_threshold,
+        agreement_threshold=config.agreement_threshold,
+    )
+    said = {
+        Verdict.CONTRADICTION: "contradicts",
+        Verdict.AGREEMENT: "supports",
+        Verdict.UNRELATED: "neutral",
+    }[verdict.verdict]
+    decided_by = verdict.decided_by
+    if no_nli and decided_by == "nli":
+        said, decided_by = "unjudged", "none"
+    return Evidence(
+        source=material[unit.source].name,
+        start=unit.start,
+        end=unit.end,
+        text=unit.text,
+        language=unit.language,
+        similarity=c.similarity,
+        closest=c.closest,
+        verdict=said,
+        decided_by=decided_by,
+        nli=None if no_nli else p,
+        reason=verdict.reason,
+        notes=list(found_rules.notes) if found_rules else [],
+        figures=list(found_rules.figures) if found_rules else [],
+    )
 
 
 def distinct(evidence: list[Evidence]) -> list[Evidence]:

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.schema import FigureEvidence, ModelInfo, NliProbs, Report, Source
 
-VERIFY_SCHEMA_VERSION = "2.1"  # 2.1: summary.nli_reused (the NLI cache)
+# 2.1: summary.nli_reused (the NLI cache); 2.2: staged judging (sentences[].nli_calls,
+# summary.windows_skipped)
+VERIFY_SCHEMA_VERSION = "2.2"
 
 
 class _Model(BaseModel):
@@ -71,6 +73,12 @@ class DraftSentence(_Model):
         description="What decided the verdict first (contradicting, then supporting), then "
         "the other candidates by similarity.",
     )
+    nli_calls: dict[str, int] = Field(
+        default_factory=dict,
+        description="NLI calls made for this sentence, per source: its closest single "
+        "sentences, plus windows of 2-3 sentences where none of them decided; empty when no "
+        "NLI model ran.",
+    )
 
 
 class VerifySummary(_Model):
@@ -87,6 +95,12 @@ class VerifySummary(_Model):
         default=None,
         description="Of the judged pairs, those read back from the NLI cache of earlier runs "
         "(an edited draft's unchanged sentences); null when no NLI model ran.",
+    )
+    windows_skipped: int | None = Field(
+        default=None,
+        description="Windows of 2-3 source sentences not judged, because a single sentence "
+        "of the same source already supported or contradicted the draft sentence; null when "
+        "no NLI model ran.",
     )
     passed: bool = Field(description="No draft sentence contradicted.")
 
