@@ -149,3 +149,41 @@ def test_no_false_people_conflicts_in_the_scraped_seeds() -> None:
     Vance) and two presidents of two countries in loosely related sentences: no conflict."""
     report = checker.compare(sorted(SEEDS.glob("*.txt")), nli=RuleNli())
     assert not any(f.reason and "different people" in f.reason for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "role", "name"),
+    [
+        ("Culture Secretary Jeremy Wright said it was fine.", "en", "minister", "Jeremy Wright"),
+        ("Министр культуры Великобритании Джереми Райт заявил об этом.", "ru", "minister",
+         "Джереми Райт"),
+        ("وقال وزير الثقافة جيريمي رايت إن الأمر جيد.", "ar", "minister", "جيريمي رايت"),
+        ("Facebook chief executive Mark Zuckerberg spoke.", "en", "chief_executive",
+         "Mark Zuckerberg"),
+        ("Генеральный директор Facebook Марк Цукерберг выступил.", "ru", "chief_executive",
+         "Марк Цукерберг"),
+        ("Police chief Anna Keller confirmed the arrest.", "en", "police_chief", "Anna Keller"),
+    ],
+)  # fmt: skip
+def test_roles_the_table_does_not_list_one_by_one(
+    text: str, language: str, role: str, name: str
+) -> None:
+    """A minister of a portfolio no entry names (culture, transport) is still a
+    minister; chief executives and police chiefs are roles too."""
+    assert [(p.role, p.name) for p in people(text, language)] == [(role, name)]
+
+
+def test_a_minister_of_another_portfolio_is_named_after_the_listed_ones() -> None:
+    """The listed portfolio wins ("foreign minister"), a bare role names nobody, and two
+    people as the same unlisted minister conflict across languages."""
+    assert [p.role for p in people("Foreign Minister Sergei Lavrov said so.", "en")] == [
+        "foreign_minister"
+    ]
+    assert people("The minister said on Monday that it was fine.", "en") == []
+    reason = role_conflict(
+        "Culture Secretary Jeremy Wright said it was fine.",
+        "Министр культуры Великобритании Дэвид Кэмерон заявил об этом.",
+        "en",
+        "ru",
+    )
+    assert reason is not None and "as minister" in reason

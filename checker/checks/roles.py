@@ -130,6 +130,41 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
             "ar": [r"المبعوث(?:ة)?(?: الخاص(?:ة)?)?"],
         },
     ),
+    "chief_executive": (
+        "chief executive",
+        {
+            "en": [r"chief executive(?: officer)?", r"CEO", r"managing director"],
+            "ru": [r"генеральн\w+ директор\w*", r"гендиректор\w*", r"исполнительн\w+ директор\w*"],
+            "ar": [r"(?:ال)?رئيس(?:ة)? (?:ال)?تنفيذي(?:ة)?", r"(?:ال)?مدير(?:ة)? (?:ال)?تنفيذي(?:ة)?"],
+        },
+    ),
+    "chair": (
+        "chair",
+        {
+            "en": [r"chair(?:man|woman|person)?"],
+            "ru": [r"председател\w*"],
+            "ar": [r"رئيس(?:ة)? مجلس (?:ال)?إدارة"],
+        },
+    ),
+    "police_chief": (
+        "police chief",
+        {
+            "en": [r"police (?:chief|commissioner)", r"chief constable", r"chief of police"],
+            "ru": [r"(?:начальник|глав|руководител)\w* (?:городской |местной )?полиции",
+                   r"комиссар\w* полиции"],
+            "ar": [r"(?:قائد|رئيس|مدير) (?:ال)?شرطة"],
+        },
+    ),
+    # a minister whose portfolio no entry above names (culture, transport, education, …):
+    # still a minister, after every named portfolio (longer phrases first)
+    "minister": (
+        "minister",
+        {
+            "en": [r"[a-z]+ (?:minister|secretary)", r"minister(?: of [a-z]+(?: and [a-z]+)?)?"],
+            "ru": [r"министр\w*"],
+            "ar": [r"وزير(?:ة)?"],
+        },
+    ),
     "mayor": (
         "mayor",
         {"en": [r"mayor"], "ru": [r"мэр\w*", r"глав\w* города"], "ar": [r"عمدة", r"رئيس(?:ة)? بلدية"]},
