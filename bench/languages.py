@@ -150,13 +150,20 @@ def pairing(data: Path, docs: list[Path], embed: str) -> dict[str, dict[str, flo
     return out
 
 
-def rules(data: Path, docs: list[Path], only: list[str] | None = None) -> dict[str, dict[str, Any]]:
+def rules(
+    data: Path, docs: list[Path], only: list[str] | None = None, variants: bool = False
+) -> dict[str, dict[str, Any]]:
     """English against each language's translation through `compare` with no NLI model:
     every rule contradiction is a false flag (a rare translation error included, unread
     here), and one digit figure a paragraph changed in the translation (bench/plant.py)
-    is caught or not. The pairing embedder is the one checker picks for the pair."""
+    is caught or not. The pairing embedder is the one checker picks for the pair.
+
+    `variants`: instead of the first figure, each paragraph's other figures in turn
+    (plant_figures at offsets 1-3, every kind: years, ranges, decimals, thousands), the
+    plain plants not counted again; more misses to learn from on the choosing fold
+    without reading the reporting one (as bench/rules_variants.py for ru and ar)."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from plant import plant_digits
+    from plant import plant_digits, plant_figures
 
     from checker import compare
     from checker.checks.languages import reads
@@ -188,8 +195,17 @@ def rules(data: Path, docs: list[Path], only: list[str] | None = None) -> dict[s
             sentences += report.summary.sentences
             flags += len(report.contradictions)
             errors += sum(_read_by_hand(doc.name, language, f) for f in report.contradictions)
-            changed, plants = plant_digits(en, other, language)
-            if plants:
+            rounds = [plant_digits(en, other, language)]
+            if variants:
+                seen = set(rounds[0][1]) | set(plant_figures(en, other, language)[1])
+                rounds = []
+                for offset in (1, 2, 3):
+                    changed, plants = plant_figures(en, other, language, offset)
+                    rounds.append((changed, [p for p in plants if p not in seen]))
+                    seen |= set(plants)
+            for changed, plants in rounds:
+                if not plants:
+                    continue
                 found = run(changed)
                 for p in plants:
                     planted += 1
@@ -199,7 +215,8 @@ def rules(data: Path, docs: list[Path], only: list[str] | None = None) -> dict[s
                     )
                     caught += hit
                     if not hit:
-                        misses.append(f"{doc.name} {p.paragraph} {p.before}→{p.after}")
+                        misses.append(f"{doc.name} {p.paragraph} {p.before}→{p.after} | "
+                                      f"{changed[p.paragraph][:200]}")  # fmt: skip
             flagged += [
                 f"{doc.name}: {f.a.text[:90]} | {f.b.text[:90]}" for f in report.contradictions
             ]
@@ -342,6 +359,9 @@ def main() -> None:
     parser.add_argument("--languages", default=None, help="rules: only these (uk,tr,...)")
     parser.add_argument("--show", action="store_true", help="rules: every flag and miss")
     parser.add_argument(
+        "--variants", action="store_true", help="rules: plant the other figures (choose on A)"
+    )
+    parser.add_argument(
         "--centre",
         action="store_true",
         help="write the broad embedder's centre (fold A; --docs N: the first N) and stop",
@@ -386,7 +406,8 @@ def main() -> None:
                   f"{r['r1']:.3f} | {r['r5']:.3f} |")  # fmt: skip
         print(f"\nSeconds per 1,000 paragraphs: {rows['seconds_per_1000']}")
     if args.part in ("rules", "all"):
-        found = rules(args.data, docs, args.languages.split(",") if args.languages else None)
+        found = rules(args.data, docs, args.languages.split(",") if args.languages else None,
+                      variants=args.variants)  # fmt: skip
         figures["rules"] = found
         print(f"\nRules on translations, English against each (fold {args.fold}, no NLI):\n")
         print("| language | rules read its words | sentences | flags | false per 1,000 "

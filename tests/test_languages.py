@@ -184,6 +184,17 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("מכירות המזון ירדו בשלושה אחוזים.", "he", ("percent", 3.0)),
         ("پدرش سه سال بعد فوت کرد.", "fa", ("duration", 3 * 31556952.0)),
         ("sayı iki dəfə artaraq 3000-ə çatdırılacaq.", "az", ("count", 3000.0)),
+        # common units beside those first met in the news, and a speed written "per hour
+        # N miles" («saatte 12 mil»); a Hebrew "exceeding" bounds the figure
+        ("Das Anwesen umfasst 76.000 Hektar Land.", "de", ("area", 760.0)),
+        ("Das Boot lag 100 Fuß tief.", "de", ("length", 30.48)),
+        ("Le réservoir contient 300 litres.", "fr", ("volume", 0.3)),
+        ("La tormenta dejó 5 pulgadas de lluvia.", "es", ("length", 0.127)),
+        ("Врожай зібрали з 20 гектарів.", "uk", ("area", 0.2)),
+        ("Rosa saatte 12 mil hızla kuzeye ilerliyor.", "tr", ("speed", 12 * 1.609344)),
+        ("Külək saatda 85 mil sürətlə əsir.", "az", ("speed", 85 * 1.609344)),
+        ('הסירה שטה במהירות 30 קמ"ש.', "he", ("speed", 30.0)),
+        ("روزانه ۵۰۰ بشکه نفت صادر شد.", "fa", ("volume", 500 * 0.158987)),
     ],
 )
 def test_the_tables_read_each_languages_figures(
@@ -274,3 +285,24 @@ def test_the_rules_floors_follow_the_embedders_scale() -> None:
         config.number_similarity / BroadEmbedder.language_scales["he"], abs=1e-4
     )
     assert gates_on_scale(config, BroadEmbedder(), {"en", "az"}) == broad  # az: 1.24 < 1.3
+
+
+def test_a_turkish_speed_and_a_hebrew_lower_bound_are_compared_as_written() -> None:
+    """«saatte 12 mil» is 12 mph (not a length beside «385 mil güneyinde»), so doubling
+    it is caught; «העולה על 18 מיליארד» is "in excess of", a lower bound like the
+    English one."""
+    from checker.checks.quantities import quantities
+    from checker.judge.score import Side, rules
+
+    en = "Rosa was 385 miles south of Punta Eugenia and moving north at 12 mph."
+    tr = "Rosa, Punta Eugenia'nın 385 mil güneyinde bulunuyor ve saatte {} mil hızla ilerliyor."
+    config = Config(nli_model="none")
+
+    def conflicts(other: str) -> list[tuple[str, str]]:
+        return rules(Side(en, "en"), Side(other, "tr"), 0.8, True, config, closest=True,
+                     copies=True).conflicts  # fmt: skip
+
+    assert conflicts(tr.format(12)) == []
+    assert [kind for kind, _ in conflicts(tr.format(24))] == ["numbers"]
+    (bound,) = quantities("מחזור עסקים העולה על 18 מיליארד ליש״ט", "he")
+    assert bound.qualifier == "min" and bound.value == 18e9

@@ -347,15 +347,18 @@ def _read(
     if found := u.currency_after(after, language):
         return quantity(f"money:{found[0]}", found[0], extra=found[1])
     table_unit = unit_regex(tbl.language) if tbl else None
+    said_before = before_word(tbl.language, before) if tbl else None
     if table_unit and (m := table_unit.match(after)) and not (after[:1] == "." and low >= 1000):
         # "3 Milliarden Kubikmeter"; «50. dakikada» (an ordinal), not «2018. Tage» (a year)
         assert tbl is not None
         word = tbl.unit_words[table_key(m.group(1))]
+        if said_before == "per hour" and word in ("miles", "kilometres"):
+            word += " per hour"  # «saatte 12 mil»: 12 miles an hour, a speed
         if english := u.unit_after(" " + word, "en"):
             return with_unit(english[0], m.end())
         if named := u.concept([word], "en"):  # «820000 نفر»: people, a counted noun
             return quantity("count", m.group(1), concept=named[0], extra=m.end())
-    if tbl and (said_before := before_word(tbl.language, before)):
+    if said_before and said_before != "per hour":  # "per hour" alone says no unit
         if said_before == "year":  # «בשנת 2019», «سال ۲۰۱۶»
             if scale == 1 and high is None and 1000 <= low <= 2100 and not ordinal:
                 return quantity("year")

@@ -134,7 +134,8 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
     ({"en": r"more than|over|above|at least|upwards of|in excess of|exceeding|no fewer than|"
             r"no less than|a minimum of|beyond|exceeds?|exceeded|topped|tops|passed|surpassed|"
             r"m[aá]s de|plus de|au moins|mehr als|über|mindestens|oltre|pi[uù] di|"
-            r"بیش از|بیشتر از|[בוכ]?ל?יותר מ-?|[בו]?למעלה מ-?|[בו]?מעל|לפחות",  # Persian, Hebrew
+            r"بیش از|بیشتر از|[בוכ]?ל?יותר מ-?|[בו]?למעלה מ-?|[בו]?מעל|לפחות|"  # Persian, Hebrew
+            r"[הש]?עול(?:ה|ים|ות)? על",  # Hebrew "exceeding" («העולה על 18 מיליארד»)
       "ru": r"более,? чем(?: за| на| в)?|больше,? чем(?: за| на| в)?|более|свыше|больше|не менее|"
             r"не меньше|по меньшей мере|как минимум|минимум|"
             r"по крайней мере|выше|сверх|от|превыша\w*|превысил\w*|перевали\w*|"
