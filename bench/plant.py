@@ -179,9 +179,15 @@ def _english_number(value: int, ordinal: bool, digits: bool, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
-def plant_words(en: list[str], other: list[str], language: str) -> tuple[list[str], list[Plant]]:
+def plant_words(
+    en: list[str], other: list[str], language: str, skip: int = 0
+) -> tuple[list[str], list[Plant]]:
+    """In the English, one number word, ordinal or half per paragraph that the
+    translation also states; `skip` passes over that many eligible words first, so that
+    a bench can plant the paragraph's other words (no half then)."""
     out, plants = list(en), []
     for k, (a, b) in enumerate(zip(en, other, strict=False)):
+        passed = 0
         for m in _WORD.finditer(a):
             value, ordinal = _word_value(m.group(1))
             digits = m.group(1)[:1].isdigit()
@@ -192,12 +198,15 @@ def plant_words(en: list[str], other: list[str], language: str) -> tuple[list[st
                 new_value = value + 1 if ordinal and value + 1 in _ORDINALS.values() else 0
             if not new_value or not _stated(value, b, language):
                 continue
+            if passed < skip:
+                passed += 1
+                continue
             new = _english_number(new_value, ordinal, digits, m.group(1))
             out[k] = a[: m.start(1)] + new + a[m.end(1) :]
             plants.append(Plant(k, "ordinal" if ordinal else "word", m.group(1), new, "en"))
             break
         else:
-            if half := _plant_half(a, b, language):
+            if not skip and (half := _plant_half(a, b, language)):
                 out[k] = half[0]
                 plants.append(Plant(k, "half", half[1], half[2], "en"))
     return out, plants

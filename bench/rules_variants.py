@@ -25,13 +25,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import rules_real as rr  # noqa: E402
-from plant import Plant, plant_figures, plant_people, plant_people_local  # noqa: E402
+from plant import (  # noqa: E402
+    Plant,
+    plant_figures,
+    plant_people,
+    plant_people_local,
+    plant_words,
+)
 
 from checker.config import Config  # noqa: E402
 from checker.pair.embed import embedder_for  # noqa: E402
 from checker.schema import Verdict  # noqa: E402
 
 OFFSETS = (1, 2, 3)
+KINDS = ("figures", "words", "people", "people_local")
 SHIFTS = (3, 11, 17)
 
 
@@ -48,6 +55,10 @@ def _variants(
             changed, plants = plant_figures(ref, other, language, offset)
             out.append((ref, changed, [p for p in plants if p not in seen]))
             seen |= set(plants)
+    elif kind == "words" and ref_language == "en":  # the English's other number words
+        for skip in (1, 2):
+            changed, plants = plant_words(en, other, language, skip)
+            out.append((changed, other, plants))
     elif kind == "people_local":
         for shift in SHIFTS:
             changed, plants = plant_people_local(en, ref, ref_language, other, language, shift)
@@ -76,7 +87,7 @@ def run(ntrex: Path, fold: str) -> tuple[Tallies, Tallies, list[str]]:
             for language in ("en", *rr.LANGUAGES)
         }
         for pair in rr.PAIRS:
-            for kind in ("figures", "people", "people_local"):
+            for kind in KINDS:
                 for ref, changed, plants in _variants(kind, paragraphs, pair):
                     if not plants:
                         continue
@@ -95,7 +106,8 @@ def run(ntrex: Path, fold: str) -> tuple[Tallies, Tallies, list[str]]:
                         else:
                             misses.append(
                                 f"MISS {fold} {key[0]} {folder.name} line {p.paragraph} "
-                                f"{kind}/{p.kind}: {p.before} → {p.after}"
+                                f"{kind}/{p.kind}: {p.before} → {p.after} | "
+                                f"{(changed if kind == 'people_local' else ref)[p.paragraph][:160]}"
                             )
     return planted, caught, misses
 
@@ -114,11 +126,12 @@ def main() -> None:
     planted, caught, misses = run(args.ntrex, args.fold)
     print(f"More plants on fold {args.fold}, --nli-model none "
           f"({time.perf_counter() - started:.0f} s)\n")  # fmt: skip
-    print("| pair | other figures | other swaps (people) | other swaps (people_local) |")
-    print("|---|---:|---:|---:|")
+    print("| pair | other figures | other number words | other swaps (people) "
+          "| other swaps (people_local) |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|")
     for pair in ("-".join(p) for p in rr.PAIRS):
         cells = []
-        for kind in ("figures", "people", "people_local"):
+        for kind in KINDS:
             n, hit = planted[(pair, kind)], caught[(pair, kind)]
             cells.append(f"{hit / n:.3f} ({hit}/{n})" if n else "-")
         print(f"| {pair} | " + " | ".join(cells) + " |")
