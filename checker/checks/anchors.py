@@ -42,6 +42,12 @@ def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return long, short
 
 
+def name_skeletons(text: str) -> frozenset[str]:
+    """The skeletons of the words of `text` that may be names, of three consonants or
+    more (`_names`): what pairing shares across scripts (pair/evidence.py)."""
+    return _names(text)[0]
+
+
 def shared_name(a: str, b: str) -> bool:
     """True when a name of one sentence is written in the other, or both name one
     country in any of its forms (checks/roles.py COUNTRIES). Between two Arabic

@@ -189,6 +189,14 @@ def embed_options(f: F) -> F:
             "three sources or more.",
         ),
         click.option(
+            "--pair-evidence",
+            type=click.FloatRange(0.0, 1.0),
+            default=defaults.DEFAULT_PAIR_EVIDENCE,
+            show_default=True,
+            help="Most a rare name or figure two sentences share (across scripts) adds to "
+            "their pairing score; 0 ranks by the embedding alone.",
+        ),
+        click.option(
             "--max-pairs",
             type=int,
             default=None,

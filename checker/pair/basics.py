@@ -61,6 +61,9 @@ class PairingOptions:
     # the floor and margin cut a best counterpart too.
     rank_by: str = "score"  # "score" (hubness-corrected) or "similarity"
     keep_best: bool = True
+    # names and figures a pair shares, added to its score at most this much
+    # (pair/evidence.py; 0 turns it off)
+    evidence_weight: float = 0.0
 
     def budget(self, sentences: int, sources: int = 2) -> int:
         """The most pairs sent to NLI for this many sentences: `pairs_per_sentence` between

@@ -58,6 +58,7 @@ from checker.pair.copies import (  # noqa: F401
     spread_links,
     with_mutual,
 )
+from checker.pair.evidence import Bonus, dense, shared
 from checker.schema import Sentence
 
 
@@ -79,6 +80,7 @@ def _links(
     blocks: np.ndarray,
     options: PairingOptions,
     rows: np.ndarray | None = None,
+    bonus: Bonus | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(rows, cols, ranks, scores) for each row's ranked counterparts in other blocks.
 
@@ -87,6 +89,7 @@ def _links(
     sides' neighbourhood similarity (a hubness correction, CSLS), so a generic sentence
     close to everything ranks below a specific match at the same cosine. The first is
     always kept; later ones only above the floor and within `margin` of the first.
+    `bonus` (pair/evidence.py) adds the names and figures a pair shares to its score.
     """
     n = vectors.shape[0]
     rows = np.arange(n) if rows is None else rows
@@ -102,6 +105,8 @@ def _links(
         sims = vectors[chunk] @ vectors.T
         sims = np.where(blocks[chunk, None] == blocks[None, :], -np.inf, sims)
         scores = sims - (hub[chunk, None] + hub[None, :]) / 2
+        shares = dense(bonus, chunk, n) if bonus else np.zeros_like(sims)
+        scores = scores + shares
         order = scores if options.rank_by == "score" else sims
         for cols in block_cols:
             k = min(options.per_source, len(cols))
@@ -111,7 +116,11 @@ def _links(
             ranks = np.broadcast_to(np.arange(1, k + 1), top.shape)
             keep = np.isfinite(picked)
             later = ranks > 1 if options.keep_best else np.ones_like(keep)
-            below = (picked < options.floor) | (picked < picked[:, :1] - options.margin)
+            # the floor does not cut a pair that shares a rare name or figure
+            evidence = np.take_along_axis(shares[:, cols], top, axis=1) > 0
+            below = ((picked < options.floor) & ~evidence) | (
+                picked < picked[:, :1] - options.margin
+            )
             keep &= ~(later & below)
             found.append(
                 (
@@ -189,7 +198,10 @@ def select_pairs(
     per_sentence = options.budget(n, others + 1) / n if budget is None else max(budget, 1) / n
     depth = min(options.per_source, max(2, math.ceil(2 * per_sentence / others) + 1))
     options = replace(options, per_source=depth)
-    u, v, ranks, scores = _links(vectors, blocks, options)
+    texts = [" ".join(sentences[i].text for i in m) for m in units]
+    u, v, ranks, scores = _links(
+        vectors, blocks, options, bonus=shared(texts, blocks, options.evidence_weight)
+    )
     first = np.array([m[0] for m in units], dtype=np.int64)
     left, right = first[u], first[v]
     sizes = np.array([len(m) for m in units])
