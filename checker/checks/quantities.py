@@ -7,9 +7,8 @@ years. The figure rules compare only quantities of one kind (see checks/figures.
 number rule that compared digits alone flagged "magnitude 7.5" against "800 dead" and
 "30 yards" against «27 метрах».
 
-Languages: English, Russian and Arabic are read in full; other languages get their
-digits, percentages and the symbols they share ($, %, °C). Times, dates, decades and
-the Arabic dual are read in checks/timeforms.py.
+English, Russian and Arabic are read in full, the table languages by checks/lang/*.toml,
+others by digits and shared symbols ($, %, °C); dates and times in checks/timeforms.py.
 """
 
 from __future__ import annotations
