@@ -377,6 +377,8 @@ def test_a_rare_shared_item_weighs_more_and_only_across_sources() -> None:
     assert bonus[0][6] > bonus[1][7] > 0  # Lindqvist in 2 sentences, Brandt in 4
     assert 2 not in bonus.get(1, {}) and 4 not in bonus  # same source; nothing shared
     assert shared(texts, blocks, 0.0) == {}
+    crowd = ["Brandt spoke."] * 20 + ["x"] * 10  # Brandt in 20 of 30 (30^0.75 = 12.8)
+    assert shared(crowd, np.arange(30) % 2, 0.2) == {}
 
 
 def test_a_shared_rare_name_pairs_a_contradiction_the_embedding_ranks_low() -> None:

@@ -11,8 +11,9 @@ on, as the people and story rules read them; figures by their digits.
 
 A shared item weighs its rarity in the text at hand (log(n / df) over the n sentences,
 scaled to at most 1), so a story's protagonist, named in every sentence, adds little,
-and an item only two sentences share adds the most. The bonus is sparse: only pairs
-that share something get one.
+and an item only two sentences share adds the most; one held by more than n^0.75
+sentences (under a quarter of the weight) adds nothing, which also keeps the work near
+linear. The bonus is sparse: only pairs that share something get one.
 """
 
 from __future__ import annotations
@@ -64,10 +65,13 @@ def shared(texts: Sequence[str], blocks: np.ndarray, weight: float) -> Bonus:
         for item in items:
             holders[item].append(i)
     scale = weight / math.log(n)
+    common = n**0.75  # an item this common weighs under a quarter: not worth its n² pairs
     out: Bonus = defaultdict(dict)
+    seen: set[tuple[int, ...]] = set()
     for members in holders.values():
-        if len(members) < 2 or len(members) > n // 2:
-            continue  # nobody to share with, or shared by half the text: no evidence
+        if len(members) < 2 or len(members) > common or tuple(members) in seen:
+            continue  # nobody to share with, too common to tell, or one name's variants
+        seen.add(tuple(members))
         value = scale * math.log(n / len(members))
         for i in members:
             row = out[i]
