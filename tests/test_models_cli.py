@@ -220,3 +220,21 @@ def test_the_hubs_inline_onnx_file_is_rewritten_to_open_faster(hf_cache: Path) -
     assert found == export_dir(name, revision)
     assert not inline_weights(found / "onnx" / "model.onnx")
     assert "rewritten" not in onnx_fp32("mdeberta-xnli", cache_dir=hf_cache)
+
+
+def test_a_damaged_hub_onnx_file_is_said_not_rewritten(hf_cache: Path) -> None:
+    """A graph onnx cannot read is left to the runtime's own message: the download line
+    says it was not rewritten, and nothing half-written stays in the export folder."""
+    from checker.store.catalog import resolve
+    from checker.store.hub import export_dir
+    from checker.store.modelstore import onnx_fp32
+
+    name, revision, _ = resolve("mdeberta-xnli", None)
+    snapshot = hf_cache / ("models--" + name.replace("/", "--")) / "snapshots" / revision
+    (snapshot / "onnx").mkdir()
+    (snapshot / "onnx" / "model.onnx").write_bytes(b"not a graph")
+    line = onnx_fp32("mdeberta-xnli", cache_dir=hf_cache)
+    assert line.startswith("onnx fp32: already here") and "not rewritten" in line
+    assert not (export_dir(name, revision) / "onnx").exists() or not any(
+        (export_dir(name, revision) / "onnx").iterdir()
+    )

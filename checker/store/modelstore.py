@@ -12,10 +12,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.errors import CheckerError, ConfigError, ModelUnavailableError
+from checker.errors import CheckerError, ConfigError, ModelUnavailableError, first_line
 from checker.judge.export import (
     ExportResult,
     copy_sidecars,
+    data_file,
     export_onnx,
     external_weights,
     inline_weights,
@@ -263,16 +264,19 @@ def _fast_layout(here: Path, reference: str, revision: str | None) -> str:
     onnx` and `auto` look first. Needs the `onnx` package; the hub's file is left as it
     is. A clause for the download line, empty when nothing was done."""
     model_file = find_onnx_file(here, "onnx")
-    if (
-        model_file is None
-        or is_local_reference(reference)
-        or importlib.util.find_spec("onnx") is None
-        or not inline_weights(model_file)
-    ):
+    if model_file is None or is_local_reference(reference) or not importlib.util.find_spec("onnx"):
         return ""
     target = export_dir(reference, revision)
-    copy_sidecars(here, target)
-    external_weights(model_file, target / ONNX_FILES["onnx"][0])
+    graph = target / ONNX_FILES["onnx"][0]
+    try:
+        if not inline_weights(model_file):
+            return ""
+        copy_sidecars(here, target)
+        external_weights(model_file, graph)
+    except Exception as exc:  # a full disk, a damaged file: the hub's file still runs
+        for left in (data_file(graph), graph.with_name(graph.name + ".partial")):
+            left.unlink(missing_ok=True)
+        return f"; not rewritten to open faster ({first_line(exc)})"
     return f"; rewritten with its weights beside it to open faster ({target})"
 
 
