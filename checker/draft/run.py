@@ -232,8 +232,10 @@ def _judged(
     sentences none of that source's single sentences decided (supports or contradicts).
     A window is there for a fact told over two sentences or split by a translator; where
     one sentence already says it, the window (2-3 times as long, so 2-3 times the NLI
-    cost) adds no verdict. bench/verify.py --staging measures calls, time and that the
-    verdicts stay the same."""
+    cost) adds work, not a verdict. Verdicts can still differ from judging every window
+    (`--all-windows`): on NTREX with the MirrorNli stand-in, every difference was a
+    window of the draft's own translation read as a contradiction (bench/verify_speed.py,
+    docs/measuring.md)."""
     flat = [c for row in found for c in row]
     in_run = retold(found, units)
 
