@@ -11,7 +11,14 @@ import pytest
 from tinymodels import CORPUS, build_nli
 
 from checker.errors import ModelError
-from checker.judge.export import data_file, export_onnx, external_weights, inline_weights
+from checker.judge.export import (
+    data_file,
+    export_onnx,
+    external_weights,
+    inline_weights,
+    optimized_file,
+    optimized_for,
+)
 from checker.judge.nli import TransformersNli
 from checker.judge.onnx import OnnxNli
 
@@ -34,6 +41,7 @@ def exported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     assert result.fp32 == path / "onnx" / "model.onnx" and result.int8 is not None
     for graph in (result.fp32, result.int8):  # weights beside the graph: it opens faster
         assert data_file(graph).is_file() and not inline_weights(graph)
+    assert optimized_for(result.fp32) == optimized_file(result.fp32)  # and pre-optimized
     return path
 
 
@@ -149,3 +157,26 @@ def test_inline_weights_rewritten_beside_the_graph_give_the_same_outputs(
     assert data_file(graph).stat().st_size > graph.stat().st_size
     assert not external_weights(graph)  # once is enough
     assert np.array_equal(OnnxNli(str(inline)).predict(PAIRS), before)
+
+
+def test_the_runtimes_optimized_copy_gives_the_plain_graphs_outputs(
+    exported: Path, tmp_path: Path
+) -> None:
+    """fp32 opens the copy onnxruntime optimized at export (no optimizing at start) and
+    gives what the plain graph gives; a copy another runtime version wrote, or one made
+    from another graph, is passed over for the plain graph."""
+    import json
+
+    fast = OnnxNli(str(exported))
+    fast_probs = fast.predict(PAIRS)
+    assert fast.model_file is not None and fast.model_file.name == "model.opt.onnx"
+    plain_dir = tmp_path / "plain"
+    shutil.copytree(exported, plain_dir)
+    graph = plain_dir / "onnx" / "model.onnx"
+    stamp = optimized_file(graph).with_suffix(".json")
+    written = json.loads(stamp.read_text(encoding="utf-8"))
+    stamp.write_text(json.dumps({**written, "onnxruntime": "0.0.1"}), encoding="utf-8")
+    assert optimized_for(graph) is None
+    plain = OnnxNli(str(plain_dir))
+    assert np.abs(plain.predict(PAIRS) - fast_probs).max() <= 1e-6
+    assert plain.model_file == graph

@@ -17,6 +17,7 @@ import numpy as np
 
 from checker.errors import ModelError, ModelUnavailableError, first_line
 from checker.judge.base import BatchedNli, available_cores, sorted_batches
+from checker.judge.export import optimized_for
 from checker.judge.labels import LABELS, label_indices
 from checker.store.hub import find_onnx_file
 
@@ -73,6 +74,10 @@ class OnnxNli(BatchedNli):
             options = ort.SessionOptions()
             options.intra_op_num_threads = self.threads or available_cores()
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            if (optimized := optimized_for(model_file)) is not None:
+                # optimized when exported, by this runtime: opens without doing it again
+                model_file = optimized
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
             session = ort.InferenceSession(
                 str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
             )

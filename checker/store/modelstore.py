@@ -20,6 +20,7 @@ from checker.judge.export import (
     export_onnx,
     external_weights,
     inline_weights,
+    optimize_for_runtime,
 )
 from checker.store.catalog import Manifest, find, load_catalog, resolve
 from checker.store.hub import (
@@ -273,6 +274,7 @@ def _fast_layout(here: Path, reference: str, revision: str | None) -> str:
             return ""
         copy_sidecars(here, target)
         external_weights(model_file, graph)
+        optimize_for_runtime(graph)
     except Exception as exc:  # a full disk, a damaged file: the hub's file still runs
         for left in (data_file(graph), graph.with_name(graph.name + ".partial")):
             left.unlink(missing_ok=True)
