@@ -58,7 +58,7 @@ def export_onnx(model_dir: Path, out_dir: Path, *, int8: bool = True) -> ExportR
             f"exporting needs torch, onnx, onnxscript and onnxruntime ({exc.name or exc} is "
             "missing): pip install 'checker[export]'"
         ) from exc
-    from checker.judge.nli import quiet_transformers
+    from checker.judge.base import quiet_transformers
 
     with quiet_transformers():
         tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
