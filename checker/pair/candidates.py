@@ -105,22 +105,29 @@ def _links(
         sims = vectors[chunk] @ vectors.T
         sims = np.where(blocks[chunk, None] == blocks[None, :], -np.inf, sims)
         scores = sims - (hub[chunk, None] + hub[None, :]) / 2
-        shares = dense(bonus, chunk, n) if bonus else np.zeros_like(sims)
-        scores = scores + shares
         order = scores if options.rank_by == "score" else sims
+        shares = dense(bonus, chunk, n) if bonus else None
+        if shares is not None:
+            scores = scores + shares
         for cols in block_cols:
             k = min(options.per_source, len(cols))
-            top = np.argsort(-order[:, cols], axis=1, kind="stable")[:, :k]
+            ranking = order[:, cols]
+            if shares is not None:
+                # shared names and figures move counterparts up, but the embedding's best
+                # stays first: rank 1 is what the rules read as a sentence's counterpart
+                best = np.argmax(ranking, axis=1)
+                ranking = ranking + shares[:, cols]
+                ranking[np.arange(len(chunk)), best] = np.inf
+            top = np.argsort(-ranking, axis=1, kind="stable")[:, :k]
             picked = np.take_along_axis(sims[:, cols], top, axis=1)
             picked_scores = np.take_along_axis(scores[:, cols], top, axis=1)
             ranks = np.broadcast_to(np.arange(1, k + 1), top.shape)
             keep = np.isfinite(picked)
             later = ranks > 1 if options.keep_best else np.ones_like(keep)
-            # the floor does not cut a pair that shares a rare name or figure
-            evidence = np.take_along_axis(shares[:, cols], top, axis=1) > 0
-            below = ((picked < options.floor) & ~evidence) | (
-                picked < picked[:, :1] - options.margin
-            )
+            floor = picked < options.floor
+            if shares is not None:  # the floor does not cut a pair sharing a rare name or figure
+                floor &= np.take_along_axis(shares[:, cols], top, axis=1) <= 0
+            below = floor | (picked < picked[:, :1] - options.margin)
             keep &= ~(later & below)
             found.append(
                 (
