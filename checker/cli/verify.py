@@ -77,7 +77,7 @@ def _default(field: str) -> Any:
     is_flag=True,
     help="Judge every window, also where a single sentence of its source already supports "
     "or contradicts the draft sentence (by default such windows are skipped: they add NLI "
-    "work, not verdicts).",
+    "work and rarely a verdict; docs/verify.md).",
 )
 @click.option(
     "--evidence-similarity",

@@ -241,7 +241,8 @@ def optimize_for_runtime(model_file: Path) -> Path | None:
 
     out = optimized_file(model_file)
     stamp = out.with_suffix(".json")
-    for old in (out, data_file(out), stamp):
+    made = (out, data_file(out), stamp)
+    for old in made:
         old.unlink(missing_ok=True)
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
@@ -256,7 +257,7 @@ def optimize_for_runtime(model_file: Path) -> Path | None:
         ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
         stamp.write_text(json.dumps(_stamp(model_file)), encoding="utf-8")  # last: complete
     except Exception:  # a full disk, a graph the runtime cannot optimize: nothing half-made
-        for old in (out, data_file(out), stamp):
+        for old in made:
             old.unlink(missing_ok=True)
         return None
     return out

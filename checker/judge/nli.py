@@ -281,7 +281,7 @@ def _build_nli(config: Config) -> BatchedNli:
 
 def runs_on(config: Config, name: str, revision: str | None, manifest: Any) -> str:
     """The backend a run uses. `auto` is ONNX fp32 (the same labels as torch fp32 and max
-    |Δp| under 1e-4 on our models, about twice as fast on a CPU; docs/measuring.md) where
+    |Δp| under 1e-4 on our models, 1.2× to 2× torch on a CPU by host; docs/measuring.md) where
     onnxruntime is installed and the model's fp32 ONNX file is already on this machine (a
     local folder's `onnx/model.onnx`, the hub cache, or `checker models export`), and
     torch otherwise: for bf16, for a GPU, or to download. Nothing is fetched to decide."""
