@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import rules_real as rr  # noqa: E402
 from plant import (  # noqa: E402
     Plant,
+    _people,
     plant_figures,
     plant_people,
     plant_people_local,
@@ -43,7 +44,10 @@ SHIFTS = (3, 11, 17)
 
 
 def _variants(
-    kind: str, paragraphs: dict[str, list[str]], pair: tuple[str, str]
+    kind: str,
+    paragraphs: dict[str, list[str]],
+    pair: tuple[str, str],
+    shifts: tuple[int, ...] = SHIFTS,
 ) -> list[tuple[list[str], list[str], list[Plant]]]:
     """(reference, changed translation or English, plants) for each variant of a kind."""
     ref_language, language = pair
@@ -60,11 +64,11 @@ def _variants(
             changed, plants = plant_words(en, other, language, skip)
             out.append((changed, other, plants))
     elif kind == "people_local":
-        for shift in SHIFTS:
+        for shift in shifts:
             changed, plants = plant_people_local(en, ref, ref_language, other, language, shift)
             out.append((ref, changed, plants))
     elif ref_language == "en":  # English people plants: the English side
-        for shift in SHIFTS:
+        for shift in shifts:
             changed, plants = plant_people(en, other, language, shift)
             out.append((changed, other, plants))
     return out
@@ -73,7 +77,9 @@ def _variants(
 Tallies = Counter[tuple[str, str]]  # (pair, kind) → plants
 
 
-def run(ntrex: Path, fold: str) -> tuple[Tallies, Tallies, list[str]]:
+def run(
+    ntrex: Path, fold: str, shifts: tuple[int, ...] = SHIFTS
+) -> tuple[Tallies, Tallies, list[str]]:
     config = Config(nli_model="none")
     embedder = embedder_for(config)
     planted: Counter[tuple[str, str]] = Counter()
@@ -88,7 +94,7 @@ def run(ntrex: Path, fold: str) -> tuple[Tallies, Tallies, list[str]]:
         }
         for pair in rr.PAIRS:
             for kind in KINDS:
-                for ref, changed, plants in _variants(kind, paragraphs, pair):
+                for ref, changed, plants in _variants(kind, paragraphs, pair, shifts):
                     if not plants:
                         continue
                     report = rr._run(ref, changed, pair, config, embedder)
@@ -119,11 +125,17 @@ def main() -> None:
     parser.add_argument("--ntrex", type=Path, default=ROOT.parent / "shared" / "data" / "ntrex")
     parser.add_argument("--fold", choices=["A", "B"], default="A")
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument(
+        "--every-swap",
+        action="store_true",
+        help="swap each person for every other person of the list, not three",
+    )
     args = parser.parse_args()
     if not (args.ntrex / "docs").is_dir():
         sys.exit(f"no NTREX data at {args.ntrex} (see ../shared/data/README.md)")
     started = time.perf_counter()
-    planted, caught, misses = run(args.ntrex, args.fold)
+    shifts = tuple(range(1, len(_people()))) if args.every_swap else SHIFTS
+    planted, caught, misses = run(args.ntrex, args.fold, shifts)
     print(f"More plants on fold {args.fold}, --nli-model none "
           f"({time.perf_counter() - started:.0f} s)\n")  # fmt: skip
     print("| pair | other figures | other number words | other swaps (people) "

@@ -183,6 +183,23 @@ def test_a_body_line_without_its_full_stop_is_kept_by_its_context() -> None:
     assert body[1] not in tail.paragraphs
 
 
+def test_a_short_line_between_paragraphs_that_lost_their_full_stop_too_is_body() -> None:
+    """Arabic news often drops full stops: a short line between a sentence and a long
+    unpunctuated paragraph is body (it was dropped as an "off-topic headline"); a pasted
+    link that shares no word with the article is still clutter there."""
+    long_a = ("وقال المتحدث باسم الشرطة في مدينة سلمار إن المحققين استجوبوا سائق الشاحنة "
+              "لساعات طويلة قبل أن يحيلوه إلى النيابة العامة التي وجهت إليه تهما بالقتل "
+              "العمد والإرهاب وفق ما ذكرت وثائق المحكمة.")  # fmt: skip
+    long_b = ("وأضاف المتحدث أن عائلات الضحايا تلقت دعما نفسيا من البلدية وأن المدينة "
+              "ستقيم نصبا تذكاريا في موقع الهجوم قرب ممر الدراجات خلال الأشهر المقبلة "
+              "بعد التشاور مع السكان والعائلات")  # fmt: skip
+    short = "سبعة من ضحايا الهجوم كانوا سياحا من خارج المدينة"
+    result = clean_text("\n".join([long_a, short, long_b]))
+    assert result.paragraphs == [long_a, short, long_b]
+    pasted = "أسعار الذهب ترتفع بقوة في البورصات العالمية"  # a link on nothing of the article
+    assert pasted not in clean_text("\n".join([long_a, pasted, long_b])).paragraphs
+
+
 def test_two_titles_glued_between_body_sentences_are_dropped() -> None:
     """A scraped page can paste two related-article titles into one line between body
     sentences. It shares words with the article, but no sentence runs twenty words

@@ -324,3 +324,13 @@ def test_an_indictment_counts_nobody_held() -> None:
     assert [(q.value, q.concept) for q in charges] == [(22.0, None)]
     held = quantities("Освобождены 12 заключённых.", "ru")
     assert [(q.value, q.concept) for q in held] == [(12.0, "arrested")]
+
+
+def test_an_english_partitive_counts_what_follows_of() -> None:
+    """ "Five of the victims" counts victims, as «خمس من ضحايا» does: without it the
+    English figure counted nothing and a changed number went unread."""
+    (ten,) = quantities("Ten of the victims were tourists from Selmar.", "en")
+    assert (ten.value, ten.concept) == (10.0, "people")
+    (two,) = quantities("He had trained two of the missing pilots.", "en")
+    assert two.concept == "missing"
+    assert quantities("It is one of the most important votes.", "en") == ()

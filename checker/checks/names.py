@@ -26,6 +26,11 @@ _AR_STOP = {
     "لما", "مما", "عما", "بما", "طبقا", "ذكر", "وذكر", "أضاف", "وأضاف",
     # prepositions that stand before a role («الاتهامات ضد القاضي»), never a name
     "ضد", "نحو", "حول", "تجاه", "أمام", "خلف", "دون", "لصالح", "بحق", "برئاسة", "بقيادة",
+    # «قام … بتدريب» (did …): the auxiliary verb before a name and its role
+    "قام", "وقام", "قامت", "وقامت", "يقوم", "تقوم",
+    # the body a head heads («رئيس لجنة الأمن», «رئيس مجلس النواب»), never a name
+    "لجنة", "مجلس", "هيئة", "حزب", "شركة", "جامعة", "منظمة", "اتحاد", "نادي", "فريق",
+    "وفد", "مكتب", "إدارة", "جمهورية", "دولة", "حكومة", "بلدية", "محكمة", "جهاز",
 }  # fmt: skip
 
 
@@ -40,6 +45,8 @@ def _ru_name_word(word: str) -> bool:
         return False
     morph = _morph()
     parses = morph.parse(word)
+    if "Geox" in parses[0].tag:
+        return False  # «Израиля»: the country first, a rare first name after
     if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
         return True
     return not morph.word_is_known(word.lower())
@@ -252,7 +259,22 @@ def clearly_different(a: str, b: str) -> bool:
             sa, sb = whole
     if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
-    return _apart(sa, sb)
+    return _apart(sa, sb) or _first_and_whole_apart(a, b)
+
+
+def _first_and_whole_apart(a: str, b: str) -> bool:
+    """Two names of two or more words that share no word, whose first words are apart
+    and whose whole skeletons are too: "Rex Tillerson" and «Дэвид Томпсон» (surnames
+    "tlrsn" and "tmbsn" are two edits in five, too close to call alone, but no
+    transliteration also turns Rex into David)."""
+    words_a, words_b = a.split(), b.split()
+    if min(len(words_a), len(words_b)) < 2:
+        return False
+    firsts = [(u, v) for u in _variants(words_a[0]) for v in _variants(words_b[0])]
+    if not all(_apart(u, v) for u, v in firsts):
+        return False
+    whole_a, whole_b = ("".join(skeleton(w) for w in words) for words in (words_a, words_b))
+    return _apart(whole_a, whole_b)
 
 
 def _named_in(name: str, text: str) -> bool:

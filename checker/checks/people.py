@@ -167,7 +167,8 @@ def _qualifying(text: str, start: int, end: int, name: str, language: str) -> st
     if language == "en":
         tail = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", text[end : end + 40])
         after = tail.group(0) if tail else ""
-    return " ".join(kept) + " " + between + " " + after
+    # initials were marked for the name reader ("U.S." → "U_ S_"): a country again
+    return (" ".join(kept) + " " + between + " " + after).replace("_ ", ".")
 
 
 _RU_NOT_LINKING = {"что", "как", "который", "которая", "которые", "когда", "если", "чтобы"}
@@ -219,7 +220,9 @@ def _russian_name(rest: str) -> str | None:
     for n, word in enumerate(words[k:], start=k):
         if not name and not (_ru_name_word(word) or _ru_name_start(word, words[n + 1 : n + 2])):
             break
-        particle = re.fullmatch(r"(?:аль|ал|эль|ибн|бен|бин|де|ван|фон)-?[А-ЯЁ]?[\w'’-]*", word)
+        # «аль-Асад», «бин», «де»: the particle alone or hyphenated, not a word that
+        # starts like one («действительно» after «Дональда Трампа»)
+        particle = re.fullmatch(r"(?:аль|ал|эль|ибн|бен|бин|де|ван|фон)(?:-[А-ЯЁ][\w'’-]*)?", word)
         if (
             name
             and not particle
@@ -346,7 +349,11 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             if not words:
                 continue
             name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
-            spans[apposition].append((m.start(), m.end()))
+            # In Russian and Arabic the match runs on over six words after the role: the
+            # role alone is kept, or a second role there would go unread («вице-президентом
+            # США Дж. Д. Вэнсом и премьер-министром Израиля Биньямином Нетаньяху»).
+            rest = "rest" in regex.groupindex and not apposition
+            spans[apposition].append((m.start(), m.start("rest") if rest else m.end()))
             office = _office(_qualifying(marked, m.start(), m.end(), name, language), language)
             person = Person(key, name, office)
             if person not in found:

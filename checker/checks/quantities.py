@@ -62,6 +62,7 @@ from checker.checks.words import (
     _noun,
     _singular_noun,
     _to_first_noun,
+    english_counted,
 )
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
@@ -410,10 +411,9 @@ def _read(
             language == "en" and _singular_noun(after)
         ):
             return quantity("year")  # "in 1492", "the 2016 vote", "the 1950 movie"
-    words = _WORD.findall(after)[:3]
     capital_nouns = tbl is not None and tbl.capital_nouns
-    if language == "en" and not capital_nouns:
-        words = [w for w in words if not w[:1].isupper()][:2] or words[:1]
+    plain_en = language == "en" and not capital_nouns
+    words = english_counted(after) if plain_en else _WORD.findall(after)[:3]
     if language == "ar":
         thing = _arabic_thing(before, after)
         if isinstance(thing, u.Unit):

@@ -171,6 +171,19 @@ def _age(before: str, after: str, value: float, from_words: bool) -> bool:
 _PERCENT_BEFORE = re.compile(r"(?:(?<![\w%])[%٪]|(?<!\w)(?i:yüzde|yüzdə))\s*$")
 
 
+# Words between "of" and what a partitive figure counts ("five of the victims").
+_OF_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def english_counted(after: str) -> list[str]:
+    """The lowercase words after an English figure that may say what it counts; after
+    "of" those of the partitive ("five of the victims" counts victims)."""
+    words = _WORD.findall(after)[:3]
+    if words[:1] == ["of"]:
+        words = [w for w in _WORD.findall(after)[1:4] if w.lower() not in _OF_DETERMINERS]
+    return [w for w in words if not w[:1].isupper()][:2] or words[:1]
+
+
 def _to_first_noun(words: list[str], language: str) -> list[str]:
     """The words after a Russian figure up to its first noun, which is what it counts
     («5,5 миллионов сирийцев покинули страну» counts Syrians, not countries)."""

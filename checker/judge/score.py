@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.checks.anchors import shared_name
+from checker.checks.beside import beside_conflict
 from checker.checks.figures import FigureCheck, FigurePair, bare, compare_figures, describe
 from checker.checks.measure import TEMPORAL, Quantity
 from checker.checks.people import role_conflict
@@ -221,7 +222,10 @@ def rules(
     # independent reports only near-paraphrases name "the" holder of one.
     people_floor = config.number_similarity if copies else config.people_similarity
     if config.people_check and similarity >= people_floor:
-        if reason := role_conflict(a.text, b.text, a.language, b.language):
+        reason = role_conflict(a.text, b.text, a.language, b.language)
+        if not reason and copies and strong:  # one sentence twice: one person in one place
+            reason = beside_conflict(a.text, b.text, a.language, b.language)
+        if reason:
             if strong:
                 out.conflicts.append(("people", reason))
             elif closest:

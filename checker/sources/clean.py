@@ -278,9 +278,11 @@ def _mark_in_body(lines: list[_Line], body: set[str]) -> None:
         ):
             continue  # glued titles, not a sentence
         if ln.reason is None and ln.headline_like and n_words >= MIN_IN_BODY_WORDS:
+            # a neighbour is body when it ends a sentence, or runs too long to be a
+            # headline (an Arabic paragraph that lost its full stop as well)
             ln.in_body = overlap(ln.text, body) > 0 and all(
                 n.reason is None
-                and is_sentence_like(n.text)
+                and (is_sentence_like(n.text) or not n.headline_like)
                 and len(_words(n.text)) >= MIN_IN_BODY_WORDS + 1
                 for n in (lines[k - 1], lines[k + 1])
             )
