@@ -195,6 +195,13 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("Külək saatda 85 mil sürətlə əsir.", "az", ("speed", 85 * 1.609344)),
         ('הסירה שטה במהירות 30 קמ"ש.', "he", ("speed", 30.0)),
         ("روزانه ۵۰۰ بشکه نفت صادر شد.", "fa", ("volume", 500 * 0.158987)),
+        # a century by its ordinal, and a score that qualifies a German noun
+        ("Der Küstenstreifen ging im 19. Jahrhundert verloren.", "de", ("century", 19.0)),
+        ("19. yüzyılda kaybedilen kıyı şeridi.", "tr", ("century", 19.0)),
+        ("Konflikt у 19 столітті.", "uk", ("century", 19.0)),
+        ("Livingston feiert einen 2:0-Sieg über Rangers.", "de", ("score", 200.0)),
+        # a German noun is capitalised: a lowercase word after a figure counts nothing
+        ("Die Zahl ist auf mehr als 800 gestiegen.", "de", ("count", 800.0)),
     ],
 )
 def test_the_tables_read_each_languages_figures(
@@ -204,6 +211,7 @@ def test_the_tables_read_each_languages_figures(
 
     (q,) = quantities(text, language)
     assert (q.dimension, pytest.approx(q.value)) == expected and not q.unread
+    assert not (language == "de" and q.dimension == "count" and q.unit.islower())
 
 
 def test_a_persian_or_hebrew_word_no_table_lists_makes_a_count_of_an_unknown_thing() -> None:

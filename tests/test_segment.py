@@ -138,3 +138,13 @@ def test_parallel_sample_lines_are_kept_intact() -> None:
         row = segmentation.score(language)
         assert row["broken"] == [] and row["dropped"] == [], row
         assert row["clutter kept"] == [] and len(row["intact"]) == row["lines"] == 20
+
+
+def test_a_german_ordinal_before_its_noun_ends_no_sentence() -> None:
+    """«im 19. Jahrhundert», «in der 25. Minute»: the splitter cut after the ordinal's
+    point (the months it knows); a number that ends a sentence still ends it."""
+    assert split_sentences("Er ging im 19.\u00a0Jahrhundert verloren.", "de") == [
+        "Er ging im 19. Jahrhundert verloren."
+    ]
+    assert split_sentences("In der 25. Minute traf er.", "de") == ["In der 25. Minute traf er."]
+    assert split_sentences("Er wurde 38. Dann ging er.", "de") == ["Er wurde 38.", "Dann ging er."]

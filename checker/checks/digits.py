@@ -45,11 +45,19 @@ def _value(raw: str, sep: str | None, language: str, decimal_comma: bool = False
     return float(raw.replace(",", "."))
 
 
+# "1:0-Sieg": the hyphen after a score of one or two digits a side, before a word
+_SCORE_HYPHEN = re.compile(
+    r"(?<=(?<![\d:])\d:\d)-(?=[^\W\d_])|(?<=(?<![\d:])\d\d:\d\d)-(?=[^\W\d_])"
+)
+
+
 def _normalize(text: str) -> tuple[str, list[int]]:
     """The text the readers work on, and where each of its characters came from: digits
     in ASCII («٣٠» → 30), the Arabic comma between thousands as a comma («30،000»), and
-    Arabic vowel marks dropped («ميلاً» reads as «ميلا»)."""
+    Arabic vowel marks dropped («ميلاً» reads as «ميلا»), and a score's hyphen into the
+    noun it qualifies as a space ("1:0-Sieg", «2:1-победа»: a score, not two counts)."""
     kept = [k for k, ch in enumerate(text) if not _MARKS.match(ch)]
     norm = "".join(text[k] for k in kept).translate(_DIGITS)
     norm = re.sub(r"(?<=\d)،(?=\d{3}(?!\d))", ",", norm)
+    norm = _SCORE_HYPHEN.sub(" ", norm)
     return norm, kept + [len(text)]

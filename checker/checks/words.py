@@ -117,9 +117,9 @@ def ru_noun(word: str) -> bool:
 def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
     """The word right after a figure when it can be what the figure counts («два
     лагеря», "three Brighton defenders" → defenders, "562 Filialen"), else ""."""
-    if capital_nouns:
+    if capital_nouns:  # German: a noun is capitalised («800 gestiegen» counts nothing)
         first = re.match(r"\s+([^\W\d_][\w'’-]*)", after)
-        return first.group(1) if first else ""
+        return first.group(1) if first and first.group(1)[:1].isupper() else ""
     words = re.match(r"\s+((?:[A-Z][\w'’-]*\s+)?)([^\W\d_][\w'’-]*)", after)
     if not words:
         return ""

@@ -210,6 +210,13 @@ def _bounded(sentence: str) -> list[str]:
     return chunks
 
 
+# Nouns a German ordinal («19.», «25.») stands before: the splitter's own list has the
+# months, not these.
+_ORDINAL_NOUNS = {"Jahrhundert", "Jahrhunderts", "Jahrtausend", "Minute", "Spielminute",
+                  "Platz", "Runde", "Spieltag", "Lebensjahr", "Stock", "Etage", "Mal",
+                  "Jahrestag", "Geburtstag", "Klasse", "Liga", "Kapitel", "Artikel"}  # fmt: skip
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """True when the boundary between `prev` and `nxt` is not a sentence boundary."""
     # A full stop inside a token (Caliber.Az, News.Az, 3.5): no space after it.
@@ -221,6 +228,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return True
     last_token = tail.split()[-1] if tail.split() else ""
     first_token = head.split()[0] if head.split() else ""
+    if re.fullmatch(r"\d{1,2}\.", last_token) and first_token.strip(",.;:") in _ORDINAL_NOUNS:
+        return True  # «im 19. Jahrhundert», «in der 25. Minute»: an ordinal, no full stop
     if last_token.endswith(_CLOCK):
         return first_token.rstrip(",.;:") in _TIME_ZONES
     if _INITIAL.search(tail) or last_token in _TITLES:
