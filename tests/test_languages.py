@@ -200,6 +200,11 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("19. yüzyılda kaybedilen kıyı şeridi.", "tr", ("century", 19.0)),
         ("Konflikt у 19 столітті.", "uk", ("century", 19.0)),
         ("Livingston feiert einen 2:0-Sieg über Rangers.", "de", ("score", 200.0)),
+        # French scores, ordinals and ranges: «2 à 0» is a score, «de 3 à 5» a range
+        ("Chelsea menait 2 à 0 à la mi-temps.", "fr", ("score", 200.0)),
+        ("Hazard marqua à la 25e minute.", "fr", ("duration", 25 * 60.0)),
+        ("Le littoral fut perdu au 19e siècle.", "fr", ("century", 19.0)),
+        ("Il pleuvra de 3 à 5 jours.", "fr", ("duration", 3 * 86400.0)),
         # a German noun is capitalised: a lowercase word after a figure counts nothing
         ("Die Zahl ist auf mehr als 800 gestiegen.", "de", ("count", 800.0)),
     ],

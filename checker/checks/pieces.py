@@ -230,10 +230,18 @@ def _range_with(
     return (atom.start, nxt)
 
 
+# "5-3", «2:1», and French «2 à 0» (a range after «de»: see `_is_score`)
+_SCORE = re.compile(
+    r"(?<![\w.,:/-])(\d{1,2})(?:\s?[-–:]\s?|\s+à\s+)(\d{1,2})(?![\w%-]|[.,:]\d|\s*%)"
+)
+
+
 def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | None = None) -> bool:
     """ "5-3", «2:1», "38 - 17" are scores unless a unit or a counted noun follows right
     away ("3-5 km", "3-5 people", «2-4 düym»: ranges)."""
     after = text[m.end() : m.end() + 30]
+    if " à " in m.group(0) and re.search(r"(?i)(?:\bde|\bd'|\bentre|\bet)\s*$", text[: m.start()]):
+        return False  # «de 3 à 5»: a French range; «mène 2 à 0» is the score
     if u.unit_after(after, language) or u.currency_after(after, language):
         return False
     if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):

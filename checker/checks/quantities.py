@@ -36,6 +36,7 @@ from checker.checks.languages import (
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
 from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import (
+    _SCORE,
     AND_A_HALF,
     _compound_lengths,
     _fractions,
@@ -66,7 +67,6 @@ from checker.checks.words import (
 )
 
 _YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
-_SCORE = re.compile(r"(?<![\w.,:/-])(\d{1,2})\s?[-–:]\s?(\d{1,2})(?![\w%-]|[.,:]\d|\s*%)")
 _PHONE = re.compile(r"(?<![\d])(?:\+?\d[\d ()-]{6,}\d)(?![\d])")
 
 

@@ -100,7 +100,7 @@ _XX_NOT_NOUN = {"de", "des", "du", "la", "le", "les", "el", "los", "las", "del",
                 "das", "den", "dem", "y", "et", "und", "en", "au", "aux", "von", "zu", "im",
                 "am", "por", "para", "pour", "sur", "mit", "di", "il", "e", "ed", "que", "qui",
                 "pro", "um", "bei", "nach", "seit", "dans", "avec", "con", "sin",
-                "sobre"}  # fmt: skip
+                "sobre", "à"}  # fmt: skip
 
 
 _AR_NOT_NOUN = {"في", "من", "إلى", "على", "عن", "مع", "و", "أو", "ثم", "قبل", "بعد", "منذ",
