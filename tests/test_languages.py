@@ -205,6 +205,7 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("Hazard marqua à la 25e minute.", "fr", ("duration", 25 * 60.0)),
         ("Le littoral fut perdu au 19e siècle.", "fr", ("century", 19.0)),
         ("Il pleuvra de 3 à 5 jours.", "fr", ("duration", 3 * 86400.0)),
+        ("L'heure idéale pour une pinte est 17 h 30 le samedi.", "fr", ("time", 1050.0)),
         # a German noun is capitalised: a lowercase word after a figure counts nothing
         ("Die Zahl ist auf mehr als 800 gestiegen.", "de", ("count", 800.0)),
     ],

@@ -166,7 +166,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
             if not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", m.group(0).strip()):
                 taken.append((m.start(), m.end()))
     calendar = original if original in DAY_FIRST else months  # «12 ביוני», «۲۴ ژوئن»
-    for q in clock_times(norm, language) + dates(norm, calendar) + decades(norm):
+    for q in clock_times(norm, language, original) + dates(norm, calendar) + decades(norm):
         if free(q.start, q.end):
             add(q)
     for q in _fractions(norm, language, text, positions):

@@ -16,6 +16,8 @@ _CLOCK = {
         r"(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])",
         re.IGNORECASE,
     ),
+    # French writes «17 h 30», «17h30» (the English groups: no a.m./p.m.)
+    "fr": re.compile(r"(?!)()()()|(?<![\w.,])(\d{1,2})\s?[:h]\s?(\d{2})(?![\d])"),
     "ru": re.compile(
         r"(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(утра|дня|вечера|ночи))?(?![\d])|"
         r"(?<![\w.,])(\d{1,2})\s+час\w*\s+(утра|дня|вечера|ночи)"
@@ -106,13 +108,15 @@ _AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع
 _UNIT_NAMES = {YEAR: "yr", 86400: "day", 2629746: "month", 604800: "week", 3600: "h", 60: "min"}
 
 
-def clock_times(text: str, language: str) -> list[Quantity]:
+def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
     """Clock times in minutes after midnight; without a.m./p.m. a time before noon may
-    also be the evening's (7:55 or 19:55)."""
+    also be the evening's (7:55 or 19:55). `own`: the text's language where it has
+    clock forms of its own (French «17 h 30») though its figures read as `language`'s."""
+    language = own if own in _CLOCK else language
     out = []
     for m in _CLOCK.get(language, _CLOCK["en"]).finditer(text):
         groups = list(m.groups())
-        if language == "en" or language not in _CLOCK:
+        if language in ("en", "fr") or language not in _CLOCK:
             hour, minute, half = (
                 (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], None)
             )
