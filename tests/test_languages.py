@@ -206,6 +206,9 @@ def test_the_sample_in_three_scripts_says_which_embedder_paired_it() -> None:
         ("Le littoral fut perdu au 19e siècle.", "fr", ("century", 19.0)),
         ("Il pleuvra de 3 à 5 jours.", "fr", ("duration", 3 * 86400.0)),
         ("L'heure idéale pour une pinte est 17 h 30 le samedi.", "fr", ("time", 1050.0)),
+        # a range with a percent sign after each end and an article before the second
+        ("Se estima que entre un 70 % y un 90 % de ellos se casan.", "es", ("percent", 70.0)),
+        ("Des études estiment que 70 % à 90 % des hommes se marient.", "fr", ("percent", 70.0)),
         # a German noun is capitalised: a lowercase word after a figure counts nothing
         ("Die Zahl ist auf mehr als 800 gestiegen.", "de", ("count", 800.0)),
     ],

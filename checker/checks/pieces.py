@@ -197,6 +197,10 @@ _RANGE_JOIN = {
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from|между|от|بين|ما بين|من)\s*$")
 
 
+# An article between a range's words and a figure («entre un 70 %», «y un 90 %»).
+_ARTICLE = r"(?:(?:un|una|el|la|le|les|los|las)\s+)?"
+
+
 def _range_with(
     text: str, atom: _Span, nxt: _S | None, language: str, tbl: LanguageTable | None = None
 ) -> tuple[int, _S] | None:
@@ -206,8 +210,13 @@ def _range_with(
         return None
     gap = text[atom.end : nxt.start]
     joins = tbl.range_to + tbl.range_and if tbl else ()
-    # «%70 ile %90»: the percent sign of a language that writes it first
-    own = rf"\s*(?:[-–]\s*)?(?:{'|'.join(map(re.escape, joins))})\s*[%٪]?\s*" if joins else None
+    # «%70 ile %90»: the percent sign of a language that writes it first; «entre un 70 % y
+    # un 90 %», «70 % à 90 %»: a percent sign after each end, an article before the second
+    own = (
+        rf"\s*[%٪]?\s*(?:[-–]\s*)?(?:{'|'.join(map(re.escape, joins))})\s*{_ARTICLE}[%٪]?\s*"
+        if joins
+        else None
+    )
     if not re.fullmatch(_RANGE_JOIN[language], gap, re.IGNORECASE) and not (
         own and re.fullmatch(own, gap, re.IGNORECASE)
     ):
@@ -215,7 +224,7 @@ def _range_with(
     before = text[max(0, atom.start - 12) : atom.start]
     openers = "|".join(map(re.escape, tbl.range_open)) if tbl and tbl.range_open else None
     opened = bool(_RANGE_OPEN.search(before)) or bool(
-        openers and re.search(rf"(?i)(?:{openers})\s*$", before)
+        openers and re.search(rf"(?i)(?:{openers})\s*{_ARTICLE}$", before)
     )
     ands = ("and", "и", "و", *(tbl.range_and if tbl else ()))
     if re.fullmatch(rf"\s*(?:{'|'.join(ands)})\s*", gap, re.IGNORECASE) and not opened:
