@@ -178,9 +178,10 @@ _OF_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her"}
 def english_counted(after: str) -> list[str]:
     """The lowercase words after an English figure that may say what it counts; after
     "of" those of the partitive ("five of the victims" counts victims)."""
-    words = _WORD.findall(after)[:3]
+    found = _WORD.findall(after)
+    words = found[:3]
     if words[:1] == ["of"]:
-        words = [w for w in _WORD.findall(after)[1:4] if w.lower() not in _OF_DETERMINERS]
+        words = [w for w in found[1:4] if w.lower() not in _OF_DETERMINERS]
     return [w for w in words if not w[:1].isupper()][:2] or words[:1]
 
 

@@ -275,12 +275,11 @@ def _best_per_pair(
     embeddings: np.ndarray,
     done: set[tuple[int, int]],
     blocks: np.ndarray,
-    admit: np.ndarray | None = None,
+    admit: np.ndarray,
 ) -> tuple[np.ndarray, ...]:
     """Each unordered pair once, at its best (tier, rank, score) from either side, not
     yet judged, in the order the budget admits them (`_fair`): columns (i, j, rank,
-    score)."""
-    admit = rank if admit is None else admit
+    score, tier)."""
     a, b = np.minimum(i, j), np.maximum(i, j)
     n = int(max(a.max(initial=0), b.max(initial=0))) + 1
     key = a.astype(np.int64) * n + b
@@ -301,13 +300,12 @@ def _fair(
     rank: np.ndarray,
     score: np.ndarray,
     blocks: np.ndarray,
-    admit: np.ndarray | None = None,
+    tier: np.ndarray,
 ) -> tuple[np.ndarray, ...]:
-    """Best tier first (the rank, see `_admission`); within a tier, the pairs of every
-    two sources (or groups) take turns, each pair of sources its best-scored pair first:
-    a translation's pairs, which score highest, cannot take a small budget from another
-    outlet."""
-    tier = rank if admit is None else admit
+    """Best tier first (`_admission`: the rank, or the step below the best); within a
+    tier, the pairs of every two sources (or groups) take turns, each pair of sources
+    its best-scored pair first: a translation's pairs, which score highest, cannot take
+    a small budget from another outlet."""
     x, y = blocks[a], blocks[b]
     low, high = np.minimum(x, y), np.maximum(x, y)
     within = np.lexsort((b, a, -score, high, low, tier))
