@@ -132,6 +132,8 @@ def _variants(word: str) -> set[str]:
         out.add(skeleton(re.sub("[вВ]", "у", word)))
     elif word.startswith("ال") and len(word) > 4:
         out.add(skeleton(word[2:]))  # «المعلم» = Moualem: the article is not the name
+    elif re.search(r"[nl]h", word):
+        out.add(skeleton(re.sub(r"([nl])h", r"\1", word)))  # Mourinho = Моуринью = مورينيو
     return out
 
 
@@ -259,7 +261,24 @@ def clearly_different(a: str, b: str) -> bool:
             sa, sb = whole
     if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
+    if not _tail_apart(a, b):
+        return False
     return _apart(sa, sb) or _first_and_whole_apart(a, b)
+
+
+def _tail_apart(a: str, b: str) -> bool:
+    """False when a name split into more syllable words than the other ends in the
+    other's surname written in pieces: Си Цзиньпин and «شي جين بينغ», Xi Jinping."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == len(words_b) or min(len(words_a), len(words_b)) < 2:
+        return True  # a surname alone is judged by the surname
+    longer, shorter = (words_a, words_b) if len(words_a) > len(words_b) else (words_b, words_a)
+    if all(_apart(u, v) for u in _variants(longer[0]) for v in _variants(shorter[0])):
+        return True  # Brett Kavanaugh is not «Пак Кын Хе»: the first names are apart
+    tail = "".join(skeleton(w) for w in longer[len(shorter) - 1 :])
+    ends = [v for v in _variants(shorter[-1]) if len(v) >= 3]
+    # too short to judge (Ri Yong-ho, «باك أوي تشون»): the tail says nothing
+    return len(tail) < 3 or not ends or all(_apart(tail, v) for v in ends)
 
 
 def _first_and_whole_apart(a: str, b: str) -> bool:

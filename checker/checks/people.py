@@ -47,14 +47,14 @@ def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
         for pattern in patterns.get(language, []):
             if language == "en":
                 regex = (
-                    rf"(?<![\w-])(?i:{pattern})(?:,?\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*?)?"
+                    rf"(?<![\w-])(?i:{pattern})(?:,?\s+(?:of|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*?)?"
                     rf",?\s+(?P<name>{_EN_NAME})"
                 )
             elif language == "ru":
                 rest = r"(?P<rest>(?:\s*[«»\"“”,]*\s+[^\s.;:!?()]+){1,6})"
                 regex = rf"(?<![\w-])(?i:{pattern})(?:-[а-яё]+)?{rest}"
             else:
-                regex = rf"(?<!\S)(?:[وفبل]|لل)?{pattern}(?P<rest>(?:\s+\S+){{1,6}})"
+                regex = rf"(?<!\S)(?:[وفبل]|لل)?{pattern}(?P<rest>(?:\s+\S+){{1,8}})"
             out.append((key, re.compile(regex)))
     return out
 
@@ -272,6 +272,25 @@ def _arabic_name_before(text: str) -> str | None:
     return " ".join(words[-3:]) or None
 
 
+# Between an Arabic role and the name: nouns whose complement is a proper noun (a state,
+# a city, an alliance) and the prepositions of a post («عن ولاية», «لدى الأمم المتحدة»).
+_AR_PLACE_NOUNS = {"ولاية", "مدينة", "حلف", "منظمة", "حزب", "نادي", "منتخب", "جامعة", "شركة",
+                   "مقاطعة", "إقليم", "جمهورية", "مملكة", "دولة", "بلدية", "مجلس"}  # fmt: skip
+_AR_QUALIFIER = {"عن", "لدى", "في"}
+
+
+def _ar_qualified(following: list[str]) -> bool:
+    """A preposition after a role qualifies it when a place follows («عن ولاية»,
+    «لدى الأمم المتحدة»), not a topic («الرئيس عن خطة»)."""
+    word = following[0] if following else ""
+    return word.startswith("ال") or _ar_place(word)
+
+
+def _ar_place(word: str) -> bool:
+    """«ولاية», «لولاية», «وحلف»: a noun whose complement is a place or a body."""
+    return word in _AR_PLACE_NOUNS or (word[:1] in "لو" and word[1:] in _AR_PLACE_NOUNS)
+
+
 def _arabic_name(rest: str, after_role: bool = True) -> str | None:
     """One to three name words after an Arabic role, skipping its adjectives (words with
     ال): «وزير الخارجية الأرفاني بترا هولم», «الرئيس ترامب», «وليد المعلم»; after an
@@ -284,15 +303,26 @@ def _arabic_name(rest: str, after_role: bool = True) -> str | None:
             return second
     words: list[str] = []
     skipped = 0
-    for raw in rest.split():
+    place = False  # the word after «ولاية», «حلف», …: a proper noun, not the name
+    split = rest.split()
+    for n, raw in enumerate(split):
         word = re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw)
         bare = re.sub(r"[\u064b-\u0652]", "", word)
         if (
             after_role
             and not words
-            and skipped < 3
-            and (bare.startswith(("ال", "وال")) or bare in _AR_COUNTRY_WORDS)
+            and skipped < 6
+            and (
+                place
+                or bare.startswith(("ال", "وال", "لل"))
+                or bare in _AR_COUNTRY_WORDS
+                or (bare in _AR_QUALIFIER and _ar_qualified(split[n + 1 : n + 2]))
+                or _ar_place(bare)
+            )
         ):
+            # «حاكم ولاية كاليفورنيا جيري براون», «السيناتور الجمهوري عن ولاية أريزونا
+            # جيف فليك», «سفيرة الولايات المتحدة لدى الأمم المتحدة نيكي هايلي»
+            place = _ar_place(bare)
             skipped += 1
             if word != raw:
                 return None

@@ -106,6 +106,18 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
             "ar": [r"(?:كبير|رئيس) موظفي", r"رئيس ديوان"],
         },
     ),
+    # a parliament's speaker, before the spokesperson: «спикер» is both in Russian
+    "speaker": (
+        "speaker",
+        {
+            "en": [r"(?-i:(?:House )?Speaker)"],
+            "ru": [r"(?:спикер|председател)\w* (?:нижней |верхней )?(?:палаты|парламента|"
+                   r"Госдумы|Государственной думы|Палаты|Сената|Совета Федерации|Бундестага)"
+                   r"(?: представителей| общин| лордов)?"],
+            "ar": [r"رئيس(?:ة)? مجلس (?:النواب|الشعب|الأمة|العموم|الشيوخ|اللوردات)",
+                   r"رئيس(?:ة)? البرلمان"],
+        },
+    ),
     "spokesperson": (
         "spokesperson",
         {
@@ -138,11 +150,21 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
             "ar": [r"(?:ال)?رئيس(?:ة)? (?:ال)?تنفيذي(?:ة)?", r"(?:ال)?مدير(?:ة)? (?:ال)?تنفيذي(?:ة)?"],
         },
     ),
+    "crown_prince": (
+        "crown prince",
+        {"en": [r"crown prince"], "ru": [r"наследн\w+ принц\w*"], "ar": [r"ولي(?:ّ)? العهد"]},
+    ),
+    "monarch": (
+        "monarch",
+        {"en": [r"king", r"queen"], "ru": [r"корол(?:ь|я|ю|ем|е|ев[аыеу]|евой)(?!\w)"],
+         "ar": [r"الملك(?:ة)?", r"(?:ال)?عاهل"]},  # fmt: skip
+    ),
+    "pope": ("pope", {"en": [r"(?-i:Pope)"], "ru": [r"(?-i:Пап[аеуы]|Папой)"], "ar": [r"البابا"]}),
     "chair": (
         "chair",
         {
             "en": [r"chair(?:man|woman|person)?"],
-            "ru": [r"председател\w*"],
+            "ru": [r"председател\w*(?!\s+(?:КНР|Китая|Китайской))"],
             "ar": [r"رئيس(?:ة)? مجلس (?:ال)?إدارة"],
         },
     ),
@@ -152,7 +174,7 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
             "en": [r"police (?:chief|commissioner)", r"chief constable", r"chief of police"],
             "ru": [r"(?:начальник|глав|руководител)\w* (?:городской |местной )?полиции",
                    r"комиссар\w* полиции"],
-            "ar": [r"(?:قائد|رئيس|مدير) (?:ال)?شرطة"],
+            "ar": [r"(?:قائد|رئيس|مدير)(?:ة)? (?:ال)?شرطة"],
         },
     ),
     # a minister whose portfolio no entry above names (culture, transport, education, …):
@@ -171,7 +193,12 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     ),
     "president": (
         "president",
-        {"en": [r"president"], "ru": [r"президент\w*"], "ar": [r"الرئيس(?:ة)?", r"رئيس(?:ة)?"]},
+        {
+            "en": [r"president"],
+            # China's head of state is «Председатель КНР» in Russian
+            "ru": [r"президент\w*", r"председател\w* (?:КНР|Китая|Китайской Народной Республики)"],
+            "ar": [r"الرئيس(?:ة)?", r"رئيس(?:ة)?"],
+        },
     ),
     "chancellor": (
         "chancellor",
@@ -179,7 +206,7 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     ),
     "governor": (
         "governor",
-        {"en": [r"governor", r"gov\."], "ru": [r"губернатор\w*"], "ar": [r"حاكم(?:ة)?", r"محافظ(?:ة)?"]},
+        {"en": [r"governor", r"gov\."], "ru": [r"губернатор\w*"], "ar": [r"(?:ال)?حاكم(?:ة)?", r"(?:ال)?محافظ(?:ة)?"]},
     ),
     "senator": (
         "senator",
@@ -195,7 +222,7 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     ),
     "leader": (
         "leader",
-        {"en": [r"leader"], "ru": [r"лидер\w*"], "ar": [r"زعيم(?:ة)?"]},
+        {"en": [r"leader"], "ru": [r"лидер\w*"], "ar": [r"(?:ال)?زعيم(?:ة)?"]},
     ),
     "coach": (
         "coach",
