@@ -61,6 +61,21 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # «случаев», «حالة»: cases of the thing the other side names
         ("there were 1,240 escapes last year", "en", "в прошлом году было 1270 случаев побега", "ru"),
         ("there were 1,240 escapes last year", "en", "وقعت 1270 حالة هروب في العام الماضي", "ar"),
+        # Arabic duals count the noun's singular («مرتين» two times, «رجلين» two men)
+        ("She visited the city four times.", "en", "وزارت المدينة مرتين.", "ar"),
+        ("Four men were arrested on Friday.", "en", "وتم القبض على رجلين يوم الجمعة.", "ar"),
+        ("Four million people were displaced.", "en", "ونزح مليونا شخص.", "ar"),
+        # the noun after an Arabic number counts, not the one before («الشركة ثلاث وظائف»)
+        ("The company cut six jobs.", "en", "وألغت الشركة ثلاث وظائف.", "ar"),
+        ("77,000 spectators", "en", "154.000 متفرج", "ar"),
+        ("1.2 million residents", "en", "2.4 مليون نسمة", "ar"),
+        # "about 100 million" is not 50 million: roundness reaches a quarter of the figure
+        ("Сделка оценивается в 50 млн долларов.", "ru", "الصفقة بنحو 100 مليون دولار", "ar"),
+        # «опустилась до -10»: the "to" of a change, whatever sign follows
+        ("Temperatures fell to minus 5 degrees.", "en",
+         "Температура опустилась до -10 градусов.", "ru"),
+        # a range of days is compared end by end
+        ("The festival runs from October 1 to 5.", "en", "Фестиваль пройдет с 1 по 9 октября.", "ru"),
     ],
 )  # fmt: skip
 def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str) -> None:
@@ -94,6 +109,15 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("voters, 25- to 34-year-olds, stayed home", "en",
          "избиратели от 25 до 34 лет остались дома", "ru"),
         ("there were 1,240 escapes last year", "en", "в прошлом году было 1240 случаев побега", "ru"),
+        ("She visited the city two times.", "en", "وزارت المدينة مرتين.", "ar"),
+        ("Two million people were displaced.", "en", "ونزح مليونا شخص.", "ar"),
+        ("The company cut three jobs.", "en", "وألغت الشركة ثلاث وظائف.", "ar"),
+        ("about 300,000 people", "en", "около 260 000 человек", "ru"),
+        ("Temperatures fell to minus 5 degrees.", "en",
+         "Температура опустилась до -5 градусов.", "ru"),
+        ("The festival runs from October 1 to 5.", "en", "Фестиваль пройдет с 1 по 5 октября.", "ru"),
+        ("The festival runs from October 1 to 5.", "en", "ويقام المهرجان من 1 إلى 5 أكتوبر.", "ar"),
+        ("It runs 1-5 October.", "en", "Фестиваль пройдет 1–5 октября.", "ru"),
     ],
 )  # fmt: skip
 def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:

@@ -27,6 +27,10 @@ from checker.checks.measure import TEMPORAL, Quantity, bare
 CONVERSION_TOLERANCE = 0.05
 # "about 800" covers 720..880.
 ABOUT_TOLERANCE = 0.1
+# "about 300,000" may be rounded from 250,000..350,000, half its roundness; for a figure
+# that starts with a 1 ("about 100 million") half its roundness is half the figure, and
+# 50 million is not about 100 million: the roundness reaches at most this share.
+ABOUT_ROUNDNESS_SHARE = 0.25
 # News writes a figure as a bound rounded from the figure it has ("more than 300,000
 # residents" for 380,000; "above 800" for 832). A large count's lower bound reaches this
 # far ("above 800" and "1,600" are two figures, not a bound and a figure inside it), and
@@ -144,8 +148,10 @@ def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
     from: half its last digit, its roundness when converted or "about", and a share
     of `x` when converted or "about"."""
     tolerance = q.precision / 2
-    if converted or q.qualifier == "about":
+    if converted:
         tolerance = max(tolerance, q.rounding / 2)
+    elif q.qualifier == "about":
+        tolerance = max(tolerance, min(q.rounding / 2, ABOUT_ROUNDNESS_SHARE * abs(x)))
     if converted:
         tolerance = max(tolerance, CONVERSION_TOLERANCE * abs(x))
     if q.qualifier == "about":

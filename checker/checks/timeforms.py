@@ -100,7 +100,8 @@ _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid
 # be a plural ending.
 _AR_DUAL = re.compile(
     r"(?<![\w])(?:[وفبل])?(?P<stem>عام|يوم|شهر|أسبوع|اسبوع|ساع|دقيق|سن|مر|متجر|شخص|سيار|"
-    r"طفل|هدف|نقط|مبارا|دول|مدين|جندي|دبلوماسي|مسؤول|صاروخ|منزل)"
+    r"طفل|هدف|نقط|مبارا|دول|مدين|جندي|دبلوماسي|مسؤول|صاروخ|منزل|رجل|امرأ|بيت|قتيل|"
+    r"طائر|سفين|زيار|رحل|شرك|جول|ليل)"
     r"(?:ين|ان|تين|تان|تا)(?![\w])"
 )
 _AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع": 604800,
@@ -191,8 +192,26 @@ def dates(text: str, language: str) -> list[Quantity]:
             and not m.group(0)[0].isupper()
         ):
             continue
-        out.append(Quantity(text[start:end], start, end, month * 100 + day, "date"))
+        low, high = day, None
+        # a range of days: «с 1 по 5 октября», "1–5 October", "October 1 to 5"
+        window = max(0, start - 16)
+        if before_month and (r := _DAY_RANGE_BEFORE.search(text[window:start])):
+            if int(r.group(1)) < day:
+                low, high, start = int(r.group(1)), day, window + r.start(1)
+        elif not before_month and (r := _DAY_RANGE_AFTER.match(text[end : end + 16])):
+            if day < int(r.group(1)) <= 31:
+                high, end = int(r.group(1)), end + r.end()
+        out.append(
+            Quantity(text[start:end], start, end, month * 100 + low, "date",
+                     high=None if high is None else month * 100 + high)
+        )  # fmt: skip
     return out
+
+
+_DAY_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s*(?:[-–—]|to|through|по|до|إلى|الى|حتى|au|al|bis)\s*$"
+)
+_DAY_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to|through)\s*(\d{1,2})(?!\d|[,.:]\d)")
 
 
 def decades(text: str) -> list[Quantity]:
@@ -226,7 +245,8 @@ def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
             out.append(Quantity(m.group(0), m.start(), m.end(), 2 * factor, "duration", unit,
                                 written=2, precision=factor, rounding=factor))  # fmt: skip
         else:
-            found = u.concept([stem + "ين"], "ar")
+            # the singular names the thing: «مرتين» is two «مرة», «رجلين» two «رجل»
+            found = u.concept([stem + "ة", stem, stem + "ين"], "ar")
             concept = found[0] if found else None
             out.append(Quantity(m.group(0), m.start(), m.end(), 2, "count", m.group(0), concept,
                                 written=2))  # fmt: skip
