@@ -304,3 +304,18 @@ def test_a_name_in_more_syllable_words_is_one_name() -> None:
     assert not clearly_different("Си Цзиньпин", "شي جين بينغ")
     # the first names apart: Brett Kavanaugh is not Park Geun-hye
     assert clearly_different("Бретт Кавано", "Пак Кын Хе")
+
+
+def test_a_whole_name_in_the_role_outweighs_the_holder_named_elsewhere() -> None:
+    en = "President Donald Trump met the envoy, and Trump said the talks went well."
+    swapped = (
+        "Президент Барак Обама встретился с посланником, и Трамп заявил, что всё прошло хорошо."
+    )
+    same = (
+        "Президент Дональд Трамп встретился с посланником, и Трамп заявил, что всё прошло хорошо."
+    )
+    assert role_conflict(en, swapped, "en", "ru") == (
+        "different people as president: Donald Trump vs Барак Обама"
+    )
+    assert role_conflict(swapped, en, "ru", "en")
+    assert role_conflict(en, same, "en", "ru") is None

@@ -407,6 +407,34 @@ def _unmatched(x: Person, others: list[Person]) -> bool:
     return bool(rivals) and all(clearly_different(x.name, y.name) for y in rivals)
 
 
+def _whole_name(name: str, language: str | None, text: str) -> bool:
+    """A name read for sure: two or more capitalised name words, in a script with
+    capitals (an Arabic reading may run on into a common word)."""
+    words = name.split()
+    if len(words) < 2 or (language or script_language(text)) not in ("en", "ru"):
+        return False
+    return all(w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)) for w in words)
+
+
+def _sure_rival(
+    in_a: list[Person], in_b: list[Person], a: str, b: str, language_b: str | None
+) -> tuple[list[str], list[str]]:
+    """The holders in `a` and a whole name in `b`'s role that `a` never writes and none
+    of them can be (each list empty when there is none)."""
+    for y in in_b:
+        if not _whole_name(y.name, language_b, b) or _named_in(y.name, a):
+            continue
+        holders = [x for x in in_a if same_office(x, y)]
+        # a holder `b` names in this office too is one of two people there, not a rival
+        # ("Presidents Aliyev and Putin met" against "President Putin met him")
+        held_in_b = any(
+            not clearly_different(x.name, z.name) for x in holders for z in in_b if z != y
+        )
+        if holders and not held_in_b and all(clearly_different(x.name, y.name) for x in holders):
+            return [x.name for x in holders], [y.name]
+    return [], []
+
+
 def role_conflict(a: str, b: str, language_a: str | None = None,
                   language_b: str | None = None) -> str | None:  # fmt: skip
     """A reason when both sentences name someone in the same role and no name on one
@@ -431,6 +459,14 @@ def role_conflict(a: str, b: str, language_a: str | None = None,
         left_b = [y.name for y in in_b if _unmatched(y, rivals_a)]
         left_a = [x for x in left_a if not _named_in(x, b)]
         left_b = [y for y in left_b if not _named_in(y, a)]
+        if not (left_a and left_b):
+            # A name the other sentence writes elsewhere is the same person read in
+            # another place, unless that sentence gives the role a whole name of its own
+            # that the first never writes («президент Барак Обама … Трамп заявил» against
+            # "President Trump"): a copy names one holder, not two.
+            left_a, left_b = _sure_rival(in_a, in_b, a, b, language_b)
+            if not left_a:
+                left_b, left_a = _sure_rival(in_b, in_a, b, a, language_a)
         if left_a and left_b:
             label = ROLES[role][0]
             reasons.append(
