@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from checker.checks.arabic_names import arabic_name_before
 from checker.checks.facts import script_language
 from checker.checks.names import _AR_STOP, _close, _named_in, _ru_name_word, clearly_different
 from checker.checks.names import _variants as variants
-from checker.checks.people import _arabic_name_before, countries
+from checker.checks.people import countries
 
 _AND = {"en": r"and|&", "ru": r"и"}
 _WORD = re.compile(r"[^\s,;:!?()«»\"“”]+")
@@ -77,7 +78,7 @@ def _arabic_beside(text: str, anchor: str) -> str | None:
             _close(v, t) for v in variants(m.group(1)) for t in targets
         ):
             continue
-        name = _arabic_name_before(text[: m.start()].rstrip())
+        name = arabic_name_before(text[: m.start()].rstrip())
         if name:
             return name
     return None

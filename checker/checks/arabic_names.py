@@ -1,0 +1,98 @@
+"""Names after (or before) an Arabic role, read without capitals: past the role's
+adjectives, its country and the places that qualify it («حاكم ولاية كاليفورنيا»), up to a
+word that cannot be part of a name (checks/people.py reads the roles)."""
+
+from __future__ import annotations
+
+import re
+
+from checker.checks.names import _AR_STOP
+from checker.checks.roles import COUNTRIES
+
+_AR_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3]+[\u064b-\u0652]*")
+_TANWEEN = re.compile(r"[\u064b-\u064d]|اً$|ًا$")
+# Arabic country words that stand between a role and the name («رئيس بنما خوان …»).
+_AR_COUNTRY_WORDS = {f.split()[0] for forms in COUNTRIES.values() for f in forms["ar"]}
+
+
+def arabic_name_before(text: str) -> str | None:
+    """The name words just before an Arabic role («قالت أوليا أرياني، المتحدثة»): read
+    from the role backwards, up to a word that cannot be part of a name."""
+    words: list[str] = []
+    for raw in reversed(text.split()):
+        bare = re.sub(r"[\u064b-\u0652]", "", re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw))
+        if len(bare) < 2 or bare in _AR_STOP or _TANWEEN.search(raw) or bare.startswith("ال"):
+            break
+        if raw != text.split()[-1] and re.search(r"[،,.؛:]$", raw):
+            break
+        words.insert(0, bare)
+    return " ".join(words[-3:]) or None
+
+
+# Between an Arabic role and the name: nouns whose complement is a proper noun (a state,
+# a city, an alliance) and the prepositions of a post («عن ولاية», «لدى الأمم المتحدة»).
+_AR_PLACE_NOUNS = {"ولاية", "مدينة", "حلف", "منظمة", "حزب", "نادي", "منتخب", "جامعة", "شركة",
+                   "مقاطعة", "إقليم", "جمهورية", "مملكة", "دولة", "بلدية", "مجلس"}  # fmt: skip
+_AR_QUALIFIER = {"عن", "لدى", "في"}
+
+
+def _ar_qualified(following: list[str]) -> bool:
+    """A preposition after a role qualifies it when a place follows («عن ولاية»,
+    «لدى الأمم المتحدة»), not a topic («الرئيس عن خطة»)."""
+    word = following[0] if following else ""
+    return word.startswith("ال") or _ar_place(word)
+
+
+def _ar_place(word: str) -> bool:
+    """«ولاية», «لولاية», «وحلف»: a noun whose complement is a place or a body."""
+    return word in _AR_PLACE_NOUNS or (word[:1] in "لو" and word[1:] in _AR_PLACE_NOUNS)
+
+
+def arabic_name(rest: str, after_role: bool = True) -> str | None:
+    """One to three name words after an Arabic role, skipping its adjectives (words with
+    ال): «وزير الخارجية الأرفاني بترا هولم», «الرئيس ترامب», «وليد المعلم»; after an
+    employer and a comma, the words after the comma («مدرب سيتي، بيب جوارديولا»)."""
+    parts = re.split(r"[،,]", rest, maxsplit=2)
+    if len(parts) > 1 and after_role:
+        first = arabic_name(parts[0], after_role=True)
+        second = arabic_name(parts[1], after_role=False)
+        if first and second and len(first.split()) == 1:
+            return second
+    words: list[str] = []
+    skipped = 0
+    place = False  # the word after «ولاية», «حلف», …: a proper noun, not the name
+    split = rest.split()
+    for n, raw in enumerate(split):
+        word = re.sub(r"[،,.؛:!?؟«»\"()]+$", "", raw)
+        bare = re.sub(r"[\u064b-\u0652]", "", word)
+        if (
+            after_role
+            and not words
+            and skipped < 6
+            and (
+                place
+                or bare.startswith(("ال", "وال", "لل"))
+                or bare in _AR_COUNTRY_WORDS
+                or (bare in _AR_QUALIFIER and _ar_qualified(split[n + 1 : n + 2]))
+                or _ar_place(bare)
+            )
+        ):
+            # «حاكم ولاية كاليفورنيا جيري براون», «السيناتور الجمهوري عن ولاية أريزونا
+            # جيف فليك», «سفيرة الولايات المتحدة لدى الأمم المتحدة نيكي هايلي»
+            place = _ar_place(bare)
+            skipped += 1
+            if word != raw:
+                return None
+            continue
+        if not bare or bare in _AR_STOP or _TANWEEN.search(word) or not _AR_WORD.fullmatch(word):
+            break
+        if bare.startswith(("بال", "لل", "فال", "بإ", "بأ", "لإ", "لأ")) or (
+            bare.startswith("كال") and not words
+        ):
+            # a preposition and a noun («بإدانة», «بالحكومة»), not a name; after a first
+            # name «كال» starts a surname (إبراهيم كالين, جون كاليباري)
+            break
+        words.append(bare)
+        if len(words) == 3 or word != raw:
+            break
+    return " ".join(words) or None
