@@ -76,6 +76,9 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
          "Температура опустилась до -10 градусов.", "ru"),
         # a range of days is compared end by end
         ("The festival runs from October 1 to 5.", "en", "Фестиваль пройдет с 1 по 9 октября.", "ru"),
+        # in a copy a bound of money or a share reaches no further than a count's
+        ("it invests more than $100 million per year", "en", "yılda 200 milyon USD yatırım", "tr"),
+        ("just over 40 percent of Arizona", "en", "более 80 процентов Аризоны", "ru"),
     ],
 )  # fmt: skip
 def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str) -> None:
@@ -118,6 +121,7 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("The festival runs from October 1 to 5.", "en", "Фестиваль пройдет с 1 по 5 октября.", "ru"),
         ("The festival runs from October 1 to 5.", "en", "ويقام المهرجان من 1 إلى 5 أكتوبر.", "ar"),
         ("It runs 1-5 October.", "en", "Фестиваль пройдет 1–5 октября.", "ru"),
+        ("it invests more than $100 million per year", "en", "yılda 120 milyon USD yatırım", "tr"),
     ],
 )  # fmt: skip
 def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:

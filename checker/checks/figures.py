@@ -125,9 +125,12 @@ def _interval(
     tolerance = _end_tolerance(q, max(abs(low), abs(high)), converted)
     if q.qualifier == "min":
         # a translation rounds the figure it has; another outlet's "at least 384"
-        # given a day earlier is true of 832 too
-        if abs(low) >= ROUNDED_BOUND and q.dimension == "count" and not independent:
-            return low - tolerance, high * LOWER_BOUND_REACH + tolerance
+        # given a day earlier is true of 832 too. In a copy any bound reaches no
+        # further: "more than $100 million" is not «200 milyon USD», "over 40 percent"
+        # not «80%» (a small count's bound, "more than three", stays open).
+        large = abs(low) >= ROUNDED_BOUND or q.dimension != "count"
+        if large and not independent:
+            return low - tolerance, high + (LOWER_BOUND_REACH - 1) * abs(high) + tolerance
         return low - tolerance, float("inf")
     if q.qualifier == "max":
         return float("-inf"), high + tolerance
