@@ -76,6 +76,13 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
          "Температура опустилась до -10 градусов.", "ru"),
         # a range of days is compared end by end
         ("The festival runs from October 1 to 5.", "en", "Фестиваль пройдет с 1 по 9 октября.", "ru"),
+        # a range whose first end an edit pushed past the second is still a range
+        ("the 1950-53 Korea War", "en", "Корейскую войну 1953-53 гг.", "ru"),
+        ("voters, 18- to 29-year-olds, stay home", "en", "виборців 36–29 років", "uk"),
+        ("voters, 18- to 29-year-olds, stay home", "en", "36-29 yaş aralığındaki seçmenler", "tr"),
+        # «fut» is Turkish for feet as «fit» is: the metres are left to compare
+        ("sank in about 30 meters (100 feet) of water", "en",
+         "suda yaklaşık 60 metre (100 fut) derinliğe battı", "tr"),
         # in a copy a bound of money or a share reaches no further than a count's
         ("it invests more than $100 million per year", "en", "yılda 200 milyon USD yatırım", "tr"),
         ("just over 40 percent of Arizona", "en", "более 80 процентов Аризоны", "ru"),
@@ -122,6 +129,8 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("The festival runs from October 1 to 5.", "en", "ويقام المهرجان من 1 إلى 5 أكتوبر.", "ar"),
         ("It runs 1-5 October.", "en", "Фестиваль пройдет 1–5 октября.", "ru"),
         ("it invests more than $100 million per year", "en", "yılda 120 milyon USD yatırım", "tr"),
+        ("voters, 18- to 29-year-olds, stay home", "en", "18-29 yaş aralığındaki seçmenler", "tr"),
+        ("on his 21st birthday", "en", "У свій 21-й день народження", "uk"),
     ],
 )  # fmt: skip
 def test_the_same_figures_written_otherwise_agree(a: str, la: str, b: str, lb: str) -> None:

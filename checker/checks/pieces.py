@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from checker.checks import units as u
-from checker.checks.languages import LanguageTable, unit_regex
+from checker.checks.languages import LanguageTable, age_regex, unit_regex
 from checker.checks.measure import TEMPORAL, Quantity, bare
 from checker.checks.words import _SCALE_RE
 
@@ -234,7 +234,12 @@ def _range_with(
         # range only where the range is announced or a unit follows its second end
         after = text[nxt.end : nxt.end + 30]
         percent = re.match(r"\s*[%٪]", after) or re.search(r"[%٪]\s*$", gap)  # «%140 ile %90»
-        if not (opened or u.unit_after(after, language) or percent):
+        # a table language's unit or age word after it too («36–29 років», «36-29 yaş»)
+        own_unit = tbl is not None and any(
+            r is not None and r.match(after)
+            for r in (unit_regex(tbl.language), age_regex(tbl.language))
+        )
+        if not (opened or u.unit_after(after, language) or percent or own_unit):
             return None
     return (atom.start, nxt)
 
@@ -255,6 +260,8 @@ def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | N
         return False
     if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):
         return False
+    if tbl and (ages := age_regex(tbl.language)) and ages.match(after):
+        return False  # «18-29 yaş aralığındaki»: an age range
     if (word := re.match(r"\s+([^\W\d_][\w'’-]*)", after)) and u.concept(
         [word.group(1)], language, clitics=False
     ):

@@ -175,7 +175,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     for m in _YEAR_RANGE.finditer(norm):
         first, second = int(m.group(1)), m.group(2)
         last = int(second) if len(second) == 4 else int(str(first)[:2] + second)
-        if last > first and free(m.start(), m.end()):
+        if last >= first and free(m.start(), m.end()):  # «1953-53»: an edited range too
             add(Quantity(m.group(0), m.start(), m.end(), first, "year", high=last))
     decimal_comma = tbl is not None and tbl.decimal == ","
     atoms = [

@@ -85,7 +85,9 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
     ({"en": r"per ?cent|percent|pc\b|%|por ?ciento|pour ?cent|prozent|per ?cento", "ru": r"процент\w*|%", "ar": r"%|٪|بالمئة|بالمائة|في المئة|في المائة"},
      Unit("percent", "%")),
     ({"en": r"birthdays?|anniversary|anniversaries",
-      "ru": r"д(?:ень|ня|нём|нем|ню) рождения|годовщин\w*|юбиле\w*|-летн\w* юбиле\w*",
+      # Ukrainian reads these too: «21-й день народження», «річниця», «ювілей»
+      "ru": r"д(?:ень|ня|нём|нем|ню) (?:рождения|народження)|годовщин\w*|річниц\w*|юбиле\w*|"
+            r"ювіле\w*|-летн\w* юбиле\w*",
       "ar": r"عيد ميلاد\w*|ذكرى|الذكرى"}, Unit("duration", "yr", 31556952)),
     ({"en": r"seconds?|secs?", "ru": r"секунд\w*|сек\.", "ar": r"ثانية|ثوان|ثواني"}, Unit("duration", "s", 1)),
     ({"en": r"minutes?|mins?", "ru": r"минут\w*|мин\.", "ar": r"دقيقة|دقائق"}, Unit("duration", "min", 60)),
