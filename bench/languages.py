@@ -163,7 +163,7 @@ def rules(
     plain plants not counted again; more misses to learn from on the choosing fold
     without reading the reporting one (as bench/rules_variants.py for ru and ar)."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from plant import plant_digits, plant_figures
+    from plant import plant_digits, plant_figures, shown
 
     from checker import compare
     from checker.checks.languages import reads
@@ -210,7 +210,7 @@ def rules(
                 for p in plants:
                     planted += 1
                     hit = any(
-                        f.verdict is Verdict.CONTRADICTION and p.after in (f.a.text + f.b.text)
+                        f.verdict is Verdict.CONTRADICTION and shown(p, f.a.text + f.b.text)
                         for f in found.findings
                     )
                     caught += hit

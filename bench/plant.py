@@ -42,6 +42,13 @@ class Plant:
     side: str  # "en" or the translation's language: the file that was changed
 
 
+def shown(plant: Plant, text: str) -> bool:
+    """True when a finding's text shows the planted figure: checker writes a no-break
+    or thin space («80\u00a0000») as a plain one, so the two are compared so."""
+    spaces = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+    return plant.after.translate(spaces) in text.translate(spaces)
+
+
 def _digits(text: str) -> str:
     return text.translate(_ARABIC_DIGITS)
 

@@ -43,6 +43,7 @@ from plant import (  # noqa: E402
     plant_people,
     plant_people_local,
     plant_words,
+    shown,
 )
 
 from checker import compare, text_source  # noqa: E402
@@ -199,7 +200,7 @@ def run(ntrex: Path, docs: int | None, folds: tuple[str, ...]) -> dict[tuple[str
                         f
                         for f in report.findings
                         if _lines(f, planted_ref, planted_other, pair) == (p.paragraph, p.paragraph)
-                        and p.after in (f.a.text + f.b.text)
+                        and shown(p, f.a.text + f.b.text)
                     ]
                     if any(f.verdict is Verdict.CONTRADICTION for f in found):
                         tally.caught[kind] += 1

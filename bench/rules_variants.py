@@ -32,6 +32,7 @@ from plant import (  # noqa: E402
     plant_people,
     plant_people_local,
     plant_words,
+    shown,
 )
 
 from checker.config import Config  # noqa: E402
@@ -105,7 +106,7 @@ def run(
                             f
                             for f in report.findings
                             if rr._lines(f, ref, changed, pair) == (p.paragraph, p.paragraph)
-                            and p.after in f.a.text + f.b.text
+                            and shown(p, f.a.text + f.b.text)
                         ]
                         if any(f.verdict is Verdict.CONTRADICTION for f in found):
                             caught[key] += 1

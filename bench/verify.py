@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from plant import plant_digits, plant_people, plant_words  # noqa: E402
+from plant import plant_digits, plant_people, plant_words, shown  # noqa: E402
 from rules_real import read_by_hand  # noqa: E402
 
 from checker import text_source  # noqa: E402
@@ -166,7 +166,7 @@ def run(ntrex: Path, docs: int | None) -> Figures:
             for p in plants:
                 hit = [
                     s for s in planted.sentences
-                    if p.after in s.text and paragraph(s.text, changed) == p.paragraph
+                    if shown(p, s.text) and paragraph(s.text, changed) == p.paragraph
                 ]  # fmt: skip
                 if not hit:
                     continue  # the changed sentence was not read as one (rare)
