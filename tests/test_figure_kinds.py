@@ -83,6 +83,10 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # «fut» is Turkish for feet as «fit» is: the metres are left to compare
         ("sank in about 30 meters (100 feet) of water", "en",
          "suda yaklaşık 60 metre (100 fut) derinliğe battı", "tr"),
+        # a currency named with its country between («milyon Amerika dolları»)
+        ("received an estimated $140 million in aid", "en", "280 milyon Amerika dolları yardım", "az"),
+        ("received an estimated $140 million in aid", "en", "280 milyon ABD doları yardım", "tr"),
+        ("sank in about 30 meters (100 feet) of water", "en", "təxminən 200 fit (30 metr) suyun", "az"),
         # in a copy a bound of money or a share reaches no further than a count's
         ("it invests more than $100 million per year", "en", "yılda 200 milyon USD yatırım", "tr"),
         ("just over 40 percent of Arizona", "en", "более 80 процентов Аризоны", "ru"),
