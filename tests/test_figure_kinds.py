@@ -83,6 +83,7 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # «fut» is Turkish for feet as «fit» is: the metres are left to compare
         ("sank in about 30 meters (100 feet) of water", "en",
          "suda yaklaşık 60 metre (100 fut) derinliğe battı", "tr"),
+        ("600 people were killed", "en", "قتل ثلاثمائة شخص", "ar"),
         # a currency named with its country between («milyon Amerika dolları»)
         ("received an estimated $140 million in aid", "en", "280 milyon Amerika dolları yardım", "az"),
         ("received an estimated $140 million in aid", "en", "280 milyon ABD doları yardım", "tr"),
@@ -133,6 +134,10 @@ def test_careless_edits_of_every_kind_conflict(a: str, la: str, b: str, lb: str)
         ("The festival runs from October 1 to 5.", "en", "ويقام المهرجان من 1 إلى 5 أكتوبر.", "ar"),
         ("It runs 1-5 October.", "en", "Фестиваль пройдет 1–5 октября.", "ru"),
         ("it invests more than $100 million per year", "en", "yılda 120 milyon USD yatırım", "tr"),
+        # Arabic hundreds in one word or two, and a ten after them («أربعمائة وخمسين»)
+        ("450 people were killed", "en", "قتل أربعمائة وخمسين شخصا", "ar"),
+        ("300 people were killed", "en", "قتل ثلاث مئة شخص", "ar"),
+        ("125 people were killed", "en", "قتل مائة وخمسة وعشرون شخصا", "ar"),
         ("voters, 18- to 29-year-olds, stay home", "en", "18-29 yaş aralığındaki seçmenler", "tr"),
         ("on his 21st birthday", "en", "У свій 21-й день народження", "uk"),
     ],

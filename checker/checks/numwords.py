@@ -264,6 +264,14 @@ for _value, _forms in {
     90: "تسعون تسعين",
     100: "مئة مائة",
     200: "مئتان مئتين مائتان مائتين",
+    # hundreds written as one word («ثلاثمائة», «خمسمئة»)
+    300: "ثلاثمائة ثلاثمئة ثلثمائة",
+    400: "أربعمائة أربعمئة اربعمائة اربعمئة",
+    500: "خمسمائة خمسمئة",
+    600: "ستمائة ستمئة",
+    700: "سبعمائة سبعمئة",
+    800: "ثمانمائة ثمانمئة ثمانيمائة",
+    900: "تسعمائة تسعمئة",
     2000: "ألفان ألفين ألفا ألفي",  # «ألفي جندي»: the construct dual
     2_000_000: "مليونان مليونين مليوني مليونا",
     2_000_000_000: "ملياران مليارين ملياري مليارا",
@@ -357,6 +365,18 @@ def _arabic_compounds(
     («السادس والثلاثين», thirty-sixth, keeps the first word's kind)."""
     out: list[tuple[int, int, float, str]] = []
     for span in spans:
+        gap = text[out[-1][1] : span[0]] if out else ""
+        if (
+            out
+            and out[-1][3] == "num"
+            and 3 <= out[-1][2] <= 10
+            and span[2] == 100
+            and gap.strip() == ""
+            and not text[span[0] : span[1]].startswith("و")
+        ):
+            # «ثلاث مئة»: three hundred, one number
+            out[-1] = (out[-1][0], span[1], out[-1][2] * 100, "num")
+            continue
         if out and out[-1][3] in ("num", "ordinal") and out[-1][2] < 10 and span[3] == "num":
             gap, word = text[out[-1][1] : span[0]], text[span[0] : span[1]]
             if gap.strip() == "" and word.startswith("و") and span[2] in range(20, 100, 10):
