@@ -10,7 +10,7 @@ data gives the same plants.
   by 7, a clock hour by 3, any other figure doubles ("19th" → "38th" reads as «38-го»).
 - `plant_words`: in the *English* paragraph, a number written in words ("six",
   "Fifty-eight", "third") or an ordinal in digits ("34th") whose value the translation
-  states (in digits or in a word from this file's own small stem table) is changed:
+  states (in digits or in a whole word of this file's own table of forms) is changed:
   the value doubles.
 - `plant_people`: in the *English* paragraph, a person from bench/data/people_swaps.toml
   named next to a role word is replaced by the person the file gives, where the
@@ -131,19 +131,32 @@ _WORD = re.compile(
     + r"|\d+(?:st|nd|rd|th))(?![\w-])",
     re.IGNORECASE,
 )
-# The bench's own stems for "the translation states this value": independent of checker.
-_STEMS = {
-    "ru": {2: "дв втор", 3: "тр трет", 4: "четыр четвер четвёр", 5: "пят", 6: "шест",
-           7: "сем седьм", 8: "восем восьм", 9: "девят", 10: "десят", 11: "одиннадцат",
-           12: "двенадцат", 13: "тринадцат", 14: "четырнадцат", 15: "пятнадцат",
-           16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат",
-           20: "двадцат", 30: "тридцат", 40: "сорок сороков", 50: "пятьдесят пятидесят",
-           60: "шестьдесят шестидесят", 70: "семьдесят семидесят",
-           80: "восемьдесят восьмидесят", 90: "девяност"},
-    "ar": {2: "اثن ثاني ثانية", 3: "ثلاث ثالث", 4: "أربع اربع رابع", 5: "خمس خامس",
-           6: "ست سادس", 7: "سبع سابع", 8: "ثمان ثامن", 9: "تسع تاسع", 10: "عشر عاشر",
-           20: "عشرين عشرون", 30: "ثلاثين ثلاثون", 40: "أربعين أربعون", 50: "خمسين خمسون",
-           60: "ستين ستون", 70: "سبعين سبعون", 80: "ثمانين ثمانون", 90: "تسعين تسعون"},
+# The bench's own word forms for "the translation states this value": whole words, so
+# that «пятница» (Friday) does not state five nor «ستقوم» (will do) six.
+_RU_END = r"(?:ь|и|ью|ый|ой|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми|ей)"
+_FORMS = {
+    "ru": {2: r"дв(?:а|е|ух|ум|умя|ое|оих|оим)|втор(?:ой|ого|ому|ым|ом|ая|ую|ое|ые|ых|ыми)",
+           3: r"тр(?:и|ех|ёх|ем|ём|емя|ое|оих|оим)|"
+              r"трет(?:ий|ья|ье|ьи|ьего|ьему|ьим|ьем|ьей|ью|ьих)",
+           4: r"четыр(?:е|ех|ёх|ем|ём|ьмя)|четвер(?:о|ых)|четв[её]рт" + _RU_END,
+           5: r"пят(?:ь|и|ью|еро|ерых)|пят" + _RU_END, 6: r"шест(?:ь|и|ью|еро|ерых)|шест" + _RU_END,
+           7: r"сем(?:ь|и|ью|еро|ерых)|седьм" + _RU_END,
+           8: r"вос(?:емь|ьми|емью|ьмью)|восьм" + _RU_END, 9: r"девят" + _RU_END,
+           10: r"десят" + _RU_END, 11: r"одиннадцат" + _RU_END, 12: r"двенадцат" + _RU_END,
+           13: r"тринадцат" + _RU_END, 14: r"четырнадцат" + _RU_END, 15: r"пятнадцат" + _RU_END,
+           16: r"шестнадцат" + _RU_END, 17: r"семнадцат" + _RU_END,
+           18: r"восемнадцат" + _RU_END, 19: r"девятнадцат" + _RU_END,
+           20: r"двадцат" + _RU_END, 30: r"тридцат" + _RU_END, 40: r"сорок(?:а|ов\w*)?",
+           50: r"пятьдесят|пятидесят\w*", 60: r"шестьдесят|шестидесят\w*",
+           70: r"семьдесят|семидесят\w*", 80: r"восемьдесят|восьмидесят\w*",
+           90: r"девяност\w*"},
+    "ar": {2: r"اثنان|اثنين|اثنتان|اثنتين|اثنا|اثني|اثنتا|اثنتي|ثاني|ثانية",
+           3: r"ثلاث|ثلاثة|ثالث|ثالثة", 4: r"[أا]ربع|[أا]ربعة|رابع|رابعة",
+           5: r"خمس|خمسة|خامس|خامسة", 6: r"ست|ستة|سادس|سادسة", 7: r"سبع|سبعة|سابع|سابعة",
+           8: r"ثمان|ثماني|ثمانية|ثامن|ثامنة", 9: r"تسع|تسعة|تاسع|تاسعة",
+           10: r"عشر|عشرة|عاشر|عاشرة", 20: r"عشرين|عشرون", 30: r"ثلاثين|ثلاثون",
+           40: r"[أا]ربعين|[أا]ربعون", 50: r"خمسين|خمسون", 60: r"ستين|ستون",
+           70: r"سبعين|سبعون", 80: r"ثمانين|ثمانون", 90: r"تسعين|تسعون"},
 }  # fmt: skip
 
 
@@ -164,9 +177,14 @@ def _stated(value: int, text: str, language: str) -> bool:
         return True
     if value >= 20 and value % 10:  # «сорок восемь»: both parts
         return _stated(value - value % 10, text, language) and _stated(value % 10, text, language)
-    stems = _STEMS.get(language, {}).get(value, "")
-    prefix = r"(?:^|[\s«\"(])(?:[وفبل]|ال|وال|بال)?" if language == "ar" else r"(?<![\w-])"
-    return any(re.search(prefix + re.escape(stem), text) for stem in stems.split())
+    forms = _FORMS.get(language, {}).get(value)
+    if not forms:
+        return False
+    if language == "ar":  # a clitic or the article before, tanween or an alif after
+        pattern = rf"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:{forms})(?:[\u064b-\u0652]|ا)*(?!\w)"
+    else:
+        pattern = rf"(?<![\w-])(?:{forms})(?![\w])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _english_number(value: int, ordinal: bool, digits: bool, like: str) -> str:
