@@ -319,3 +319,14 @@ def test_a_whole_name_in_the_role_outweighs_the_holder_named_elsewhere() -> None
     )
     assert role_conflict(swapped, en, "ru", "en")
     assert role_conflict(en, same, "en", "ru") is None
+
+
+def test_a_surname_alone_against_a_whole_name_of_short_words() -> None:
+    # «هاي» is too short to judge alone; no word nor run of words can be Kavanaugh
+    assert clearly_different("Kavanaugh", "بارك غيون هاي")
+    assert role_conflict(
+        "I've talked to Judge Kavanaugh.", "لقد تحدثت إلى القاضي بارك غيون هاي.", "en", "ar"
+    )
+    # a surname an Arabic writer splits in two is still one name
+    assert not clearly_different("McConnell", "ماك كونيل")
+    assert not clearly_different("Jinping", "شي جين بينغ")

@@ -250,6 +250,8 @@ def clearly_different(a: str, b: str) -> bool:
     shared = max((_one_word(x, y) for x in placed_a for y in placed_b), default=0)
     if shared:
         return shared == 1 and _ends_apart(placed_a, placed_b)
+    if _single_apart(a, b):
+        return True
     sa, sb = _surname(a), _surname(b)
     arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
     short = max(len(sa), len(sb)) < 3 or (arabic and min(len(sa), len(sb)) < 2)
@@ -264,6 +266,24 @@ def clearly_different(a: str, b: str) -> bool:
     if not _tail_apart(a, b):
         return False
     return _apart(sa, sb) or _first_and_whole_apart(a, b)
+
+
+def _single_apart(a: str, b: str) -> bool:
+    """A surname alone against a whole name: another person when it can be no word of
+    the name, nor any run of its words written together ("Kavanaugh" is not «بارك غيون
+    هاي», whose «هاي» is too short to judge alone; McConnell may be «ماك كونيل»). False
+    where this cannot tell (the surname's own rules then judge): both or neither are
+    single words, or the surname has fewer than three consonants."""
+    words_a, words_b = a.split(), b.split()
+    if (len(words_a) == 1) == (len(words_b) == 1):
+        return False
+    single, multi = (a, words_b) if len(words_a) == 1 else (b, words_a)
+    ends = [v for v in _variants(single) if len(v) >= 3]
+    if not ends:
+        return False
+    pieces = [skeleton(w) for w in multi]
+    runs = {"".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)}
+    return all(_apart(u, v) for u in ends for v in runs if v)
 
 
 def _tail_apart(a: str, b: str) -> bool:
