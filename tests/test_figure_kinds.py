@@ -380,3 +380,20 @@ def test_an_english_partitive_counts_what_follows_of() -> None:
     (two,) = quantities("He had trained two of the missing pilots.", "en")
     assert two.concept == "missing"
     assert quantities("It is one of the most important votes.", "en") == ()
+
+
+def test_figures_no_matching_reconciles_conflict_in_a_copy() -> None:
+    en = "There had been 1,127 defections last year, compared with 2,706 in 2011."
+    # both figures changed: which pairs with which no kind tells, but none agrees
+    edited = "وقعت 1197 حالة فرار في العام الماضي، مقارنة برقم 5412 في عام 2011."
+    same = "وقعت 1127 حالة فرار في العام الماضي، مقارنة برقم 2706 في عام 2011."
+    check = compare_figures(quantities(en, "en"), quantities(edited, "ar"))
+    assert [(p.a.text, p.b.text) for p in check.conflicts] == [
+        ("1,127 defections", "1197 حالة"),
+        ("2,706", "5412"),
+    ]
+    assert not compare_figures(quantities(en, "en"), quantities(same, "ar")).conflicts
+    # two outlets may give other figures: no matching is forced between them
+    assert not compare_figures(
+        quantities(en, "en"), quantities(edited, "ar"), independent=True
+    ).conflicts
