@@ -330,3 +330,14 @@ def test_a_surname_alone_against_a_whole_name_of_short_words() -> None:
     # a surname an Arabic writer splits in two is still one name
     assert not clearly_different("McConnell", "ماك كونيل")
     assert not clearly_different("Jinping", "شي جين بينغ")
+
+
+def test_an_institution_named_after_a_role_holder_is_no_person() -> None:
+    for text in (
+        "On Martin Luther King Jr. Day, schools close.",
+        "Burger King Corp. said sales rose.",
+        "The King Salman Center opened a new wing.",
+    ):
+        assert people(text, "en") == [], text
+    assert [p.name for p in people("South Korean President Park met Kim.", "en")] == ["Park"]
+    assert [p.name for p in people("Папа Римский Франциск прибыл в Женеву.", "ru")] == ["Франциск"]

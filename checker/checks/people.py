@@ -92,6 +92,13 @@ def _patterns(language: str) -> tuple[list[tuple[str, re.Pattern[str]]], int]:
     return first + _apposition(language), len(first)
 
 
+# Words that make a name after a role an institution's ("King Salman Center", "Martin
+# Luther King Jr. Day"), not a person's.
+_INSTITUTION = {"Center", "Centre", "Foundation", "Street", "Road", "Avenue", "Hospital",
+                "University", "Airport", "Corp", "Inc", "Co", "Ltd", "Day", "Award", "Prize",
+                "Stadium", "Bridge", "Cup", "Trophy", "School", "College", "Institute",
+                "Museum", "Library", "Prison", "Fund", "Trust"}  # fmt: skip
+_COMPANY = {"Corp", "Inc", "Co", "Ltd"}  # a company alone after the role word
 # An organisation's acronym between a role and a name (UN, ООН, NATO, ЕС), not a name.
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
 
@@ -293,6 +300,9 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             if not words:
                 continue
             name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
+            last = words[-1].rstrip(".")
+            if last in _COMPANY or (len(words) > 1 and last in _INSTITUTION):
+                continue  # "the Pope Francis Foundation", "Burger King Corp.": no person
             # In Russian and Arabic the match runs on over six words after the role: the
             # role alone is kept, or a second role there would go unread («вице-президентом
             # США Дж. Д. Вэнсом и премьер-министром Израиля Биньямином Нетаньяху»).
