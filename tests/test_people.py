@@ -341,3 +341,8 @@ def test_an_institution_named_after_a_role_holder_is_no_person() -> None:
         assert people(text, "en") == [], text
     assert [p.name for p in people("South Korean President Park met Kim.", "en")] == ["Park"]
     assert [p.name for p in people("Папа Римский Франциск прибыл в Женеву.", "ru")] == ["Франциск"]
+
+
+def test_the_arabic_council_of_ministers_is_the_prime_ministers() -> None:
+    found = people("وقال رئيس مجلس الوزراء العراقي عادل عبد المهدي إن", "ar")
+    assert [(p.role, p.name) for p in found] == [("prime_minister", "عادل عبد المهدي")]

@@ -16,7 +16,7 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
         {
             "en": [r"prime minister", r"premier"],
             "ru": [r"премьер-министр\w*", r"председател\w+ правительства", r"премьер\w*"],
-            "ar": [r"رئيس(?:ة)? (?:الوزراء|الحكومة)"],
+            "ar": [r"رئيس(?:ة)? (?:مجلس )?(?:الوزراء|الحكومة)"],
         },
     ),
     "foreign_minister": (
