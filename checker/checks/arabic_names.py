@@ -36,11 +36,12 @@ _AR_PLACE_NOUNS = {"ولاية", "مدينة", "حلف", "منظمة", "حزب",
 _AR_QUALIFIER = {"عن", "لدى", "في"}
 
 
-def _ar_qualified(following: list[str]) -> bool:
-    """A preposition after a role qualifies it when a place follows («عن ولاية»,
-    «لدى الأمم المتحدة»), not a topic («الرئيس عن خطة»)."""
+def _ar_qualified(preposition: str, following: list[str]) -> bool:
+    """A preposition after a role qualifies it when a place follows («عن ولاية», «في
+    مجلس الشيوخ»; after «لدى», the post, any defined noun: «لدى الأمم المتحدة»), not a
+    topic or a scene («الرئيس عن الاقتصاد», «الرئيس في العاصمة»)."""
     word = following[0] if following else ""
-    return word.startswith("ال") or _ar_place(word)
+    return _ar_place(word) or (preposition == "لدى" and word.startswith("ال"))
 
 
 def _ar_place(word: str) -> bool:
@@ -73,7 +74,7 @@ def arabic_name(rest: str, after_role: bool = True) -> str | None:
                 place
                 or bare.startswith(("ال", "وال", "لل"))
                 or bare in _AR_COUNTRY_WORDS
-                or (bare in _AR_QUALIFIER and _ar_qualified(split[n + 1 : n + 2]))
+                or (bare in _AR_QUALIFIER and _ar_qualified(bare, split[n + 1 : n + 2]))
                 or _ar_place(bare)
             )
         ):
