@@ -349,3 +349,11 @@ def test_an_institution_named_after_a_role_holder_is_no_person() -> None:
 def test_the_arabic_council_of_ministers_is_the_prime_ministers() -> None:
     found = people("وقال رئيس مجلس الوزراء العراقي عادل عبد المهدي إن", "ar")
     assert [(p.role, p.name) for p in found] == [("prime_minister", "عادل عبد المهدي")]
+
+
+def test_a_short_whole_name_against_a_much_longer_one() -> None:
+    # "Will Wade" reads "ld": too short against a name as short, not against "brkbm"
+    assert clearly_different("Will Wade", "Barack Obama")
+    assert not clearly_different("Will Wade", "Уилл Уэйд")
+    # an Arabic reading may be common words after the role: not judged so
+    assert not clearly_different("Will Wade", "كرة السلة لنادي")

@@ -259,7 +259,12 @@ def clearly_different(a: str, b: str) -> bool:
         # short surnames (Korean: Ri Yong-ho, «باك أوي تشون»): the whole names, whose
         # words shared nothing above
         whole = ["".join(skeleton(w) for w in name.split()) for name in (a, b)]
-        if min(map(len, whole)) >= 3:  # "Will Wade" ("ld") stays too short to judge
+        # "Will Wade" ("ld") is too short to judge against a name as short, not against
+        # one two consonants longer: no transliteration adds two ("Barack Obama"). Not
+        # against an Arabic reading, which may be common words after the role («مدرب
+        # كرة السلة لنادي …»)
+        shortest, longest = sorted(map(len, whole))
+        if shortest >= 3 or (shortest == 2 and longest - shortest >= 2 and not arabic):
             sa, sb = whole
     if min(len(sa), len(sb)) < (2 if arabic else 1) or max(len(sa), len(sb)) < 3:
         return False
