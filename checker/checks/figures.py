@@ -154,11 +154,9 @@ def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
     of `x` when converted or "about"."""
     tolerance = q.precision / 2
     if converted:
-        tolerance = max(tolerance, q.rounding / 2)
+        tolerance = max(tolerance, q.rounding / 2, CONVERSION_TOLERANCE * abs(x))
     elif q.qualifier == "about":
         tolerance = max(tolerance, min(q.rounding / 2, ABOUT_ROUNDNESS_SHARE * abs(x)))
-    if converted:
-        tolerance = max(tolerance, CONVERSION_TOLERANCE * abs(x))
     if q.qualifier == "about":
         tolerance = max(tolerance, ABOUT_TOLERANCE * abs(x))
     return tolerance

@@ -166,6 +166,16 @@ def skeleton(word: str, cases: bool = True) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub("[gj]", "h", out))  # Mammadov = Mamedov
 
 
+def _joined(words: list[str]) -> str:
+    """The skeletons of a name's words written together ("Ri Yong-ho" → "rnh")."""
+    return "".join(skeleton(w) for w in words)
+
+
+def _firsts_apart(words_a: list[str], words_b: list[str]) -> bool:
+    """True when the first words of two names can be no one word written twice."""
+    return all(_apart(u, v) for u in _variants(words_a[0]) for v in _variants(words_b[0]))
+
+
 def _distance(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -258,7 +268,7 @@ def clearly_different(a: str, b: str) -> bool:
     if short and min(len(a.split()), len(b.split())) >= 2:
         # short surnames (Korean: Ri Yong-ho, «باك أوي تشون»): the whole names, whose
         # words shared nothing above
-        whole = ["".join(skeleton(w) for w in name.split()) for name in (a, b)]
+        whole = [_joined(name.split()) for name in (a, b)]
         # "Will Wade" ("ld") is too short to judge against a name as short, not against
         # one two consonants longer: no transliteration adds two ("Barack Obama"). Not
         # against an Arabic reading, which may be common words after the role («مدرب
@@ -298,9 +308,9 @@ def _tail_apart(a: str, b: str) -> bool:
     if len(words_a) == len(words_b) or min(len(words_a), len(words_b)) < 2:
         return True  # a surname alone is judged by the surname
     longer, shorter = (words_a, words_b) if len(words_a) > len(words_b) else (words_b, words_a)
-    if all(_apart(u, v) for u in _variants(longer[0]) for v in _variants(shorter[0])):
+    if _firsts_apart(longer, shorter):
         return True  # Brett Kavanaugh is not «Пак Кын Хе»: the first names are apart
-    tail = "".join(skeleton(w) for w in longer[len(shorter) - 1 :])
+    tail = _joined(longer[len(shorter) - 1 :])
     ends = [v for v in _variants(shorter[-1]) if len(v) >= 3]
     # too short to judge (Ri Yong-ho, «باك أوي تشون»): the tail says nothing
     return len(tail) < 3 or not ends or all(_apart(tail, v) for v in ends)
@@ -314,11 +324,13 @@ def _first_and_whole_apart(a: str, b: str) -> bool:
     words_a, words_b = a.split(), b.split()
     if min(len(words_a), len(words_b)) < 2:
         return False
-    firsts = [(u, v) for u in _variants(words_a[0]) for v in _variants(words_b[0])]
-    if not all(_apart(u, v) for u, v in firsts):
-        return False
-    whole_a, whole_b = ("".join(skeleton(w) for w in words) for words in (words_a, words_b))
-    return _apart(whole_a, whole_b)
+    return _firsts_apart(words_a, words_b) and _apart(_joined(words_a), _joined(words_b))
+
+
+def capital_name_word(word: str) -> bool:
+    """A capitalised word that can be a name: any in Latin script, in Cyrillic one the
+    dictionary does not know as another word («Южная», «Корея» name nobody)."""
+    return word[:1].isupper() and (not re.match(r"[А-ЯЁ]", word) or _ru_name_word(word))
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -334,8 +346,7 @@ def _named_in(name: str, text: str) -> bool:
     words = [
         w
         for w in re.findall(r"[^\W\d_]+", text)
-        if (w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)))
-        or (_ARABIC_LETTER.match(w) and w not in _AR_STOP)
+        if capital_name_word(w) or (_ARABIC_LETTER.match(w) and w not in _AR_STOP)
     ]
     written = [v for word in words for v in _variants(word)]
 

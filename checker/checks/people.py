@@ -25,6 +25,7 @@ from checker.checks.names import (  # noqa: F401 (skeleton is re-exported)
     _morph,
     _named_in,
     _ru_name_word,
+    capital_name_word,
     clearly_different,
     skeleton,
 )
@@ -337,7 +338,7 @@ def _whole_name(name: str, language: str | None, text: str) -> bool:
     words = name.split()
     if len(words) < 2 or (language or script_language(text)) not in ("en", "ru"):
         return False
-    return all(w[:1].isupper() and (not re.match(r"[А-ЯЁ]", w) or _ru_name_word(w)) for w in words)
+    return all(map(capital_name_word, words))
 
 
 def _sure_rival(

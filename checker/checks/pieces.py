@@ -235,13 +235,18 @@ def _range_with(
         after = text[nxt.end : nxt.end + 30]
         percent = re.match(r"\s*[%٪]", after) or re.search(r"[%٪]\s*$", gap)  # «%140 ile %90»
         # a table language's unit or age word after it too («36–29 років», «36-29 yaş»)
-        own_unit = tbl is not None and any(
-            r is not None and r.match(after)
-            for r in (unit_regex(tbl.language), age_regex(tbl.language))
-        )
+        own_unit = _table_unit_after(after, tbl)
         if not (opened or u.unit_after(after, language) or percent or own_unit):
             return None
     return (atom.start, nxt)
+
+
+def _table_unit_after(after: str, tbl: LanguageTable | None) -> bool:
+    """True when a language table's unit or age word follows ("Kubikmeter", «yaş»)."""
+    if tbl is None:
+        return False
+    regexes = (unit_regex(tbl.language), age_regex(tbl.language))
+    return any(r is not None and r.match(after) for r in regexes)
 
 
 # "5-3", «2:1», and French «2 à 0» (a range after «de»: see `_is_score`)
@@ -258,10 +263,8 @@ def _is_score(text: str, m: re.Match[str], language: str, tbl: LanguageTable | N
         return False  # «de 3 à 5»: a French range; «mène 2 à 0» is the score
     if u.unit_after(after, language) or u.currency_after(after, language):
         return False
-    if tbl and (table_unit := unit_regex(tbl.language)) and table_unit.match(after):
-        return False
-    if tbl and (ages := age_regex(tbl.language)) and ages.match(after):
-        return False  # «18-29 yaş aralığındaki»: an age range
+    if _table_unit_after(after, tbl):
+        return False  # «2-4 düym», «18-29 yaş aralığındaki»: a range of a unit or of ages
     if (word := re.match(r"\s+([^\W\d_][\w'’-]*)", after)) and u.concept(
         [word.group(1)], language, clitics=False
     ):
