@@ -111,7 +111,7 @@ def finding(
             cand.similarity,
             cand.mutual,
             config,
-            closest=cand.mutual or cand.rank == 1,
+            closest=cand.mutual or cand.rank == 1 or cand.copies,
             copies=cand.copies or cand.link,
         )
 

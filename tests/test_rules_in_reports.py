@@ -112,8 +112,10 @@ def test_a_figure_conflict_between_counterparts_overrules_an_agreeing_model() ->
 def test_sentences_that_are_not_counterparts_get_no_note() -> None:
     """Not each other's closest sentences: the pair is not the place where either
     source tells this fact, so its figures are evidence only, never a note (notes
-    between non-counterparts were 45 of 45 notes on NTREX translations, fold A)."""
-    f = _finding(*FIVE, mutual=False, rank=2, nli=[0.9, 0.05, 0.05])
+    between non-counterparts were 45 of 45 notes on NTREX translations, fold A). In a
+    translation such a pair is no copy: a copy that is nobody's closest sits between
+    copied neighbours (tests/test_background.py) and is the counterpart."""
+    f = _finding(*FIVE, mutual=False, rank=2, nli=[0.9, 0.05, 0.05], copies=False)
     assert f.verdict is Verdict.AGREEMENT and f.decided_by == "nli" and f.reason is None
     assert f.notes == []
     assert [e.decides for e in f.figures] == [False]
@@ -225,7 +227,7 @@ def test_the_model_and_a_rule_agreeing_is_the_models_verdict_with_the_rules_reas
 
 def test_notes_are_shown_in_every_format_and_never_fail_the_gate(samples: list[Path]) -> None:
     report = checker.compare(samples, nli=RuleNli())
-    noted = _finding(*FIVE, mutual=False, rank=2, nli=[0.1, 0.8, 0.1])
+    noted = _finding(*FIVE, mutual=False, rank=2, nli=[0.1, 0.8, 0.1], copies=False)
     assert noted.verdict is Verdict.UNRELATED
     # a note as independent reports get one (test_a_note_needs_figures_of_one_kind)
     noted = noted.model_copy(

@@ -40,7 +40,9 @@ class Candidate:
     score: float = 0.0
     link: bool = False
     mutual: bool = False  # each is the other's closest sentence in its source
-    copies: bool = False  # the two sources look like copies (translation, reprint)
+    # one claim copied: counterparts in sources that look like copies (a translation, a
+    # reprint), each other's closest or placed by order (pair/copies.py with_mutual)
+    copies: bool = False
     tier: int = 0  # the step the budget admitted it in (pair/candidates._admission)
 
 
