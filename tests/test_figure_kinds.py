@@ -397,3 +397,111 @@ def test_figures_no_matching_reconciles_conflict_in_a_copy() -> None:
     assert not compare_figures(
         quantities(en, "en"), quantities(edited, "ar"), independent=True
     ).conflicts
+
+
+@pytest.mark.parametrize(
+    ("ru", "ar", "edited_ar"),
+    [
+        # an Arabic age is the figure "of his age", in digits or an ordinal word
+        ("погиб 16-летний юноша", "قتل شاب في السادسة عشرة من عمره", "قتل شاب في الـ32 من عمره"),
+        ("погибла женщина 35 лет", "قتلت امرأة في الخامسة والثلاثين من عمرها",
+         "قتلت امرأة في الـ70 من عمرها"),
+        # a decade named by its tens word, the last century's unless another is said
+        ("в 1990-х годах город быстро рос", "في التسعينيات نمت المدينة بسرعة",
+         "في الثمانينيات نمت المدينة بسرعة"),
+        ("в 1980-х годах", "في ثمانينيات القرن الماضي", "في سبعينيات القرن الماضي"),
+        # «до» after a verb of change a few words back is "to", not "up to"
+        ("число случаев выросло вдвое, до 3400", "ارتفع عدد الحالات ليصل إلى 3400",
+         "ارتفع عدد الحالات ليصل إلى 6800"),
+        ("акции подешевели на 2,3 процента, до 41,50 доллара",
+         "تراجعت الأسهم بنسبة 2.3 في المئة إلى 41.50 دولار",
+         "تراجعت الأسهم بنسبة 2.3 في المئة إلى 83 دولارا"),
+        # kilometres "in an hour" are a speed in Russian too
+        ("ураган движется со скоростью 25 км в час", "يتحرك الإعصار بسرعة 25 كيلومترا في الساعة",
+         "يتحرك الإعصار بسرعة 50 كيلومترا في الساعة"),
+        # villages are one counted thing in both
+        ("эвакуированы жители 14 деревень", "تم إجلاء سكان 14 قرية", "تم إجلاء سكان 28 قرية"),
+    ],
+)  # fmt: skip
+def test_russian_and_arabic_write_one_figure_alike(ru: str, ar: str, edited_ar: str) -> None:
+    """Each pair was missed or misread between Russian and Arabic before."""
+    assert agree(ru, "ru", ar, "ar")
+    assert conflicts(ru, "ru", edited_ar, "ar")
+    assert conflicts(edited_ar, "ar", ru, "ru")  # either way round
+
+
+def test_up_to_stays_a_bound_and_an_unqualified_twenties_is_not_a_decade() -> None:
+    # «грозит до 10 лет», «لمدة تصل إلى 10 سنوات»: up to ten years, both bounds
+    (ru,) = quantities("ему грозит до 10 лет лишения свободы", "ru")
+    (ar,) = quantities("يواجه السجن لمدة تصل إلى 10 سنوات", "ar")
+    assert (ru.qualifier, ar.qualifier) == ("max", "max")
+    assert conflicts("ему грозит до 10 лет тюрьмы", "ru", "يواجه السجن لمدة تصل إلى 20 سنة", "ar")
+    # the twenties of which century? none is read; «في الثلاثينيات من عمرها» is an age
+    assert quantities("في العشرينيات", "ar") == ()
+    (age,) = quantities("امرأة في الثلاثينيات من عمرها", "ar")
+    assert age.dimension == "duration"
+    assert agree("a woman in her 30s", "en", "امرأة في الثلاثينيات من عمرها", "ar")
+
+
+@pytest.mark.parametrize(
+    ("en", "ar", "edited_en"),
+    [
+        # the feminine and the twelfth teen ordinals (the eleventh was read as ten)
+        ("The eleventh round was cancelled.", "وألغيت الجولة الحادية عشرة.",
+         "The twelfth round was cancelled."),
+        ("for the twelfth time", "للمرة الثانية عشرة", "for the thirteenth time"),
+        # three quarters is a share, not three of something
+        ("Three-quarters of the homes were flooded.", "وغمرت المياه ثلاثة أرباع المنازل.",
+         "One-quarter of the homes were flooded."),
+        # a dual states two of what its noun names
+        ("He was convicted on two counts.", "وأدين في تهمتين.", "He was convicted on four counts."),
+        # «ولاية» is a term of office as often as a state: no counted thing of its own
+        ("He is serving a third term.", "ويقضي ولايته الثالثة.", "He is serving a fourth term."),
+    ],
+)  # fmt: skip
+def test_english_and_arabic_number_words_alike(en: str, ar: str, edited_en: str) -> None:
+    assert agree(en, "en", ar, "ar")
+    assert conflicts(edited_en, "en", ar, "ar")
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "language", "edited"),
+    [
+        # Turkish: a clock time after «saat» or with a case ending; degrees; a magnitude
+        ("The meeting ended at 3:30 p.m.", "Toplantı saat 15.30'da sona erdi.", "tr",
+         "Toplantı saat 18.30'da sona erdi."),
+        ("The train arrived at 8:15 a.m.", "Tren sabah 08.15'te geldi.", "tr",
+         "Tren sabah 09.15'te geldi."),
+        ("Temperatures fell to minus 5 degrees.", "Sıcaklık eksi 5 dereceye düştü.", "tr",
+         "Sıcaklık eksi 10 dereceye düştü."),
+        ("Temperatures reached 40 degrees Celsius.", "Sıcaklık 40 santigrat dereceye ulaştı.",
+         "tr", "Sıcaklık 80 santigrat dereceye ulaştı."),
+        ("The magnitude 7.5 quake struck.", "7,5 büyüklüğündeki deprem meydana geldi.", "tr",
+         "8,5 büyüklüğündeki deprem meydana geldi."),
+        ("The average salary is 4,500 lira.", "Ortalama maaş 4.500 lira.", "tr",
+         "Ortalama maaş 9.000 lira."),
+        ("Perfect time for a pint is 5.30pm.", "İdeal vaxt saat 5:30-dur.", "az",
+         "İdeal vaxt saat 6:30-dur."),
+        # Hebrew: an age after «בן», a construct state, a range, degrees, tonnes, a magnitude
+        ("A 15-year-old boy was arrested.", "נער בן 15 נעצר.", "he", "נער בן 30 נעצר."),
+        ("He was sentenced to 18 months in prison.", "הוא נידון ל-18 חודשי מאסר.", "he",
+         "הוא נידון ל-36 חודשי מאסר."),
+        ("Between 30 and 43 percent backed him.", "בין 30 ל-43 אחוזים תמכו בו.", "he",
+         "בין 60 ל-43 אחוזים תמכו בו."),
+        ("Temperatures fell to minus 5 degrees.", "הטמפרטורה ירדה למינוס 5 מעלות.", "he",
+         "הטמפרטורה ירדה למינוס 10 מעלות."),
+        ("The cargo weighed 20 tonnes.", "המטען שקל 20 טונות.", "he", "המטען שקל 40 טונות."),
+        ("The magnitude 7.5 quake struck.", "רעידת האדמה בעוצמה 7.5 התרחשה.", "he",
+         "רעידת האדמה בעוצמה 8.5 התרחשה."),
+    ],
+)  # fmt: skip
+def test_turkish_azerbaijani_and_hebrew_figures_read(
+    en: str, other: str, language: str, edited: str
+) -> None:
+    assert not conflicts(en, "en", other, language)
+    assert conflicts(en, "en", edited, language)
+
+
+def test_a_turkish_decimal_written_with_a_dot_is_no_clock_time() -> None:
+    (price,) = quantities("Fiyat 2.45 dolar oldu.", "tr")
+    assert price.dimension == "money:USD"

@@ -369,9 +369,9 @@ def _read(
         else:  # «במאה ה- 38»: the 38th century, a count of centuries
             return quantity("count", said_before)
     magnitude_context = u.MAGNITUDE_CONTEXT.search(text) is not None
-    if re.search(r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها)\s*(?:of\s+)?$", before):
+    if u.MAGNITUDE_BEFORE.search(before):
         return quantity("magnitude", "magnitude")
-    if m := re.match(r"(?i)[\s-]*(?:magnitude|балл\w*|درج(?:ة|ات) على مقياس ريختر)", after):
+    if m := u.MAGNITUDE_AFTER.match(after):
         return quantity("magnitude", "magnitude", extra=m.end())
     if m := _RU_UNIT_ADJECTIVE.match(after):  # «300-килограммовое животное»
         unit = u.unit_after(" " + _RU_UNIT_STEMS[m.group(1).lower()], "ru")

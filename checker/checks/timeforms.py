@@ -26,7 +26,14 @@ _CLOCK = {
         r"(?:الساعة\s+)?(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*))?"
         r"|الساعة\s+(\d{1,2})(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*))?"
     ),
+    # Turkish and Azerbaijani write «saat 15.30», «08.15'te», «15:30-da»: a time after
+    # «saat», with a colon, or with a case ending («2.45 dolar» is a careless decimal)
+    "tr": re.compile(
+        r"(?:(?i:saat)\s+|(?<![\w.,])(?=\d{1,2}(?::\d{2}(?!\d)|[.]\d{2}['’-][dt][aeə])))"
+        r"(\d{1,2})[:.](\d{2})(?![\d]|[.,]\d)()|(?i:saat)\s+(\d{1,2})(?=['’-][dt][aeə])()"
+    ),
 }
+_CLOCK["az"] = _CLOCK["tr"]
 _MONTHS = {
     "en": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
     # French, Spanish, German, Italian, Portuguese: read with the English patterns
@@ -96,12 +103,23 @@ _DECADE = re.compile(
     r")"
 )
 _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid-?|late )?(\d0)s\b")
+# Arabic names a decade by its tens word: «التسعينيات», «ثمانينات القرن الماضي»; «في
+# الثلاثينيات من عمرها» is an age
+_AR_TENS = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "اربعين": 40, "خمسين": 50, "ستين": 60,
+            "سبعين": 70, "ثمانين": 80, "تسعين": 90}  # fmt: skip
+_AR_DECADE = re.compile(rf"(?<!\w)(?:[وفبل]?ال)?({'|'.join(_AR_TENS)})ي?ات(?!\w)")
+_AR_AGE_AFTER = re.compile(r"\s+من\s+(?:عمر\w*|العمر)(?!\w)")
+_AR_CENTURY_AFTER = (
+    (re.compile(r"\s+(?:من\s+)?القرن\s+التاسع\s+عشر"), 1800),
+    (re.compile(r"\s+(?:من\s+)?القرن\s+(?:الماضي|العشرين|المنصرم|الفائت)"), 1900),
+    (re.compile(r"\s+(?:من\s+)?(?:هذا\s+)?القرن\s+(?:الحالي|الحادي\s+والعشرين|$)"), 2000),
+)
 # Arabic duals: only nouns whose plural is another word, so that the dual ending cannot
 # be a plural ending.
 _AR_DUAL = re.compile(
     r"(?<![\w])(?:[وفبل])?(?P<stem>عام|يوم|شهر|أسبوع|اسبوع|ساع|دقيق|سن|مر|متجر|شخص|سيار|"
     r"طفل|هدف|نقط|مبارا|دول|مدين|جندي|دبلوماسي|مسؤول|صاروخ|منزل|رجل|امرأ|بيت|قتيل|"
-    r"طائر|سفين|زيار|رحل|شرك|جول|ليل)"
+    r"طائر|سفين|زيار|رحل|شرك|جول|ليل|تهم|ولاي|جائز|ميدالي)"
     r"(?:ين|ان|تين|تان|تا)(?![\w])"
 )
 _AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع": 604800,
@@ -137,6 +155,7 @@ def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
                 continue  # «7.55» alone is a decimal; «6:35» is a time
         if hour is None:
             continue
+        half = half or None  # an empty group (Turkish has no a.m./p.m. word) says nothing
         h, mins = int(hour), int(minute or 0)
         if h > 24 or mins > 59:
             continue
@@ -224,9 +243,19 @@ def decades(text: str) -> list[Quantity]:
         else:
             year = int(next(g for g in m.group("year", "tyear", "ayear", "gyear", "lyear") if g))
         out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
-    for m in _AGE_DECADE.finditer(text):
-        low = int(m.group(1))
-        out.append(Quantity(m.group(0), m.start(1), m.end(), low * YEAR, "duration", "yr",
+    ages = [(m.start(1), int(m.group(1)), m.end()) for m in _AGE_DECADE.finditer(text)]
+    for m in _AR_DECADE.finditer(text):
+        tens = _AR_TENS[m.group(1)]
+        if age := _AR_AGE_AFTER.match(text, m.end()):
+            ages.append((m.start(), tens, age.end()))
+            continue
+        # an unqualified tens word is the last century's, but the twenties could be this one's
+        century = next((c for r, c in _AR_CENTURY_AFTER if r.match(text, m.end())), None)
+        if century is not None or tens != 20:
+            year = (1900 if century is None else century) + tens
+            out.append(Quantity(m.group(0), m.start(), m.end(), year, "decade"))
+    for start, low, end in ages:
+        out.append(Quantity(text[start:end], start, end, low * YEAR, "duration", "yr",
                             high=(low + 9) * YEAR, precision=YEAR, rounding=YEAR,
                             written=low))  # fmt: skip
     return out

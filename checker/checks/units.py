@@ -35,7 +35,7 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
      Unit("speed", "mph", 1.609344, imperial=True)),
     ({"en": r"km/h|kph|kmh|kilomet(?:re|er)s? (?:per|an) hour|kilometern? pro stunde|"
            r"kil[oó]metros? por hora|kilom[eè]tres? (?:par|à l')heure|stundenkilometer\w*",
-      "ru": r"км/ч|километр\w* в час",
+      "ru": r"км/ч|км/час|км в час|километр\w* в час",
       "ar": r"كم/س(?:اعة)?|كم في الساعة|كيلومتر(?:ا|ات)? في الساعة"}, Unit("speed", "km/h", 1)),
     ({"en": r"knots?", "ru": r"узл\w*", "ar": r"عقدة|عقدات"}, Unit("speed", "kn", 1.852, imperial=True)),
     ({"en": r"square miles?|sq\.? mi", "ru": r"квадратн\w+ мил\w*", "ar": r"ميل(?:ا)? مربع(?:ا)?"},
@@ -108,10 +108,20 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
 
 # Suffixes that are a unit only with a prefix or a context word: "degrees" read as a
 # temperature, or a magnitude in a sentence about an earthquake.
-DEGREES = {"en": r"degrees?|°", "ru": r"градус\w*|°", "ar": r"درج(?:ة|ات)|°"}
+# (the English patterns read Turkish and Azerbaijani too: «40 dereceye», «30 dərəcə»)
+DEGREES = {"en": r"degrees?|°|derece\w*|dərəcə\w*", "ru": r"градус\w*|°", "ar": r"درج(?:ة|ات)|°"}
 MAGNITUDE_CONTEXT = re.compile(
     r"(?i)magnitude|richter|quake|tremor|магнитуд|рихтер|землетрясени|толч[оок]|балл|"
-    r"زلزال|زلازل|هزة|ريختر|بقوة"
+    r"زلزال|زلازل|هزة|ريختر|بقوة|deprem|zəlzələ|büyüklüğ"
+)
+# a magnitude's word before the figure: "magnitude 7.5", «магнитудой 7,5», «بقوة 7.5»,
+# «בעוצמה 7.5»
+MAGNITUDE_BEFORE = re.compile(
+    r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها|[בו]?עוצמ[הת](?: של)?)\s*(?:of\s+)?$"
+)
+# a magnitude's word after the figure: "7.5 magnitude", «6 баллов», «7,5 büyüklüğündeki»
+MAGNITUDE_AFTER = re.compile(
+    r"(?i)[\s-]*(?:magnitude|балл\w*|درج(?:ة|ات) على مقياس ريختر|büyüklüğ\w*|maqnituda\w*)"
 )
 MAGNITUDE = Unit("magnitude", "magnitude")
 DEGREE_C = Unit("temperature", "°C")
@@ -127,6 +137,8 @@ _CURRENCY_WORDS: list[tuple[dict[str, str], str]] = [
     ({"en": r"roubles?|rubles?|RUB", "ru": r"рубл\w*|руб\.", "ar": r"روبل(?:ا|ات)?"}, "RUB"),
     ({"en": r"yuan|renminbi|CNY", "ru": r"юан\w*", "ar": r"يوان(?:ا)?"}, "CNY"),
     ({"en": r"yen|JPY", "ru": r"иен\w*|йен\w*", "ar": r"ين"}, "JPY"),
+    ({"en": r"(?:Turkish )?liras?|TRY", "ru": r"(?:турецк\w+ )?лир\w*", "ar": r"ليرة تركية|ليرات تركية"},
+     "TRY"),
 ]  # fmt: skip
 # "pound" alone is a weight or a currency: both readings are kept.
 POUND = {"en": r"pounds?", "ru": r"фунт(?:а|ов|ам|ами|ах|е|у)?", "ar": r"جنيه(?:ا|ات)?"}
@@ -152,7 +164,8 @@ _BEFORE: list[tuple[dict[str, str], str]] = [
       "ru": r"менее,? чем(?: за| на| в)?|меньше,? чем(?: за| на| в)?|менее|меньше|не более|"
             r"не больше|максимум|до|не свыше|в пределах|вплоть до|"
             r"менше,? ніж(?: за| на| в)?|менш ніж|менше|не більше|не більш ніж",
-      "ar": r"أقل من|اقل من|حتى|ما يصل إلى|ما يصل الى|لا يزيد (?:على|عن)|بحد أقصى|قرابة حتى|دون"}, "max"),
+      "ar": r"أقل من|اقل من|حتى|ما يصل إلى|ما يصل الى|لا يزيد (?:على|عن)|بحد أقصى|قرابة حتى|دون|"
+            r"(?<!ل)(?:تصل|يصل) (?:إلى|الى)"}, "max"),  # «لمدة تصل إلى»; «ليصل إلى» is "to reach"
     ({"en": r"about|around|approximately|roughly|nearly|almost|some|an estimated|estimated|"
             r"close to|circa|~|or so|just under|just over|an average of|on average|unos|unas|"
             r"alrededor de|cerca de|casi|aproximadamente|environ|près de|presque|quelque|etwa|"
@@ -209,7 +222,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
     "goals": {"en": r"goals?", "ru": r"гол|мяч", "ar": r"هدف|أهداف|اهداف"},
     "players": {"en": r"players?|athletes|golfers", "ru": r"игрок|спортсмен|футболист|гольфист",
                 "ar": r"لاعب|رياضي"},
-    "games": {"en": r"games?|matches|fixtures|rounds|laps?",
+    "games": {"en": r"games?|match(?:es)?\b|fixtures?|rounds?|laps?",
               "ru": r"игр(?:а|ы|у|ой|е|ам|ами|ах)?\b|матч|тур(?:а|ов|е|ы)?\b|круг|"
                     r"ігор|ігр[иа]\b",  # Ukrainian, which reads Russian's patterns
               "ar": r"مباراة|مباريات|مبارا|جولة|جولات|دورة|دورات|لفة"},
@@ -235,6 +248,12 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                   "ar": r"شرك|مؤسس|مجموع"},
     "weapons": {"en": r"missiles|rockets|weapons|warheads|bombs|shells",
                 "ru": r"ракет|оружи|боеголов|бомб|снаряд", "ar": r"صاروخ|صواريخ|سلاح|أسلحة|قنبل|قذيف"},
+    "places": {"en": r"villages|towns|cities|settlements|communities|municipalities|districts|"
+                     r"provinces|regions|neighbou?rhoods",
+               "ru": r"дерев(?:н|ен)|сел(?:о|а|ах|ам)?\b|поселк|посёлк|поселен|город|населенн|населённ|"
+                     r"район|област|провинци|округ|муниципалитет",
+               "ar": r"قري[ةت]|قرى|بلد[ةت]|مدن|مدينة|منطق[ةت]|مناطق|محافظ[ةت]|مقاطع|"
+                     r"أحياء|بلديات"},
     "viewers": {"en": r"viewers|readers|listeners|subscribers|followers|users|visitors|fans|spectators",
                 "ru": r"зрител|читател|слушател|подписчик|пользовател|посетител|болельщик|фанат",
                 "ar": r"مشاهد|متفرج|قارئ|قراء|مستمع|مشترك|متابع|مستخدم|زائر|زوار|مشجع"},
@@ -299,24 +318,30 @@ def pound_after(text: str, language: str) -> int | None:
     return m.end() if m else None
 
 
-# «сократилась до 1127», «выросли до 20»: "to", not "up to" — a verb of change before
-# «до», by its lemma («к гибели до 400 самок», «может выпасть до 10 см» are "up to").
-_RU_WORD_BEFORE_DO = re.compile(r"(?i)([а-яё]+)\s+до\s*(?:[-−–]|минус)?\s*$")  # «до -10»
+# «сократилась до 1127», «выросли до 20», «выросло вдвое, до 3400», «подешевели на 2,3
+# процента, до 41,50»: "to", not "up to" — a verb of change among the few words of the
+# clause before «до», by its lemma («к гибели до 400 самок», «может выпасть до 10 см»
+# are "up to").
+_RU_DO_AT_END = re.compile(r"(?i)\s+до\s*(?:[-−–]|минус)?\s*$")  # «до -10»
+_RU_CLAUSE_WORDS = 6
 _RU_CHANGE_LEMMAS = frozenset((
     "сократить", "сократиться", "вырасти", "возрасти", "увеличить", "увеличиться",
     "снизить", "снизиться", "понизить", "понизиться", "повысить", "повыситься", "упасть",
     "подняться", "поднять", "подскочить", "опуститься", "уменьшить", "уменьшиться",
     "взлететь", "рухнуть", "довести", "дойти", "достичь", "достигнуть", "продлить",
     "расшириться", "расширить", "сокращаться", "увеличиваться", "снижаться", "расти",
-    "повышаться", "понижаться", "уменьшаться", "падать", "подниматься",
+    "повышаться", "понижаться", "уменьшаться", "падать", "подниматься", "подешеветь",
+    "подорожать", "дешеветь", "дорожать", "вырастать", "возрастать", "опускаться",
 ))  # fmt: skip
 
 
 def _ru_change_to(text: str) -> bool:
-    m = _RU_WORD_BEFORE_DO.search(text)
+    m = _RU_DO_AT_END.search(text)
     if not m:
         return False
-    return any(p.normal_form in _RU_CHANGE_LEMMAS for p in _morph().parse(m.group(1).lower()))
+    clause = re.split(r"[.;:!?()«»]", text[: m.start()])[-1]
+    words = re.findall(r"[а-яё]+", clause.lower())[-_RU_CLAUSE_WORDS:]
+    return any(p.normal_form in _RU_CHANGE_LEMMAS for w in words for p in _morph().parse(w))
 
 
 def qualifier_before(text: str, language: str) -> tuple[str, int] | None:

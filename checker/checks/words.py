@@ -52,12 +52,15 @@ _RU_UNIT_ADJECTIVE = re.compile(
 )
 
 
-_MINUS_BEFORE = re.compile(r"(?i)(?:(?:^|[\s(\[])[-−]|\b(?:minus|минус)\s+|(?<!\w)ناقص\s*)$")
+_MINUS_BEFORE = re.compile(
+    r"(?i)(?:(?:^|[\s(\[])[-−]|\b(?:minus|минус|мінус|eksi|mənfi|moins)\s+|(?<!\w)ناقص\s*|"
+    r"(?<!\w)[בוהלמכש]?מינוס\s*)$"
+)
 
 
 _MINUS_AFTER = re.compile(
     r"(?i)[\s°]*(?:[CС]\b|градус\w*|degrees?|درج\w*)?\s*(?:below zero|ниже нуля|мороза|"
-    r"تحت الصفر)"
+    r"تحت الصفر|sıfırın altında)"
 )
 
 
@@ -158,9 +161,18 @@ _AGE_BEFORE = re.compile(
 )
 
 
+# Arabic writes an age as the figure "of his age": «في الـ16 من عمره», «في السادسة عشرة
+# من عمرها» (an ordinal word, as sure as digits there)
+_AGE_AFTER_AR = re.compile(r"\s+من\s+(?:عمر\w*|العمر)(?!\w)")
+
+
 def _age(before: str, after: str, value: float, from_words: bool) -> bool:
     """ "Narcis Termes, 68, an electrician", "man, 32,", "aged 14": an age."""
-    if from_words or value != int(value) or not 1 <= value <= 120:
+    if value != int(value) or not 1 <= value <= 120:
+        return False
+    if _AGE_AFTER_AR.match(after):
+        return True
+    if from_words:
         return False
     if _AGE_BEFORE.search(before):
         return True
