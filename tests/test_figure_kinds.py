@@ -505,3 +505,12 @@ def test_turkish_azerbaijani_and_hebrew_figures_read(
 def test_a_turkish_decimal_written_with_a_dot_is_no_clock_time() -> None:
     (price,) = quantities("Fiyat 2.45 dolar oldu.", "tr")
     assert price.dimension == "money:USD"
+
+
+def test_an_age_in_words_and_places_by_any_name_compare_across_scripts() -> None:
+    # an age after "aged" in words is an age, as the Arabic «من عمره» reads one
+    arabic = "قتل شاب في السادسة عشرة من عمره."
+    assert agree("The boy, aged sixteen, was killed.", "en", arabic, "ar")
+    assert conflicts("The boy, aged thirty-two, was killed.", "en", arabic, "ar")
+    # areas are places as «مناطق» are: a counted thing both name
+    assert conflicts("Fighting spread to three areas.", "en", "وامتد القتال إلى ست مناطق.", "ar")

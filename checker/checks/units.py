@@ -249,7 +249,8 @@ _CONCEPTS: dict[str, dict[str, str]] = {
     "weapons": {"en": r"missiles|rockets|weapons|warheads|bombs|shells",
                 "ru": r"ракет|оружи|боеголов|бомб|снаряд", "ar": r"صاروخ|صواريخ|سلاح|أسلحة|قنبل|قذيف"},
     "places": {"en": r"villages|towns|cities|settlements|communities|municipalities|districts|"
-                     r"provinces|regions|neighbou?rhoods",
+                     r"provinces|regions|neighbou?rhoods|areas|zones|counties|territories|"
+                     r"governorates|prefectures",
                "ru": r"дерев(?:н|ен)|сел(?:о|а|ах|ам)?\b|поселк|посёлк|поселен|город|населенн|населённ|"
                      r"район|област|провинци|округ|муниципалитет",
                "ar": r"قري[ةت]|قرى|بلد[ةت]|مدن|مدينة|منطق[ةت]|مناطق|محافظ[ةت]|مقاطع|"

@@ -170,12 +170,10 @@ def _age(before: str, after: str, value: float, from_words: bool) -> bool:
     """ "Narcis Termes, 68, an electrician", "man, 32,", "aged 14": an age."""
     if value != int(value) or not 1 <= value <= 120:
         return False
-    if _AGE_AFTER_AR.match(after):
-        return True
+    if _AGE_AFTER_AR.match(after) or _AGE_BEFORE.search(before):
+        return True  # "aged sixteen" as sure as "aged 16"
     if from_words:
         return False
-    if _AGE_BEFORE.search(before):
-        return True
     return bool(re.search(r"[^\W\d_]{2,},\s*$", before) and re.match(r"\s*(?:,|\)|$)", after))
 
 
