@@ -32,7 +32,8 @@ def arabic_name_before(text: str) -> str | None:
 # Between an Arabic role and the name: nouns whose complement is a proper noun (a state,
 # a city, an alliance) and the prepositions of a post («عن ولاية», «لدى الأمم المتحدة»).
 _AR_PLACE_NOUNS = {"ولاية", "مدينة", "حلف", "منظمة", "حزب", "نادي", "منتخب", "جامعة", "شركة",
-                   "مقاطعة", "إقليم", "جمهورية", "مملكة", "دولة", "بلدية", "مجلس"}  # fmt: skip
+                   "مقاطعة", "إقليم", "جمهورية", "مملكة", "دولة", "بلدية", "مجلس", "البلاد",
+                   "الحكومة"}  # fmt: skip
 _AR_QUALIFIER = {"عن", "لدى", "في"}
 
 

@@ -142,6 +142,16 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
             "ar": [r"المبعوث(?:ة)?(?: الخاص(?:ة)?)?"],
         },
     ),
+    "prosecutor": (
+        "prosecutor",
+        {
+            "en": [r"(?:special |chief |public |state |district |federal )?prosecutor",
+                   r"special counsel"],
+            "ru": [r"(?:генеральн\w+ |главн\w+ )?прокурор\w*", r"спецпрокурор\w*"],
+            "ar": [r"(?:ال)?مدعي(?:ة)? (?:ال)?عام(?:ة)?", r"(?:ال)?مدعي(?:ة)?(?! عليه)",
+                   r"(?:ال)?نائب(?:ة)? (?:ال)?عام(?:ة)?"],
+        },
+    ),
     "chief_executive": (
         "chief executive",
         {
