@@ -278,6 +278,13 @@ ROLE_FORMS = [
         "والتقى البابا فرنسيس بضحايا الاعتداءات.",
     ),
     (
+        "Fed Chairman Jerome Powell raised interest rates.",
+        "Джером Пауэлл",
+        "Председатель ФРС Джером Пауэлл повысил процентные ставки.",
+        "جيروم باول",
+        "ورفع رئيس مجلس الاحتياطي الاتحادي جيروم باول أسعار الفائدة.",
+    ),
+    (
         "Prosecutor Robert Mueller filed new charges.",
         "Роберт Мюллер",
         "Прокурор Роберт Мюллер предъявил новые обвинения.",
@@ -304,6 +311,12 @@ def test_roles_behind_qualifiers_in_three_scripts(
     ar_swap = ar.replace(ar_name, "تاديوش فجيسنيفسكي")
     for a, b in ((en, ru_swap), (en, ar_swap), (ru, ar_swap)):
         assert role_conflict(a, b), (a, b)
+
+
+def test_a_body_after_an_arabic_role_is_no_name() -> None:
+    # «رئيسة صندوق النقد الدولي كريستين لاغارد»: the fund is whose head she is
+    (head,) = people("وحذرت رئيسة صندوق النقد الدولي كريستين لاغارد من تباطؤ.", "ar")
+    assert head.name == "كريستين لاغارد"
 
 
 def test_a_preposition_after_a_role_qualifies_it_only_before_a_place() -> None:

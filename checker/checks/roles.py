@@ -175,7 +175,9 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
         {
             "en": [r"chair(?:man|woman|person)?"],
             "ru": [r"председател\w*(?!\s+(?:КНР|Китая|Китайской))"],
-            "ar": [r"رئيس(?:ة)? مجلس (?:ال)?إدارة"],
+            # a board's head: «رئيس مجلس الإدارة», «رئيس مجلس الاحتياطي الاتحادي» (the
+            # cabinet's and the chambers' are the prime minister and the speaker)
+            "ar": [r"رئيس(?:ة)? مجلس (?:ال)?إدارة", r"رئيس(?:ة)? مجلس"],
         },
     ),
     "police_chief": (
