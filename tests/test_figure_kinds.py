@@ -514,3 +514,10 @@ def test_an_age_in_words_and_places_by_any_name_compare_across_scripts() -> None
     assert conflicts("The boy, aged thirty-two, was killed.", "en", arabic, "ar")
     # areas are places as «مناطق» are: a counted thing both name
     assert conflicts("Fighting spread to three areas.", "en", "وامتد القتال إلى ست مناطق.", "ar")
+
+
+def test_a_temperature_at_the_end_of_a_text_keeps_its_unit_and_sign() -> None:
+    # a headline or a list item ends without a full stop: "-5C" is still five below zero
+    assert conflicts("Temperatures fell to -5C", "en", "В Москве было +5 градусов.", "ru")
+    (hot,) = quantities("Temperatures rose to 80F", "en")
+    assert hot.dimension == "temperature"
