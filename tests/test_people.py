@@ -384,3 +384,14 @@ def test_a_short_whole_name_against_a_much_longer_one() -> None:
     assert not clearly_different("Will Wade", "Уилл Уэйд")
     # an Arabic reading may be common words after the role: not judged so
     assert not clearly_different("Will Wade", "كرة السلة لنادي")
+
+
+def test_a_shared_given_name_alone_is_no_shared_person() -> None:
+    # Greg and George share a skeleton; Clark and Bush nothing
+    assert clearly_different("Greg Clark", "Джордж Буш")
+    assert clearly_different("Mohammed bin Salman", "Mohammed bin Zayed")
+    # a surname both write, a middle name, a name split in syllables: one person
+    assert not clearly_different("Barack Obama", "Barack Hussein Obama")
+    assert not clearly_different("Kim Jong Un", "Ким Чен Ын")
+    # Arabic surnames match less surely, and a reading may run on: not judged so
+    assert not clearly_different("Brett Kavanaugh", "بريت كافانو الاتهامات")

@@ -249,6 +249,24 @@ def _ends_apart(a: list[tuple[frozenset[str], set[str]]],
     return False
 
 
+def _given_name_only(a: list[tuple[frozenset[str], set[str]]],
+                     b: list[tuple[frozenset[str], set[str]]]) -> bool:  # fmt: skip
+    """True when two names of two or more words share their first word alone and their
+    last words are apart: "Greg Clark" and «Джордж Буш» (Greg = George in skeleton),
+    Mohammed bin Salman and Mohammed bin Zayed. A later word of one that can be any
+    later word of the other keeps them one person."""
+    if min(len(a), len(b)) < 2:
+        return False
+    if any(_one_word(x, y) for x in a[1:] for y in b[1:]):
+        return False
+    if any(_one_word(a[0], y) for y in b[1:]) or any(_one_word(x, b[0]) for x in a[1:]):
+        return False  # a surname written first («Пак Кын Хе», "Park Geun-hye")
+    (_, xs), (_, ys) = a[-1], b[-1]
+    longest = max(max(map(len, xs)), max(map(len, ys)))
+    shortest = min(max(map(len, xs)), max(map(len, ys)))
+    return longest >= 3 and shortest >= 2 and all(_apart(u, v) for u in xs for v in ys)
+
+
 def clearly_different(a: str, b: str) -> bool:
     """True only when two names cannot be one person: no word of one can be a word of
     the other (a shared two-consonant word is overruled by an end that shares nothing),
@@ -259,7 +277,11 @@ def clearly_different(a: str, b: str) -> bool:
     placed_a, placed_b = _placed(a), _placed(b)
     shared = max((_one_word(x, y) for x in placed_a for y in placed_b), default=0)
     if shared:
-        return shared == 1 and _ends_apart(placed_a, placed_b)
+        if shared == 1:
+            return _ends_apart(placed_a, placed_b)
+        # not in Arabic script, whose surnames match less surely (Kavanaugh «كافانو»)
+        arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
+        return not arabic and _given_name_only(placed_a, placed_b)
     if _single_apart(a, b):
         return True
     sa, sb = _surname(a), _surname(b)
