@@ -521,3 +521,10 @@ def test_a_temperature_at_the_end_of_a_text_keeps_its_unit_and_sign() -> None:
     assert conflicts("Temperatures fell to -5C", "en", "В Москве было +5 градусов.", "ru")
     (hot,) = quantities("Temperatures rose to 80F", "en")
     assert hot.dimension == "temperature"
+
+
+def test_the_arabic_comma_before_one_or_two_digits_is_a_decimal_mark() -> None:
+    # «3،5 مليون» is 3.5 million; «30،000» thirty thousand; «3، 5» and a year stay apart
+    assert agree("3.5 million people live there", "en", "يعيش هناك 3،5 مليون شخص", "ar")
+    assert [q.value for q in quantities("بلغ 30،000 شخص", "ar")] == [30000.0]
+    assert [q.value for q in quantities("عام 2019،5 أشخاص", "ar")] == [2019.0, 5.0]

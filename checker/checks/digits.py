@@ -53,11 +53,15 @@ _SCORE_HYPHEN = re.compile(
 
 def _normalize(text: str) -> tuple[str, list[int]]:
     """The text the readers work on, and where each of its characters came from: digits
-    in ASCII («٣٠» → 30), the Arabic comma between thousands as a comma («30،000»), and
+    in ASCII («٣٠» → 30), the Arabic comma between thousands as a comma («30،000») and
+    before one or two digits as a decimal mark («3،5»), and
     Arabic vowel marks dropped («ميلاً» reads as «ميلا»), and a score's hyphen into the
     noun it qualifies as a space ("1:0-Sieg", «2:1-победа»: a score, not two counts)."""
     kept = [k for k, ch in enumerate(text) if not _MARKS.match(ch)]
     norm = "".join(text[k] for k in kept).translate(_DIGITS)
     norm = re.sub(r"(?<=\d)،(?=\d{3}(?!\d))", ",", norm)
+    # between one or two digits, with no space, a decimal mark («3،5 مليون»: 3.5 million;
+    # a list is written «3، 5»)
+    norm = re.sub(r"(?<![\d.,])(\d{1,3})،(\d{1,2})(?![\d])", r"\1.\2", norm)
     norm = _SCORE_HYPHEN.sub(" ", norm)
     return norm, kept + [len(text)]
