@@ -528,3 +528,30 @@ def test_the_arabic_comma_before_one_or_two_digits_is_a_decimal_mark() -> None:
     assert agree("3.5 million people live there", "en", "يعيش هناك 3،5 مليون شخص", "ar")
     assert [q.value for q in quantities("بلغ 30،000 شخص", "ar")] == [30000.0]
     assert [q.value for q in quantities("عام 2019،5 أشخاص", "ar")] == [2019.0, 5.0]
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "language"),
+    [
+        ("1.2 million people were displaced.", "نزح مليون و200 ألف شخص.", "ar"),
+        ("Losses reached $1.5 billion.", "بلغت الخسائر مليارا و500 مليون دولار.", "ar"),
+        ("about 3.5 million", "نحو 3 ملايين و500 ألف", "ar"),
+        ("1.2 million people", "1 млн 200 тыс. человек", "ru"),
+        ("a million people", "مليون شخص", "ar"),
+    ],
+)  # fmt: skip
+def test_millions_and_the_thousands_after_them_are_one_figure(
+    en: str, other: str, language: str
+) -> None:
+    """«مليون و200 ألف» is 1.2 million, not 200,000 beside a million; a lone singular
+    «مليون» is one million (a plural, «ملايين الأشخاص», stays as vague as "millions")."""
+    assert agree(en, "en", other, language)
+    doubled = {"1.2": "2.4", "1.5": "3.0", "3.5": "7", "a million": "two million"}
+    edited = next(en.replace(k, v) for k, v in doubled.items() if k in en)
+    assert conflicts(edited, "en", other, language)
+
+
+def test_a_plural_million_and_a_dollar_are_no_figure_and_no_country() -> None:
+    assert quantities("ملايين الأشخاص", "ar") == ()
+    (money,) = quantities("خسرت 5 مليارات دولار", "ar")
+    assert money.dimension == "money:USD" and money.concept is None

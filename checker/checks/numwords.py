@@ -325,9 +325,16 @@ _AR_TEEN_RE = re.compile(
 _AR_WEEKDAYS = {"الاثنين", "الإثنين", "والاثنين", "والإثنين"}  # Monday, not "the two"
 
 
+# A singular million or billion alone is one («مليون شخص», «مليون و200 ألف»); a plural
+# («ملايين الأشخاص») is as vague as "millions"
+_AR_ONE_SCALE = {"مليون": 1e6, "مليار": 1e9}
+
+
 def _ar_value(word: str) -> tuple[float, str] | None:
     if word in _AR_WEEKDAYS:
         return None
+    if word in _AR_ONE_SCALE:
+        return _AR_ONE_SCALE[word], "unit"
     if word in _AR_ORDINALS:
         return _AR_ORDINALS[word], "ordinal"
     bare = word[2:] if word.startswith("ال") else word

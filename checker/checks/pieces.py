@@ -1,8 +1,9 @@
 """Figures written in pieces: a half ("two and a half", «с половиной», «ونصف»,
 "half a million"), a share of a whole ("two-thirds of voters", «треть жителей»), a
-list that shares one unit or age ("aged 33, 34 and 39", «66, 34 и 39 лет») and a
-compound length ("6-foot-6", «1 м 98 см»). checks/quantities.py reads figures with
-them; each piece was a missed or misread edit on real news (docs/measuring.md)."""
+list that shares one unit or age ("aged 33, 34 and 39", «66, 34 и 39 лет»), a compound
+length ("6-foot-6", «1 м 98 см») and a compound scale («مليون و200 ألف»).
+checks/quantities.py reads figures with them; each piece was a missed or misread edit on
+real news or in sentences written for the tests (docs/measuring.md)."""
 
 from __future__ import annotations
 
@@ -116,6 +117,55 @@ def _compound_lengths(
                     continue
         out.append(q)
     return out
+
+
+def _scale_of(value: float) -> float:
+    """The scale a round figure is counted in: 2,000,000 in millions, 3,000 in thousands."""
+    scale = 1.0
+    while value >= scale * 1000 and value % (scale * 1000) == 0:
+        scale *= 1000
+    return scale
+
+
+# Accusative singulars that the dual's construct form shares: «مليارا و500 مليون» is a
+# billion and 500 million (the dual «مليارا دولار» is followed by its noun, not «و»)
+_AR_ONE = re.compile(r"(?:مليارا|مليونا|ألفا)$")
+
+
+def _compound_scales(
+    found: list[Quantity], norm: str, original: str, positions: list[int]
+) -> list[Quantity]:
+    """«مليون و200 ألف شخص», «1 млн 200 тыс. человек», «3 ملايين و500 ألف»: a figure in
+    millions and the thousands after it are one figure (1.2 million), not two."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.high is None and q.high is None:
+            big = _scale_of(prev.value)
+            gap = norm[prev.end : q.start]
+            joined = re.fullmatch(r"\s*(?:و|и|and)?\s*", gap) is not None
+            # (the reader may take «و500» after «ملايين» for its noun)
+            lone = prev.concept is None and prev.dimension == "count"
+            lone = lone and (not prev.unit or re.fullmatch(r"و?\d+", prev.unit) is not None)
+            # or the noun after both read twice («مليون و200 ألف شخص»: people, each time)
+            same = (prev.dimension, prev.concept, prev.unit) == (q.dimension, q.concept, q.unit)
+            lone = lone or same
+            if joined and lone and big >= 1e6 and 1000 <= q.value < big and q.value % 1000 == 0:
+                head = big if _AR_ONE.search(norm[prev.start : prev.end]) else prev.value
+                text = (original[positions[prev.start] : positions[q.start]] + q.text).strip()
+                out[-1] = replace(q, start=prev.start, text=text, value=head + q.value,
+                                  qualifier=prev.qualifier)  # fmt: skip
+                continue
+        out.append(q)
+    return out
+
+
+def compounds(
+    found: list[Quantity], norm: str, original: str, positions: list[int]
+) -> list[Quantity]:
+    """A figure written in two pieces as one: a compound length, a compound scale."""
+    return _compound_scales(_compound_lengths(found, norm, original, positions), norm,
+                            original, positions)  # fmt: skip
 
 
 # Shares of a whole, read as percentages: "two-thirds of voters" is 66.7 %, «треть

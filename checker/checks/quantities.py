@@ -38,12 +38,12 @@ from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import (
     _SCORE,
     AND_A_HALF,
-    _compound_lengths,
     _fractions,
     _is_score,
     _lists,
     _range_with,
     _word_after,
+    compounds,
     half_spans,
 )
 from checker.checks.timeforms import DAY_FIRST, arabic_duals, clock_times, dates, decades
@@ -227,7 +227,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if read is not None:
             add(read)
         k += 2 if span else 1
-    found = _compound_lengths(sorted(found, key=lambda q: q.start), norm, text, positions)
+    found = compounds(sorted(found, key=lambda q: q.start), norm, text, positions)
     return tuple(_lists(found, norm))
 
 

@@ -235,7 +235,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
               "ar": r"حالة|حالات|إصابة|مريض|مرضى"},
     "homes": {"en": r"homes|houses|buildings|dwellings|properties", "ru": r"дом|здани|жил|постро",
               "ar": r"منزل|منازل|بيت|بيوت|مبنى|مبان|مساكن"},
-    "countries": {"en": r"countr|nations?\b|states?\b", "ru": r"стран|государств", "ar": r"دولة|دول|بلد|بلدان"},
+    "countries": {"en": r"countr|nations?\b|states?\b", "ru": r"стран|государств", "ar": r"دولة|دول(?!ار)|بلد|بلدان"},
     "times": {"en": r"times\b", "ru": r"раз\b|раза\b", "ar": r"مرة|مرات"},
     "members": {"en": r"members|delegates|lawmakers|senators|MPs", "ru": r"член|депутат|сенатор|делегат",
                 "ar": r"عضو|أعضاء|اعضاء|نائب|نواب"},
