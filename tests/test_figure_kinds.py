@@ -493,9 +493,17 @@ def test_english_and_arabic_number_words_alike(en: str, ar: str, edited_en: str)
         ("The cargo weighed 20 tonnes.", "המטען שקל 20 טונות.", "he", "המטען שקל 40 טונות."),
         ("The magnitude 7.5 quake struck.", "רעידת האדמה בעוצמה 7.5 התרחשה.", "he",
          "רעידת האדמה בעוצמה 8.5 התרחשה."),
+        # Persian: a range, a magnitude in Richter degrees, degrees, minus, a score
+        ("Between 30 and 43 percent backed him.", "بین ۳۰ تا ۴۳ درصد از او حمایت کردند.", "fa",
+         "بین ۶۰ تا ۴۳ درصد از او حمایت کردند."),
+        ("The magnitude 7.5 quake struck.", "زمین‌لرزه‌ای به بزرگی ۷.۵ ریشتر رخ داد.", "fa",
+         "زمین‌لرزه‌ای به بزرگی ۸.۵ ریشتر رخ داد."),
+        ("Temperatures fell to minus 5 degrees.", "دما به منفی ۵ درجه کاهش یافت.", "fa",
+         "دما به منفی ۱۰ درجه کاهش یافت."),
+        ("The team won 3-1.", "این تیم ۳ بر ۱ پیروز شد.", "fa", "این تیم ۶ بر ۱ پیروز شد."),
     ],
 )  # fmt: skip
-def test_turkish_azerbaijani_and_hebrew_figures_read(
+def test_turkish_azerbaijani_hebrew_and_persian_figures_read(
     en: str, other: str, language: str, edited: str
 ) -> None:
     assert not conflicts(en, "en", other, language)

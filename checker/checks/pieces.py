@@ -303,7 +303,7 @@ def _table_unit_after(after: str, tbl: LanguageTable | None) -> bool:
 
 # "5-3", «2:1», and French «2 à 0» (a range after «de»: see `_is_score`)
 _SCORE = re.compile(
-    r"(?<![\w.,:/-])(\d{1,2})(?:\s?[-–:]\s?|\s+à\s+)(\d{1,2})(?![\w%-]|[.,:]\d|\s*%)"
+    r"(?<![\w.,:/-])(\d{1,2})(?:\s?[-–:]\s?|\s+à\s+|\s+بر\s+)(\d{1,2})(?![\w%-]|[.,:]\d|\s*%)"
 )
 
 

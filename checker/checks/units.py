@@ -117,11 +117,13 @@ MAGNITUDE_CONTEXT = re.compile(
 # a magnitude's word before the figure: "magnitude 7.5", «магнитудой 7,5», «بقوة 7.5»,
 # «בעוצמה 7.5»
 MAGNITUDE_BEFORE = re.compile(
-    r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها|[בו]?עוצמ[הת](?: של)?)\s*(?:of\s+)?$"
+    r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها|[בו]?עוצמ[הת](?: של)?|"
+    r"بزرگی)\s*(?:of\s+)?$"
 )
 # a magnitude's word after the figure: "7.5 magnitude", «6 баллов», «7,5 büyüklüğündeki»
 MAGNITUDE_AFTER = re.compile(
-    r"(?i)[\s-]*(?:magnitude|балл\w*|درج(?:ة|ات) على مقياس ريختر|büyüklüğ\w*|maqnituda\w*)"
+    r"(?i)[\s-]*(?:magnitude|балл\w*|درج(?:ة|ات) على مقياس ريختر|büyüklüğ\w*|maqnituda\w*|"
+    r"(?:درجه )?ریشتر)"
 )
 MAGNITUDE = Unit("magnitude", "magnitude")
 DEGREE_C = Unit("temperature", "°C")

@@ -54,7 +54,7 @@ _RU_UNIT_ADJECTIVE = re.compile(
 
 _MINUS_BEFORE = re.compile(
     r"(?i)(?:(?:^|[\s(\[])[-−]|\b(?:minus|минус|мінус|eksi|mənfi|moins)\s+|(?<!\w)ناقص\s*|"
-    r"(?<!\w)[בוהלמכש]?מינוס\s*)$"
+    r"(?<!\w)[בוהלמכש]?מינוס\s*|(?<!\w)منفی\s*)$"
 )
 
 
