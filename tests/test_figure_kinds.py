@@ -501,9 +501,18 @@ def test_english_and_arabic_number_words_alike(en: str, ar: str, edited_en: str)
         ("Temperatures fell to minus 5 degrees.", "دما به منفی ۵ درجه کاهش یافت.", "fa",
          "دما به منفی ۱۰ درجه کاهش یافت."),
         ("The team won 3-1.", "این تیم ۳ بر ۱ پیروز شد.", "fa", "این تیم ۶ بر ۱ پیروز شد."),
+        # Ukrainian: persons, a magnitude, «до» after a sentence or a rise, a toll no year
+        ("Police detained 23 people.", "Поліція затримала 23 особи.", "uk",
+         "Поліція затримала 46 особи."),
+        ("The magnitude 7.5 quake struck.", "Землетрус магнітудою 7,5 стався.", "uk",
+         "Землетрус магнітудою 8,5 стався."),
+        ("He was sentenced to 18 months in prison.", "Його засудили до 18 місяців ув'язнення.",
+         "uk", "Його засудили до 36 місяців ув'язнення."),
+        ("The death toll climbed to 832.", "Кількість загиблих зросла до 832.", "uk",
+         "Кількість загиблих зросла до 1664."),
     ],
 )  # fmt: skip
-def test_turkish_azerbaijani_hebrew_and_persian_figures_read(
+def test_figures_read_in_the_table_languages(
     en: str, other: str, language: str, edited: str
 ) -> None:
     assert not conflicts(en, "en", other, language)
@@ -563,3 +572,18 @@ def test_a_plural_million_and_a_dollar_are_no_figure_and_no_country() -> None:
     assert quantities("ملايين الأشخاص", "ar") == ()
     (money,) = quantities("خسرت 5 مليارات دولار", "ar")
     assert money.dimension == "money:USD" and money.concept is None
+
+
+def test_a_figure_a_change_reaches_is_no_year() -> None:
+    # "rose to 2000", «выросло до 1664»: an amount reached; «до 1991 года» stays a year
+    assert [q.dimension for q in quantities("The toll rose to 2000.", "en")] == ["count"]
+    assert [q.dimension for q in quantities("Число погибших выросло до 1664.", "ru")] == ["count"]
+    assert [q.dimension for q in quantities("до 1991 года", "ru")] == ["year"]
+    assert [q.dimension for q in quantities("until 2000", "en")] == ["year"]
+
+
+def test_up_to_stays_up_to_after_a_noun_that_looks_like_a_verb() -> None:
+    # «северо-запада» is the north-west, not a verb of falling («падати»): "up to" stays
+    (low, high) = quantities("От Калифорнии до северо-запада может выпасть до 7–10 см, местами "
+                             "до 25 см.", "ru")  # fmt: skip
+    assert (low.qualifier, high.qualifier) == ("max", "max")

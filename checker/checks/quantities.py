@@ -7,9 +7,8 @@ years. The figure rules compare only quantities of one kind (see checks/figures.
 number rule that compared digits alone flagged "magnitude 7.5" against "800 dead" and
 "30 yards" against «27 метрах».
 
-English, Russian and Arabic are read in full, the table languages by checks/lang/*.toml,
-others by digits and shared symbols ($, %, °C); dates and times in checks/timeforms.py.
-"""
+en, ru, ar are read in full, table languages by checks/lang/*.toml, others by digits and
+shared symbols ($, %, °C); dates and times in checks/timeforms.py."""
 
 from __future__ import annotations
 
@@ -396,7 +395,8 @@ def _read(
         )
     if language == "ru" and (m := re.match(r"\s*гг?\.", after)):
         return quantity("year", extra=m.end())  # «в 1967 г.»
-    four_digits = not atom.from_words and re.fullmatch(r"\d{4}", text[atom.start : atom.end])
+    four_digits = not atom.from_words and bool(re.fullmatch(r"\d{4}", text[atom.start : atom.end]))
+    four_digits = four_digits and not u.changed_to(before, language)  # "rose to 1664"
     if four_digits and not ordinal and scale == 1 and high is None and 1000 <= low <= 2100:
         counted = _WORD.findall(after)[:1]
         counts = (

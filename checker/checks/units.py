@@ -111,13 +111,13 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
 # (the English patterns read Turkish and Azerbaijani too: «40 dereceye», «30 dərəcə»)
 DEGREES = {"en": r"degrees?|°|derece\w*|dərəcə\w*", "ru": r"градус\w*|°", "ar": r"درج(?:ة|ات)|°"}
 MAGNITUDE_CONTEXT = re.compile(
-    r"(?i)magnitude|richter|quake|tremor|магнитуд|рихтер|землетрясени|толч[оок]|балл|"
+    r"(?i)magnitude|richter|quake|tremor|магн[иі]туд|рихтер|землетрус|землетрясени|толч[оок]|балл|"
     r"زلزال|زلازل|هزة|ريختر|بقوة|deprem|zəlzələ|büyüklüğ"
 )
 # a magnitude's word before the figure: "magnitude 7.5", «магнитудой 7,5», «بقوة 7.5»,
 # «בעוצמה 7.5»
 MAGNITUDE_BEFORE = re.compile(
-    r"(?i)(?:magnitude|магнитуд\w*|балл\w*|بقوة|قوته|قوتها|[בו]?עוצמ[הת](?: של)?|"
+    r"(?i)(?:magnitude|магн[иі]туд\w*|балл\w*|بقوة|قوته|قوتها|[בו]?עוצמ[הת](?: של)?|"
     r"بزرگی)\s*(?:of\s+)?$"
 )
 # a magnitude's word after the figure: "7.5 magnitude", «6 баллов», «7,5 büyüklüğündeki»
@@ -211,6 +211,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                      r"men\b|women\b|adults|victims|participants|protesters|demonstrators|"
                      r"passengers|tourists|visitors|attendees|survivors",
                "ru": r"человек|люд|жител|гражданин|граждан|мужчин|женщин|взросл|лиц\b|участник|"
+                     r"ос(?:іб|оби|оба)\b|мешкан|громадян|"  # Ukrainian: persons, residents
                      r"протестующ|демонстрант|пассажир|турист|пострадавш|выживш",
                "ar": r"شخص|أشخاص|اشخاص|مواطن|سكان|ساكن|مدني|رجل|رجال|نساء|امرأة|فرد|أفراد|"
                      r"مشارك|متظاهر|محتج|راكب|ركاب|سائح|سياح|ناج|نسمة"},
@@ -343,8 +344,29 @@ def _ru_change_to(text: str) -> bool:
     if not m:
         return False
     clause = re.split(r"[.;:!?()«»]", text[: m.start()])[-1]
-    words = re.findall(r"[а-яё]+", clause.lower())[-_RU_CLAUSE_WORDS:]
+    words = re.findall(r"[а-яёіїєґ'’]+", clause.lower())[-_RU_CLAUSE_WORDS:]
+    if any(_UK_CHANGE.match(w) for w in words):
+        return True
     return any(p.normal_form in _RU_CHANGE_LEMMAS for w in words for p in _morph().parse(w))
+
+
+# Ukrainian verbs of change and sentence before «до» (read with Russian's patterns, but
+# not in pymorphy3's Russian dictionary): «зросла до 832», «засудили до 36 місяців»
+_UK_CHANGE = re.compile(r"(?i)^(?:з|за|ви|під|по|с)?(?:рос|біль|зменш|корот|низи|впа|"
+                        r"підня|сягну|сяга|досяг|суди)\w*"
+                        r"(?:в|ла|ло|ли|лася|лося|лися|вся|ть|тися|ться)$")  # a verb, not «запада»
+_EN_CHANGE_TO = re.compile(
+    r"(?i)\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|grown|fell|fallen|"
+    r"dropped|declined|surged|soared|reached)\s+to\s*$"
+)
+
+
+def changed_to(text: str, language: str) -> bool:
+    """True when `text` ends with a change "to" a figure ("rose to", «выросло … до»,
+    «зросла до»): the figure is an amount reached, not a year nor an upper bound."""
+    if language == "en":
+        return _EN_CHANGE_TO.search(text) is not None
+    return language == "ru" and _ru_change_to(text)
 
 
 def qualifier_before(text: str, language: str) -> tuple[str, int] | None:
