@@ -352,9 +352,11 @@ def _ru_change_to(text: str) -> bool:
 
 # Ukrainian verbs of change and sentence before «до» (read with Russian's patterns, but
 # not in pymorphy3's Russian dictionary): «зросла до 832», «засудили до 36 місяців»
-_UK_CHANGE = re.compile(r"(?i)^(?:з|за|ви|під|по|с)?(?:рос|біль|зменш|корот|низи|впа|"
-                        r"підня|сягну|сяга|досяг|суди)\w*"
-                        r"(?:в|ла|ло|ли|лася|лося|лися|вся|ть|тися|ться)$")  # a verb, not «запада»
+_UK_CHANGE = re.compile(
+    r"(?i)^(?:з|за|ви|під|по|с)?(?:рос|біль|зменш|корот|низи|впа|"
+    r"підня|сягну|сяга|досяг|суди)\w*"
+    r"(?:в|ла|ло|ли|лася|лося|лися|вся|ть|тися|ться)$"
+)  # a verb, not «запада»
 _EN_CHANGE_TO = re.compile(
     r"(?i)\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|grown|fell|fallen|"
     r"dropped|declined|surged|soared|reached)\s+to\s*$"
