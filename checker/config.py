@@ -42,6 +42,8 @@ DEFAULT_AGREEMENT_THRESHOLD = 0.5
 # samples' story outlets share half their sentences and are not reprints.
 DEFAULT_REPRINT_SIMILARITY = 0.55
 DEFAULT_REPRINT_SHARE = 0.6
+# A translation's best matches in its original's order (pair/copies.py IN_ORDER_SIMILARITY)
+DEFAULT_ORDER_SIMILARITY = 0.45
 # "Minister A said X" / "Minister B said X" embed at 0.74-0.83 across en/ru/ar on the
 # samples; two presidents in loosely related seed sentences at 0.46. Between copies of one
 # story (a translation: 0.46-0.8 on NTREX with one name swapped) number_similarity holds.
@@ -206,6 +208,13 @@ class Config(BaseModel):
         "thing only in sentences that say the same thing.",
     )
     reprint_similarity: float = Field(default=DEFAULT_REPRINT_SIMILARITY, ge=-1.0, le=1.0)
+    order_similarity: float = Field(
+        default=DEFAULT_ORDER_SIMILARITY,
+        ge=-1.0,
+        le=1.0,
+        description="Between sources in two languages, best matches this similar that run "
+        "in the same order make them copies of one story (a translation).",
+    )
     reprint_share: float = Field(
         default=DEFAULT_REPRINT_SHARE,
         gt=0.0,
@@ -242,6 +251,7 @@ class Config(BaseModel):
             reprints=self.reprint_pairing,
             mirror_similarity=self.reprint_similarity,
             mirror_share=self.reprint_share,
+            order_similarity=self.order_similarity,
             max_pairs=self.max_pairs,
             pairs_per_sentence=self.pairs_per_sentence,
             evidence_weight=self.pair_evidence,

@@ -292,8 +292,10 @@ def test_the_rules_floors_follow_the_embedders_scale() -> None:
     broad = gates_on_scale(config, BroadEmbedder())
     scale = BroadEmbedder.similarity_scale
     assert scale > 1
-    for gate in ("number_similarity", "rule_similarity", "people_similarity"):
+    # the order that makes a translation a copy too (pair/copies.py)
+    for gate in ("number_similarity", "rule_similarity", "people_similarity", "order_similarity"):
         assert getattr(broad, gate) == pytest.approx(getattr(config, gate) / scale, abs=1e-4)
+    assert broad.pairing().order_similarity == broad.order_similarity
     assert broad.contradiction_threshold == config.contradiction_threshold  # NLI untouched
     # Hebrew runs lower still: a run with a Hebrew source takes Hebrew's scale
     hebrew = gates_on_scale(config, BroadEmbedder(), {"en", "he"})

@@ -56,6 +56,7 @@ class PairingOptions:
     reprints: bool = True
     mirror_similarity: float = 0.55
     mirror_share: float = 0.6
+    order_similarity: float = 0.45  # a translation's best matches in order (copies.py)
     max_pairs: int | None = None
     pairs_per_sentence: float = 4.0
     copy_share: float = 1.0  # possible-copy links per sentence of a possible group

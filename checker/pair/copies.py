@@ -335,7 +335,7 @@ def with_mutual(
     ids = source_index(sentences)
     if looks is None:
         looks = mirror_links(
-            sentences, embeddings, replace(options, reprints=True), IN_ORDER_SIMILARITY
+            sentences, embeddings, replace(options, reprints=True), options.order_similarity
         )
     block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
     if halves is None:

@@ -181,7 +181,7 @@ def gates_on_scale(config: Config, embedder: Embedder, languages: Iterable[str] 
         scale = max((scales.get(x, default) for x in languages), default=default)
     if scale == 1.0:
         return config
-    gates = ("number_similarity", "rule_similarity", "people_similarity")
+    gates = ("number_similarity", "rule_similarity", "people_similarity", "order_similarity")
     return config.model_copy(update={g: round(getattr(config, g) / scale, 4) for g in gates})
 
 
