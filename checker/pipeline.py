@@ -290,7 +290,7 @@ def _judge(
     halves = split_halves(sentences, vectors)
     room = max(0, budget - len(links) - len(plan.pairs))  # halves stay inside the budget
     pairs = plan.pairs + missing_halves(plan.pairs, halves, vectors)[:room]
-    pairs = with_mutual(pairs, sentences, vectors, options, None, halves)
+    pairs = with_mutual(pairs, sentences, vectors, options, halves)
     findings = with_copies(
         link_findings + judged(pairs, "Checking pairs (NLI, both directions)"),
         sentences,

@@ -276,16 +276,15 @@ def clearly_different(a: str, b: str) -> bool:
     without capitals, is judged only when both surnames have two consonants."""
     placed_a, placed_b = _placed(a), _placed(b)
     shared = max((_one_word(x, y) for x in placed_a for y in placed_b), default=0)
+    arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
     if shared:
         if shared == 1:
             return _ends_apart(placed_a, placed_b)
         # not in Arabic script, whose surnames match less surely (Kavanaugh «كافانو»)
-        arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
         return not arabic and _given_name_only(placed_a, placed_b)
     if _single_apart(a, b):
         return True
     sa, sb = _surname(a), _surname(b)
-    arabic = bool(re.search(r"[\u0600-\u06ff]", a + b))
     short = max(len(sa), len(sb)) < 3 or (arabic and min(len(sa), len(sb)) < 2)
     if short and min(len(a.split()), len(b.split())) >= 2:
         # short surnames (Korean: Ri Yong-ho, «باك أوي تشون»): the whole names, whose

@@ -144,12 +144,11 @@ def _compound_scales(
             big = _scale_of(prev.value)
             gap = norm[prev.end : q.start]
             joined = re.fullmatch(r"\s*(?:و|и|and)?\s*", gap) is not None
-            # (the reader may take «و500» after «ملايين» for its noun)
-            lone = prev.concept is None and prev.dimension == "count"
-            lone = lone and (not prev.unit or re.fullmatch(r"و?\d+", prev.unit) is not None)
-            # or the noun after both read twice («مليون و200 ألف شخص»: people, each time)
+            # a bare count before the thousands (the reader may take «و500» after «ملايين»
+            # for its noun), or the noun after both read twice («مليون و200 ألف شخص»)
+            no_unit = not prev.unit or re.fullmatch(r"و?\d+", prev.unit) is not None
             same = (prev.dimension, prev.concept, prev.unit) == (q.dimension, q.concept, q.unit)
-            lone = lone or same
+            lone = (prev.concept is None and prev.dimension == "count" and no_unit) or same
             if joined and lone and big >= 1e6 and 1000 <= q.value < big and q.value % 1000 == 0:
                 head = big if _AR_ONE.search(norm[prev.start : prev.end]) else prev.value
                 text = (original[positions[prev.start] : positions[q.start]] + q.text).strip()

@@ -108,7 +108,6 @@ _AGE_DECADE = re.compile(r"(?i)\b(?:in|into) (?:his|her|their|the) (?:early |mid
 _AR_TENS = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "اربعين": 40, "خمسين": 50, "ستين": 60,
             "سبعين": 70, "ثمانين": 80, "تسعين": 90}  # fmt: skip
 _AR_DECADE = re.compile(rf"(?<!\w)(?:[وفبل]?ال)?({'|'.join(_AR_TENS)})ي?ات(?!\w)")
-_AR_AGE_AFTER = re.compile(r"\s+من\s+(?:عمر\w*|العمر)(?!\w)")
 _AR_CENTURY_AFTER = (
     (re.compile(r"\s+(?:من\s+)?القرن\s+التاسع\s+عشر"), 1800),
     (re.compile(r"\s+(?:من\s+)?القرن\s+(?:الماضي|العشرين|المنصرم|الفائت)"), 1900),
@@ -246,7 +245,7 @@ def decades(text: str) -> list[Quantity]:
     ages = [(m.start(1), int(m.group(1)), m.end()) for m in _AGE_DECADE.finditer(text)]
     for m in _AR_DECADE.finditer(text):
         tens = _AR_TENS[m.group(1)]
-        if age := _AR_AGE_AFTER.match(text, m.end()):
+        if age := u.AR_OF_AGE.match(text, m.end()):
             ages.append((m.start(), tens, age.end()))
             continue
         # an unqualified tens word is the last century's, but the twenties could be this one's

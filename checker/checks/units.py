@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.checks.numwords import _morph  # the one dictionary, loaded once
 
@@ -114,6 +115,9 @@ MAGNITUDE_CONTEXT = re.compile(
     r"(?i)magnitude|richter|quake|tremor|магн[иі]туд|рихтер|землетрус|землетрясени|толч[оок]|балл|"
     r"زلزال|زلازل|هزة|ريختر|بقوة|deprem|zəlzələ|büyüklüğ"
 )
+# Arabic writes an age as the figure "of his age": «في الـ16 من عمره», «في السادسة عشرة
+# من عمرها», «في الثلاثينيات من عمرها» (checks/words.py, checks/timeforms.py)
+AR_OF_AGE = re.compile(r"\s+من\s+(?:عمر\w*|العمر)(?!\w)")
 # a magnitude's word before the figure: "magnitude 7.5", «магнитудой 7,5», «بقوة 7.5»,
 # «בעוצמה 7.5»
 MAGNITUDE_BEFORE = re.compile(
@@ -339,6 +343,7 @@ _RU_CHANGE_LEMMAS = frozenset((
 ))  # fmt: skip
 
 
+@lru_cache(maxsize=4096)  # qualifier_before and changed_to ask it of one text
 def _ru_change_to(text: str) -> bool:
     m = _RU_DO_AT_END.search(text)
     if not m:

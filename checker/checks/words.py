@@ -161,17 +161,12 @@ _AGE_BEFORE = re.compile(
 )
 
 
-# Arabic writes an age as the figure "of his age": «في الـ16 من عمره», «في السادسة عشرة
-# من عمرها» (an ordinal word, as sure as digits there)
-_AGE_AFTER_AR = re.compile(r"\s+من\s+(?:عمر\w*|العمر)(?!\w)")
-
-
 def _age(before: str, after: str, value: float, from_words: bool) -> bool:
     """ "Narcis Termes, 68, an electrician", "man, 32,", "aged 14": an age."""
     if value != int(value) or not 1 <= value <= 120:
         return False
-    if _AGE_AFTER_AR.match(after) or _AGE_BEFORE.search(before):
-        return True  # "aged sixteen" as sure as "aged 16"
+    if u.AR_OF_AGE.match(after) or _AGE_BEFORE.search(before):
+        return True  # "aged sixteen" as sure as "aged 16", an ordinal «من عمره» as digits
     if from_words:
         return False
     return bool(re.search(r"[^\W\d_]{2,},\s*$", before) and re.match(r"\s*(?:,|\)|$)", after))

@@ -318,14 +318,13 @@ def with_mutual(
     sentences: Sequence[Sentence],
     embeddings: np.ndarray,
     options: PairingOptions,
-    looks: Sequence[Candidate] | None = None,
     halves: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """The pairs, each marked whether its sentences are each other's closest match and
     whether the pair is one claim copied (a translation, a reprint): each other's
     closest sentences in sources that look like copies of each other (most sentences
-    mutual best matches above `mirror_similarity`, as `mirror_links` finds them,
-    unconfirmed; pass them as `looks` where they were found already), with a neighbour
+    mutual best matches above `mirror_similarity`, or in order between two languages,
+    as `mirror_links` finds them, unconfirmed), with a neighbour
     that is copied too. Embeddings alone are not that evidence: a reprint's added
     background has a closest sentence in the original, but no run of copied sentences
     around it, and is judged as an independent report."""
@@ -333,10 +332,9 @@ def with_mutual(
         return []
     best = best_counterparts(sentences, embeddings)
     ids = source_index(sentences)
-    if looks is None:
-        looks = mirror_links(
-            sentences, embeddings, replace(options, reprints=True), options.order_similarity
-        )
+    looks = mirror_links(
+        sentences, embeddings, replace(options, reprints=True), options.order_similarity
+    )
     block = mirrors_from_links(sentences, [(c.i, c.j) for c in looks], options.mirror_share).block
     if halves is None:
         halves = split_halves(sentences, embeddings, best)
