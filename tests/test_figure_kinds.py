@@ -421,6 +421,15 @@ def test_figures_no_matching_reconciles_conflict_in_a_copy() -> None:
          "يتحرك الإعصار بسرعة 50 كيلومترا في الساعة"),
         # villages are one counted thing in both
         ("эвакуированы жители 14 деревень", "تم إجلاء سكان 14 قرية", "تم إجلاء سكان 28 قرية"),
+        # a span of years, its year word inside it or joined by «по»
+        ("с 2015 по 2018 год он возглавлял министерство", "ترأس الوزارة من 2015 إلى 2018",
+         "ترأس الوزارة من 2015 إلى 2019"),
+        ("с 2015 года по 2018 год", "من عام 2015 إلى عام 2018", "من عام 2015 إلى عام 2019"),
+        # a hyphenated span of years is no phone number
+        ("в 2015-2018 годах", "خلال الفترة 2015-2018", "خلال الفترة 2015-2019"),
+        # a dual beside «و» and a number is its own figure: two years and three months
+        ("приговорен к 2 годам и 3 месяцам", "حكم عليه بالسجن عامين و3 أشهر",
+         "حكم عليه بالسجن عامين و6 أشهر"),
     ],
 )  # fmt: skip
 def test_russian_and_arabic_write_one_figure_alike(ru: str, ar: str, edited_ar: str) -> None:

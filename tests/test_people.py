@@ -395,3 +395,47 @@ def test_a_shared_given_name_alone_is_no_shared_person() -> None:
     assert not clearly_different("Kim Jong Un", "Ким Чен Ын")
     # Arabic surnames match less surely, and a reading may run on: not judged so
     assert not clearly_different("Brett Kavanaugh", "بريت كافانو الاتهامات")
+
+
+_MODI = (
+    "Премьер-министр Индии Нарендра Моди подчеркнул, что страна готова.",
+    "وأكد رئيس الوزراء الهندي ناريندرا مودي أن البلاد مستعدة.",
+)
+_TRUMP = (
+    "Дональд Трамп, президент США, заявил, что переговоры прошли хорошо.",
+    "وقال دونالد ترامب، رئيس الولايات المتحدة، إن المحادثات سارت بشكل جيد.",
+)
+
+
+@pytest.mark.parametrize(
+    ("ru", "ar", "old", "new"),
+    [
+        # a Russian name the dictionary reads as a verb («Ранил»), guesses as a place
+        # («Викрамасингхе») or writes with a hyphen («Касым-Жомарт»)
+        (*_MODI, "Нарендра Моди", "Ранил Викрамасингхе"),
+        (*_MODI, "Нарендра Моди", "Касым-Жомарт Токаев"),
+        (*_TRUMP, "Дональд Трамп", "Касым-Жомарт Токаев"),
+        (*_TRUMP, "Дональд Трамп", "Ранил Викрамасингхе"),
+    ],
+)
+def test_names_the_russian_dictionary_misreads_stand_where_the_holder_stands(
+    ru: str, ar: str, old: str, new: str
+) -> None:
+    assert role_conflict(ru, ar) is None
+    swapped = ru.replace(old, new)
+    assert [p.name for p in people(swapped, "ru")] == [new]
+    assert role_conflict(swapped, ar) is not None
+
+
+def test_one_name_through_its_other_written_forms() -> None:
+    # a Latin ch is also ч (Churchill), a Russian в also a Greek b, an Arabic ث also t
+    assert not clearly_different("Winston Churchill", "Уинстон Черчилль")
+    assert not clearly_different("Prayuth Chan-ocha", "Прают Чан-оча")
+    assert not clearly_different("Елизавета", "إليزابيث")
+    assert not clearly_different("Michael Chan", "Майкл Чан")  # and still k
+    # a name split into other words is compared whole (La Roche-Posay)
+    assert not clearly_different("La Roche-Posay", "لاروش بوزيه")
+    # …never against a name of other words or length
+    assert clearly_different("Mark Lee", "Ангела Меркель")
+    assert clearly_different("Brett Kavanaugh", "Пак Кын Хе")
+    assert clearly_different("Chan-ocha", "Обама")

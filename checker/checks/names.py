@@ -41,15 +41,17 @@ def _ru_name_word(word: str) -> bool:
     an organisation or an adjective («Индонезийского Красного Креста») is not."""
     if re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?_", word):
         return True  # an initial, marked: «Дж_ Д_ Мартин»
-    if not re.fullmatch(r"[А-ЯЁ][а-яё'’-]+", word):
+    if not re.fullmatch(r"[А-ЯЁ][а-яё'’]+(?:-[А-ЯЁа-яё][а-яё'’]+)*", word):  # «Касым-Жомарт»
         return False
     morph = _morph()
     parses = morph.parse(word)
-    if "Geox" in parses[0].tag:
+    known = morph.word_is_known(word.lower())
+    if "Geox" in parses[0].tag and known:
         return False  # «Израиля»: the country first, a rare first name after
+    # (an unknown word's Geox is the predictor's guess from its ending: «Викрамасингхе»)
     if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
         return True
-    return not morph.word_is_known(word.lower())
+    return not known
 
 
 # Consonant classes shared by the three scripts; vowels and glottal letters map to "".
@@ -128,19 +130,28 @@ def _variants(word: str) -> set[str]:
     out = {skeleton(word)}
     if re.search(r"[а-яё]", word, re.IGNORECASE):
         out.add(skeleton(word, cases=False))
-        # в writes an English w as well as a v (Валид = Walid = وليد)
+        # в writes an English w as well as a v (Валид = Walid = وليد), and a Greek b
+        # (Елизавета = Elizabeth)
         out.add(skeleton(re.sub("[вВ]", "у", word)))
-    elif word.startswith("ال") and len(word) > 4:
-        out.add(skeleton(word[2:]))  # «المعلم» = Moualem: the article is not the name
-    elif re.search(r"[nl]h", word):
-        out.add(skeleton(re.sub(r"([nl])h", r"\1", word)))  # Mourinho = Моуринью = مورينيو
+        out.add(skeleton(re.sub("[вВ]", "б", word)))
+    elif re.search(r"[\u0600-\u06ff]", word):
+        if word.startswith("ال") and len(word) > 4:
+            out.add(skeleton(word[2:]))  # «المعلم» = Moualem: the article is not the name
+        if "ث" in word:
+            out.add(skeleton(word.replace("ث", "ت")))  # th: «إليزابيث» = Elizabeth
+    else:
+        if re.search(r"[nl]h", word):
+            out.add(skeleton(re.sub(r"([nl])h", r"\1", word)))  # Mourinho = Моуринью = مورينيو
+        if re.search(r"(?i)ch|ç", word):
+            out.add(skeleton(word, soft_ch=True))  # Churchill = Черчилль, Chan = Чан
     return out
 
 
-def skeleton(word: str, cases: bool = True) -> str:
+def skeleton(word: str, cases: bool = True, soft_ch: bool = False) -> str:
     """The consonant skeleton of a name word in Latin, Cyrillic or Arabic script, and in
     Hebrew, Armenian, Georgian and Devanagari (z and s are one class: Rodríguez =
-    Родригес, Veltzé = Вельце)."""
+    Родригес, Veltzé = Вельце). A Latin ch is k (Christine, Michael), or with `soft_ch`
+    the class of ч (Churchill)."""
     word = re.sub(r"^(?:al|el|ul|аль|ал|эль|ль)[-‐]", "", word.lower())  # al-Moualem = Муалем
     word = unicodedata.normalize("NFKD", word)
     word = "".join(ch for ch in word if not unicodedata.combining(ch) or ch in "\u0306")
@@ -158,9 +169,11 @@ def skeleton(word: str, cases: bool = True) -> str:
     else:
         word = word.replace("ğ", "g").replace("ç", "ch")  # Erdoğan = Эрдоган, Koç
         word = re.sub(r"c(?=[eiy])", "s", re.sub(r"[^a-z]", "", word))  # Vance = Вэнс
+        if soft_ch:
+            word = re.sub("t?ch", "C", word)  # kept apart from c = k by its capital
         for digraph, single in _LATIN_DIGRAPHS:
             word = word.replace(digraph, single)
-        out = word.translate(_LATIN)
+        out = word.translate(_LATIN).replace("C", "c")
     # g, h and j are one class: Russian writes a foreign h as г (Ibrahim = Ибрагим), Arabic
     # writes g as ج (Guardiola = جوارديولا) and j as ج (John = جون)
     return re.sub(r"(.)\1+", r"\1", re.sub("[gj]", "h", out))  # Mammadov = Mamedov
@@ -301,7 +314,26 @@ def clearly_different(a: str, b: str) -> bool:
         return False
     if not _tail_apart(a, b):
         return False
-    return _apart(sa, sb) or _first_and_whole_apart(a, b)
+    if (sa, sb) == (_surname(a), _surname(b)) and any(
+        _close(u, v) for u in _variants(a.split()[-1]) for v in _variants(b.split()[-1])
+    ):  # another written form of the surname is the other's (Churchill = Черчилль)
+        return _first_and_whole_apart(a, b)
+    return (_apart(sa, sb) and _wholes_apart(a, b)) or _first_and_whole_apart(a, b)
+
+
+def _wholes_apart(a: str, b: str) -> bool:
+    """True when the whole names, written together, are apart too: a name split into
+    other words («لاروش بوزيه» = La Roche-Posay) has no surname to compare alone. Only
+    between names of as many words (Brett Kavanaugh is not «Пак Кын Хе», whose syllables
+    written together come close); wholes of lengths far apart are apart (Mark Lee is not
+    «Ангела Меркель»)."""
+    if len(a.split()) != len(b.split()):
+        return True
+    wholes = [
+        {"".join(skeleton(w, soft_ch=soft) for w in name.split()) for soft in (False, True)}
+        for name in (a, b)
+    ]
+    return all(_apart(u, v) or abs(len(u) - len(v)) > 2 for u in wholes[0] for v in wholes[1])
 
 
 def _single_apart(a: str, b: str) -> bool:

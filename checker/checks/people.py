@@ -198,6 +198,11 @@ def _ru_linking(word: str) -> bool:
     return parse.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ", "NUMR"} and word not in _RU_NOT_LINKING
 
 
+# Parts of speech a capitalised word inside a sentence cannot be: a name that the
+# dictionary reads as a verb or an adverb («Ранил», «Нашид»).
+_RU_NOT_NAMING = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRED"}
+
+
 def _ru_name_start(word: str, following: list[str]) -> bool:
     """A capitalised word the dictionary knows as a common noun («Пак», «Мун») that
     starts a foreign name: in the nominative, not an abbreviation, and followed by a
@@ -205,7 +210,12 @@ def _ru_name_start(word: str, following: list[str]) -> bool:
     («президент России», «лидер КНДР»)."""
     if not following or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not _ru_name_word(following[0]):
         return False
-    parses = [p for p in _morph().parse(word) if p.tag.POS == "NOUN"]
+    every = _morph().parse(word)
+    if "Geox" in every[0].tag:
+        return False  # «Индии»: the country whose role it is
+    if every[0].tag.POS in _RU_NOT_NAMING:
+        return True  # «президент Шри-Ланки Ранил Викрамасингхе»: no verb has a capital there
+    parses = [p for p in every if p.tag.POS == "NOUN"]
     return any("nomn" in p.tag and "Abbr" not in p.tag for p in parses) and not any(
         "gent" in p.tag and "sing" in p.tag for p in parses[:1]
     )
@@ -298,7 +308,10 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
                 name = _russian_name(m.group("rest")) or _russian_post_holder(marked[: m.start()])
             else:
                 name = m.group("name")
-                if language == "ru" and not all(map(_ru_name_word, name.split()[:1])):
+                first, *more = name.split()
+                if language == "ru" and not (
+                    _ru_name_word(first) or _ru_name_start(first, more[:1])
+                ):
                     name = None
                 following = re.match(r"\s+([А-ЯЁ][\w'’-]*)", marked[m.end() :])
                 if language == "ru" and following and _ru_name_word(following.group(1)):

@@ -248,6 +248,33 @@ _RANGE_JOIN = {
 _RANGE_OPEN = re.compile(r"(?i)(?:between|from|между|от|بين|ما بين|من)\s*$")
 
 
+YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
+_PHONE = re.compile(r"(?<![\d])(?:\+?\d[\d ()-]{6,}\d)(?![\d])")
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Phone numbers and other long digit strings, which state no figure; grouped
+    thousands («1 000 000») and spans of years («в 2015-2018 годах») do."""
+    out = []
+    for m in _PHONE.finditer(text):
+        digits = m.group(0).strip()
+        if len(re.sub(r"\D", "", digits)) >= 7 and re.search(r"\d[ ()-]+\d", digits):
+            if not (re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", digits) or YEAR_RANGE.fullmatch(digits)):
+                out.append((m.start(), m.end()))
+    return out
+
+
+# A span of years with the year word inside it («с 2015 года по 2018 год», «من عام 2015
+# إلى عام 2018») or joined by Russian «по» («с 2015 по 2018 год»): (gap, opener before).
+_YEAR_SPAN = {
+    "ru": (r"\s*(?:года\s+)?(?:по|до)\s*", r"(?i)(?<!\w)со?\s*$"),
+    "ar": (
+        r"\s*(?:عام\s+)?و?(?:إلى|الى|حتى)\s+(?:عام|العام)?\s*",
+        r"(?:من|بين)\s+(?:عام|العام)\s*$",
+    ),
+}
+
+
 # An article between a range's words and a figure («entre un 70 %», «y un 90 %»).
 _ARTICLE = r"(?:(?:un|una|el|la|le|les|los|las)\s+)?"
 
@@ -260,6 +287,14 @@ def _range_with(
     if nxt is None or atom.ordinal:
         return None
     gap = text[atom.end : nxt.start]
+    years = _YEAR_SPAN.get(language)
+    if (
+        years
+        and all(1800 <= s.value <= 2100 for s in (atom, nxt))
+        and re.fullmatch(years[0], gap)
+        and re.search(years[1], text[max(0, atom.start - 12) : atom.start])
+    ):
+        return (atom.start, nxt)
     joins = tbl.range_to + tbl.range_and if tbl else ()
     # «%70 ile %90»: the percent sign of a language that writes it first; «entre un 70 % y
     # un 90 %», «70 % à 90 %»: a percent sign after each end, an article before the second

@@ -37,6 +37,7 @@ from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import (
     _SCORE,
     AND_A_HALF,
+    YEAR_RANGE,
     _fractions,
     _is_score,
     _lists,
@@ -44,6 +45,7 @@ from checker.checks.pieces import (
     _word_after,
     compounds,
     half_spans,
+    phone_spans,
 )
 from checker.checks.timeforms import DAY_FIRST, arabic_duals, clock_times, dates, decades
 from checker.checks.words import (
@@ -64,9 +66,6 @@ from checker.checks.words import (
     _to_first_noun,
     english_counted,
 )
-
-_YEAR_RANGE = re.compile(r"(?<![\w.,])((?:1[89]|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)(?![\w])")
-_PHONE = re.compile(r"(?<![\d])(?:\+?\d[\d ()-]{6,}\d)(?![\d])")
 
 
 @dataclass
@@ -160,10 +159,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for m in _PHONE.finditer(norm):  # phone numbers and other long digit strings
-        if len(re.sub(r"\D", "", m.group(0))) >= 7 and re.search(r"\d[ ()-]+\d", m.group(0)):
-            if not re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+", m.group(0).strip()):
-                taken.append((m.start(), m.end()))
+    taken.extend(phone_spans(norm))
     calendar = original if original in DAY_FIRST else months  # «12 ביוני», «۲۴ ژوئن»
     for q in clock_times(norm, language, original) + dates(norm, calendar) + decades(norm):
         if free(q.start, q.end):
@@ -171,7 +167,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     for q in _fractions(norm, language, text, positions):
         if free(q.start, q.end):
             add(q)
-    for m in _YEAR_RANGE.finditer(norm):
+    for m in YEAR_RANGE.finditer(norm):
         first, second = int(m.group(1)), m.group(2)
         last = int(second) if len(second) == 4 else int(str(first)[:2] + second)
         if last >= first and free(m.start(), m.end()):  # «1953-53»: an edited range too

@@ -265,7 +265,11 @@ def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
     (unless a number stands right beside it: «2 عامين» is not a second figure)."""
     out = []
     for m in _AR_DUAL.finditer(text):
-        if any(abs(end - m.start()) <= 2 or abs(m.end() - start) <= 2 for start, end in numbers):
+        if any(
+            (0 <= m.start() - end <= 2 and not text[end : m.start()].strip())
+            or (0 <= start - m.end() <= 2 and not text[m.end() : start].strip())
+            for start, end in numbers
+        ):  # «عامين و3 أشهر» is two years and three months
             continue
         stem = m.group("stem")
         if factor := _AR_DUAL_UNIT.get(stem):
