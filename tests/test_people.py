@@ -439,3 +439,18 @@ def test_one_name_through_its_other_written_forms() -> None:
     assert clearly_different("Mark Lee", "Ангела Меркель")
     assert clearly_different("Brett Kavanaugh", "Пак Кын Хе")
     assert clearly_different("Chan-ocha", "Обама")
+
+
+def test_the_body_of_a_role_is_not_the_name_that_follows_it() -> None:
+    # "president of the European Commission, X": Commission was read as the name
+    en = "The president of the European Commission, Jean-Claude Juncker, warned London."
+    assert [p.name for p in people(en, "en")] == ["Jean-Claude Juncker"]
+    us = "The president of the United States, Donald Trump, said so."
+    assert [p.name for p in people(us, "en")] == ["Donald Trump"]
+    assert role_conflict(en, "وحذر رئيس المفوضية الأوروبية جان كلود يونكر لندن.") is None
+    # the Arabic mayor with the article is a mayor, not a president
+    ar = "وأغلقت رئيسة البلدية آن هيدالغو الحدائق."
+    assert [p.role for p in people(ar, "ar")] == ["mayor"]
+    # a place after «от» that the dictionary only guesses is not the name
+    ru = "Об этом заявил сенатор от Аризони Джефф Флейк."
+    assert [p.name for p in people(ru, "ru")] == ["Джефф Флейк"]

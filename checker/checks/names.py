@@ -48,7 +48,8 @@ def _ru_name_word(word: str) -> bool:
     known = morph.word_is_known(word.lower())
     if "Geox" in parses[0].tag and known:
         return False  # «Израиля»: the country first, a rare first name after
-    # (an unknown word's Geox is the predictor's guess from its ending: «Викрамасингхе»)
+    # (an unknown word's Geox is the predictor's guess from its ending: «Нарендра»,
+    # «Викрамасингхе»; after a preposition it is read as a place: see people.py)
     if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
         return True
     return not known

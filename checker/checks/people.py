@@ -47,8 +47,10 @@ def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
         for pattern in patterns.get(language, []):
             if language == "en":
                 regex = (
-                    rf"(?<![\w-])(?i:{pattern})(?:,?\s+(?:of|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*?)?"
-                    rf",?\s+(?P<name>{_EN_NAME})"
+                    rf"(?<![\w-])(?i:{pattern})(?P<org>,?\s+(?:of|to)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*?)?"
+                    # "president of the European Commission, Jean-Claude Juncker": the
+                    # body's last word is no name when a name follows it
+                    rf",?\s+(?P<name>{_EN_NAME})(?(org)(?![\w'’-])(?!,\s+{_CAP}))"
                 )
             elif language == "ru":
                 rest = r"(?P<rest>(?:\s*[«»\"“”,]*\s+[^\s.;:!?()]+){1,6})"
@@ -208,16 +210,32 @@ def _ru_name_start(word: str, following: list[str]) -> bool:
     starts a foreign name: in the nominative, not an abbreviation, and followed by a
     name word. A country or an organisation after a role stands in the genitive
     («президент России», «лидер КНДР»)."""
-    if not following or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word) or not _ru_name_word(following[0]):
+    if not following or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
         return False
+    after = following[0]
+    if not (_ru_name_word(after) or (after[:1].isupper() and not _morph().word_is_known(after))):
+        return False  # (a word no dictionary knows, whatever its ending: «Викрамасингхе»)
     every = _morph().parse(word)
-    if "Geox" in every[0].tag:
+    if "Geox" in every[0].tag and _morph().word_is_known(word):
         return False  # «Индии»: the country whose role it is
     if every[0].tag.POS in _RU_NOT_NAMING:
         return True  # «президент Шри-Ланки Ранил Викрамасингхе»: no verb has a capital there
     parses = [p for p in every if p.tag.POS == "NOUN"]
     return any("nomn" in p.tag and "Abbr" not in p.tag for p in parses) and not any(
         "gent" in p.tag and "sing" in p.tag for p in parses[:1]
+    )
+
+
+_RU_PLACE_PREPOSITIONS = {"от", "из", "в", "во", "на", "для"}
+
+
+def _ru_place_after(before: list[str], word: str) -> bool:
+    """A word after «от», «из», «в» that the dictionary guesses is a place: where the role
+    is from («сенатор от Аризони Джеффом Флейком», a misspelt place), not the name."""
+    return (
+        before[:1] != []
+        and before[0].lower() in _RU_PLACE_PREPOSITIONS
+        and "Geox" in _morph().parse(word)[0].tag
     )
 
 
@@ -228,7 +246,15 @@ def _russian_name(rest: str) -> str | None:
     words = re.findall(r"[«»\"“”]|[^\s«»\"“”,]+|,", rest)
     k = 0
     quoted = False
-    while k < len(words) and k < 7 and not (not quoted and _ru_name_word(words[k])):
+    while (
+        k < len(words)
+        and k < 7
+        and not (
+            not quoted
+            and _ru_name_word(words[k])
+            and not _ru_place_after(words[k - 1 : k], words[k])
+        )
+    ):
         word = words[k]
         if not quoted and _ru_name_start(word, words[k + 1 : k + 2]):
             break  # «лидером Пак Кын Хе»: a nominative word the dictionary knows, then a name

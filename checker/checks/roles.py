@@ -201,7 +201,7 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     ),
     "mayor": (
         "mayor",
-        {"en": [r"mayor"], "ru": [r"мэр\w*", r"глав\w* города"], "ar": [r"عمدة", r"رئيس(?:ة)? بلدية"]},
+        {"en": [r"mayor"], "ru": [r"мэр\w*", r"глав\w* города"], "ar": [r"عمدة", r"رئيس(?:ة)? (?:ال)?بلدية"]},
     ),
     "president": (
         "president",
