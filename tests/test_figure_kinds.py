@@ -466,6 +466,18 @@ def test_up_to_stays_a_bound_and_an_unqualified_twenties_is_not_a_decade() -> No
         ("He was convicted on two counts.", "وأدين في تهمتين.", "He was convicted on four counts."),
         # «ولاية» is a term of office as often as a state: no counted thing of its own
         ("He is serving a third term.", "ويقضي ولايته الثالثة.", "He is serving a fourth term."),
+        # one unit said with «واحد»; a unit with its possessive before an ordinal
+        ("The vote was delayed by seven days.", "وتأجل التصويت أسبوعا واحدا.",
+         "The vote was delayed by two weeks."),
+        ("The strike entered its fourth week.", "ودخل الإضراب أسبوعه الرابع.",
+         "The strike entered its eighth week."),
+        # a victim is a person (and the Arabic one dead: one of them); journalists,
+        # bombs are counted things in both; «المحلفين» (jurors) holds no «محل» (store)
+        ("The eighth victim was identified.", "وتم التعرف على الضحية الثامنة.",
+         "The fourth victim was identified."),
+        ("Sixty journalists were killed.", "وقتل ستون صحفيا.", "Thirty journalists were killed."),
+        ("Four bombs exploded.", "وانفجرت أربع قنابل.", "Eight bombs exploded."),
+        ("one of the twelve jurors", "واحد من المحلفين الاثني عشر", "one of the twenty-four jurors"),
     ],
 )  # fmt: skip
 def test_english_and_arabic_number_words_alike(en: str, ar: str, edited_en: str) -> None:

@@ -42,7 +42,7 @@ LOWER_BOUND_REACH = 1.5
 ROUNDED_BOUND = 100
 # Counts of people of any kind may be the same people as a count of "people".
 _PEOPLE = {"people", "dead", "injured", "missing", "displaced", "arrested", "troops", "police",
-           "children", "members", "viewers", "votes"}  # fmt: skip
+           "children", "members", "viewers", "votes", "journalists"}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,10 @@ _AR_DUAL = re.compile(
     r"طائر|سفين|زيار|رحل|شرك|جول|ليل|تهم|ولاي|جائز|ميدالي)"
     r"(?:ين|ان|تين|تان|تا)(?![\w])"
 )
+_AR_ONE = re.compile(
+    r"(?<![\w])(?:[وفبل])?(?P<stem>عام|يوم|شهر|أسبوع|اسبوع|ساع|دقيق|سن)(?:ا|ة|ًا|اً)?"
+    r"\s+واحد(?:ا|ة|ًا|اً)?(?![\w])"
+)
 _AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع": 604800,
                  "اسبوع": 604800, "ساع": 3600, "دقيق": 60, "سن": YEAR}  # fmt: skip
 _UNIT_NAMES = {YEAR: "yr", 86400: "day", 2629746: "month", 604800: "week", 3600: "h", 60: "min"}
@@ -282,4 +286,9 @@ def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
             concept = found[0] if found else None
             out.append(Quantity(m.group(0), m.start(), m.end(), 2, "count", m.group(0), concept,
                                 written=2))  # fmt: skip
+    for m in _AR_ONE.finditer(text):  # «أسبوعا واحدا»: one week, said with «واحد»
+        factor = _AR_DUAL_UNIT[m.group("stem")]
+        out.append(Quantity(m.group(0), m.start(), m.end(), factor, "duration",
+                            _UNIT_NAMES[factor], written=1, precision=factor,
+                            rounding=factor))  # fmt: skip
     return out

@@ -212,7 +212,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
     "police": {"en": r"police|officers?|cops", "ru": r"полицейск|сотрудник\w* полиции|полици",
                "ar": r"شرطي|شرطة|ضابط|ضباط"},
     "people": {"en": r"people|persons?|individuals|residents|citizens|inhabitants|civilians|"
-                     r"men\b|women\b|adults|victims|participants|protesters|demonstrators|"
+                     r"men\b|women\b|adults|victims?|participants|protesters|demonstrators|"
                      r"passengers|tourists|visitors|attendees|survivors",
                "ru": r"человек|люд|жител|гражданин|граждан|мужчин|женщин|взросл|лиц\b|участник|"
                      r"ос(?:іб|оби|оба)\b|мешкан|громадян|"  # Ukrainian: persons, residents
@@ -235,7 +235,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
               "ar": r"مباراة|مباريات|مبارا|جولة|جولات|دورة|دورات|لفة"},
     "stores": {"en": r"stores?|shops?|outlets|branches|supermarkets|pharmac",
                "ru": r"магазин|супермаркет|отделени|филиал|точ[еки]|аптек",
-               "ar": r"متجر|متاجر|محل|محلات|فرع|فروع|صيدلي"},
+               "ar": r"متجر|متاجر|محل(?:ا|ات|ين|ان)?(?!\w)|فرع|فروع|صيدلي"},  # not المحلفين
     "jobs": {"en": r"jobs|workers|employees|staff|miners", "ru": r"рабоч\w* мест|работник|сотрудник|рабоч|персонал|шахтер|шахтёр|горняк",
              "ar": r"وظيف|وظائف|عامل|عمال|موظف"},
     "cases": {"en": r"cases|infections|patients", "ru": r"случа|заражен|больн|пациент|инфицир",
@@ -254,7 +254,7 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                   "ru": r"компани|фирм|предприяти|групп|сет(?:ь|и|ей|ям|ями|ях)\b",
                   "ar": r"شرك|مؤسس|مجموع"},
     "weapons": {"en": r"missiles|rockets|weapons|warheads|bombs|shells",
-                "ru": r"ракет|оружи|боеголов|бомб|снаряд", "ar": r"صاروخ|صواريخ|سلاح|أسلحة|قنبل|قذيف"},
+                "ru": r"ракет|оружи|боеголов|бомб|снаряд", "ar": r"صاروخ|صواريخ|سلاح|أسلحة|قنبل|قنابل|قذيف"},
     "places": {"en": r"villages|towns|cities|settlements|communities|municipalities|districts|"
                      r"provinces|regions|neighbou?rhoods|areas|zones|counties|territories|"
                      r"governorates|prefectures",
@@ -262,6 +262,9 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                      r"район|област|провинци|округ|муниципалитет",
                "ar": r"قري[ةت]|قرى|بلد[ةت]|مدن|مدينة|منطق[ةت]|مناطق|محافظ[ةت]|مقاطع|"
                      r"أحياء|بلديات"},
+    "journalists": {"en": r"journalists?|reporters?|correspondents?",
+                    "ru": r"журналист|репортер|репортёр|корреспондент",
+                    "ar": r"صحفي|صحافي|مراسل|إعلامي"},
     "viewers": {"en": r"viewers|readers|listeners|subscribers|followers|users|visitors|fans|spectators",
                 "ru": r"зрител|читател|слушател|подписчик|пользовател|посетител|болельщик|фанат",
                 "ar": r"مشاهد|متفرج|قارئ|قراء|مستمع|مشترك|متابع|مستخدم|زائر|زوار|مشجع"},

@@ -142,8 +142,9 @@ def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
     following = _WORD.findall(after)[:3]
     if previous and re.search(r"\S\s*$", before) and not re.search(r"[،,.:;]\s*$", before):
         bare = re.sub(r"^(?:ال|وال|بال|فال|في|لل)", "", previous[0])
-        if (unit := u.unit_after(bare, "ar")) and unit[1] == len(bare):
-            return unit[0]
+        for form in (bare, re.sub(r"(?<=\w{3})(?:ه|ها|هم)$", "", bare)):  # «أسبوعه الرابع»
+            if (unit := u.unit_after(form, "ar")) and unit[1] == len(form):
+                return unit[0]
     if following and re.match(r"\s+\S", after) and (found := u.concept(following[:1], "ar")):
         return found
     if following[:1] == ["من"] and len(following) > 1:
