@@ -454,3 +454,9 @@ def test_the_body_of_a_role_is_not_the_name_that_follows_it() -> None:
     # a place after «от» that the dictionary only guesses is not the name
     ru = "Об этом заявил сенатор от Аризони Джефф Флейк."
     assert [p.name for p in people(ru, "ru")] == ["Джефф Флейк"]
+
+
+def test_a_body_a_person_chairs_is_no_second_person() -> None:
+    # "former chairman of the Republican National Committee": the committee was a chair
+    en = "said Michael Steele, former chairman of the Republican National Committee, early on"
+    assert [p.name for p in people(en, "en")] == ["Michael Steele"]

@@ -108,7 +108,9 @@ def _any_role(language: str) -> re.Pattern[str]:
 _INSTITUTION = {"Center", "Centre", "Foundation", "Street", "Road", "Avenue", "Hospital",
                 "University", "Airport", "Corp", "Inc", "Co", "Ltd", "Day", "Award", "Prize",
                 "Stadium", "Bridge", "Cup", "Trophy", "School", "College", "Institute",
-                "Museum", "Library", "Prison", "Fund", "Trust"}  # fmt: skip
+                "Museum", "Library", "Prison", "Fund", "Trust", "Committee", "Commission",
+                "Council", "Assembly", "Parliament", "Senate", "Congress", "Agency", "Ministry",
+                "Department", "Organization", "Organisation", "Authority", "Board"}  # fmt: skip
 _COMPANY = {"Corp", "Inc", "Co", "Ltd"}  # a company alone after the role word
 # An organisation's acronym between a role and a name (UN, ООН, NATO, ЕС), not a name.
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
