@@ -105,12 +105,12 @@ def _any_role(language: str) -> re.Pattern[str]:
 
 # Words that make a name after a role an institution's ("King Salman Center", "Martin
 # Luther King Jr. Day"), not a person's.
-_INSTITUTION = {"Center", "Centre", "Foundation", "Street", "Road", "Avenue", "Hospital",
-                "University", "Airport", "Corp", "Inc", "Co", "Ltd", "Day", "Award", "Prize",
-                "Stadium", "Bridge", "Cup", "Trophy", "School", "College", "Institute",
-                "Museum", "Library", "Prison", "Fund", "Trust", "Committee", "Commission",
-                "Council", "Assembly", "Parliament", "Senate", "Congress", "Agency", "Ministry",
-                "Department", "Organization", "Organisation", "Authority", "Board"}  # fmt: skip
+_INSTITUTION = set(
+    "Center Centre Foundation Street Road Avenue Hospital University Airport Corp Inc Co "
+    "Ltd Day Award Prize Stadium Bridge Cup Trophy School College Institute Museum "
+    "Library Prison Fund Trust Committee Commission Council Assembly Parliament Senate "
+    "Congress Agency Ministry Department Organization Organisation Authority Board".split()
+)
 _COMPANY = {"Corp", "Inc", "Co", "Ltd"}  # a company alone after the role word
 # An organisation's acronym between a role and a name (UN, ООН, NATO, ЕС), not a name.
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}")
@@ -234,11 +234,8 @@ _RU_PLACE_PREPOSITIONS = {"от", "из", "в", "во", "на", "для"}
 def _ru_place_after(before: list[str], word: str) -> bool:
     """A word after «от», «из», «в» that the dictionary guesses is a place: where the role
     is from («сенатор от Аризони Джеффом Флейком», a misspelt place), not the name."""
-    return (
-        before[:1] != []
-        and before[0].lower() in _RU_PLACE_PREPOSITIONS
-        and "Geox" in _morph().parse(word)[0].tag
-    )
+    preposition = bool(before) and before[0].lower() in _RU_PLACE_PREPOSITIONS
+    return preposition and "Geox" in _morph().parse(word)[0].tag
 
 
 def _russian_name(rest: str) -> str | None:
