@@ -608,3 +608,17 @@ def test_up_to_stays_up_to_after_a_noun_that_looks_like_a_verb() -> None:
     (low, high) = quantities("От Калифорнии до северо-запада может выпасть до 7–10 см, местами "
                              "до 25 см.", "ru")  # fmt: skip
     assert (low.qualifier, high.qualifier) == ("max", "max")
+
+
+def test_two_metric_conversions_of_one_imperial_figure_agree() -> None:
+    # 200 miles written «321 kilómetros» and «300 km», 385 miles 619 and 620 km: two
+    # translations' conversions; a measure only, within 5% of its value, not its roundness
+    assert agree("en un radio de 321 kilómetros", "es", "dans un périmètre de 300 km", "fr")
+    assert agree("a 619 kilómetros al sur", "es", "à 620 km de Punta Eugenia", "fr")
+    assert agree("de 7,5 à 15 cm de pluie", "fr", "от 7,62 до 15,24 см осадков", "uk")
+    assert conflicts("a 200 km radius", "en", "в радиусе 250 км", "ru")
+    assert conflicts("64 people were killed", "en", "погибли 65 человек", "ru")  # a count
+    # "about" after the unit, and the Turkish «ila» range
+    assert agree("à 30 mètres environ des buts", "fr", "в 27 метрах от ворот", "ru")
+    (rain,) = quantities("3 ila 6 inç yağış bekleniyor", "tr")
+    assert rain.high is not None and rain.dimension == "length"

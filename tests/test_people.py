@@ -460,3 +460,10 @@ def test_a_body_a_person_chairs_is_no_second_person() -> None:
     # "former chairman of the Republican National Committee": the committee was a chair
     en = "said Michael Steele, former chairman of the Republican National Committee, early on"
     assert [p.name for p in people(en, "en")] == ["Michael Steele"]
+
+
+def test_a_role_glued_to_the_word_before_it_still_names_its_holder() -> None:
+    # scraped Arabic glues words: «تحفيزعضو» read «تحفيز» as a senator's name
+    ar = "في أن تحفيزعضو مجلس الشيوخ جيف فليك عن ولاية أريزونا مكتب التحقيقات"
+    assert [p.name for p in people(ar, "ar")] == ["جيف فليك"]
+    assert role_conflict("Riher senator Jef Fleykning (R-Arizona) talab qildi", ar) is None

@@ -122,7 +122,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 
 def _interval(
-    q: Quantity, low: float, high: float, converted: bool, independent: bool = False
+    q: Quantity, low: float, high: float, converted: int, independent: bool = False
 ) -> tuple[float, float]:
     tolerance = _end_tolerance(q, max(abs(low), abs(high)), converted)
     if q.qualifier == "min":
@@ -148,13 +148,15 @@ def _bounds_agree(a: Quantity, b: Quantity, value_a: float, value_b: float) -> b
     return high - tolerance <= low * LOWER_BOUND_REACH
 
 
-def _end_tolerance(q: Quantity, x: float, converted: bool) -> float:
+def _end_tolerance(q: Quantity, x: float, converted: int) -> float:
     """How far a figure of value `x` may be from the one it was rounded or converted
-    from: half its last digit, its roundness when converted or "about", and a share
-    of `x` when converted or "about"."""
+    from: half its last digit, its roundness when converted (2) or "about", and a share
+    of `x` when converted (1 or 2) or "about"."""
     tolerance = q.precision / 2
-    if converted:
+    if converted == 2:
         tolerance = max(tolerance, q.rounding / 2, CONVERSION_TOLERANCE * abs(x))
+    elif converted:
+        tolerance = max(tolerance, CONVERSION_TOLERANCE * abs(x))
     elif q.qualifier == "about":
         tolerance = max(tolerance, min(q.rounding / 2, ABOUT_ROUNDNESS_SHARE * abs(x)))
     if q.qualifier == "about":
@@ -181,13 +183,23 @@ def _ranges_agree(a: Quantity, b: Quantity, independent: bool = False) -> bool:
     return False
 
 
-def _converted(a: Quantity, b: Quantity, independent: bool) -> bool:
-    """Figures a writer converted and rounded: another unit on one side of an imperial
-    one, or between independent reports both imperial (two outlets converting one
-    300 km write "190 miles" and "180 miles")."""
-    if a.unit != b.unit:
-        return a.imperial or b.imperial
-    return independent and a.imperial and b.imperial
+# Measures a translator converts from imperial units: two metric figures of these may
+# be two conversions of one ("200 miles": «321 kilómetros», «300 km»; 385 miles: 619
+# and 620 km), never a count, a share or a sum of money.
+_MEASURED = frozenset({"length", "speed", "area", "volume", "mass", "temperature"})
+
+
+def _converted(a: Quantity, b: Quantity, independent: bool) -> int:
+    """How far figures may have been converted and rounded: 2 for another unit on one
+    side of an imperial one, or independent reports both imperial (two outlets
+    converting one 300 km write "190 miles" and "180 miles"); 1 for two metric measures
+    (CONVERSION_TOLERANCE of their value, not their roundness: 200 km is not 250 km)."""
+    if a.unit != b.unit and (a.imperial or b.imperial):
+        return 2
+    if a.unit == b.unit and independent and a.imperial and b.imperial:
+        return 2
+    measured = a.dimension in _MEASURED and b.dimension in _MEASURED
+    return 1 if measured and not (a.imperial or b.imperial) else 0
 
 
 def compatible(a: Quantity, b: Quantity, independent: bool = False) -> bool:

@@ -56,7 +56,10 @@ def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
                 rest = r"(?P<rest>(?:\s*[«»\"“”,]*\s+[^\s.;:!?()]+){1,6})"
                 regex = rf"(?<![\w-])(?i:{pattern})(?:-[а-яё]+)?{rest}"
             else:
-                regex = rf"(?<!\S)(?:[وفبل]|لل)?{pattern}(?P<rest>(?:\s+\S+){{1,8}})"
+                # a role of two words may be glued to the word before it in scraped
+                # text («تحفيزعضو مجلس الشيوخ»); one word there is some other word's end
+                glued = r"|(?<=[\u0621-\u064a])" if " " in pattern else ""
+                regex = rf"(?:(?<!\S)(?:[وفبل]|لل)?{glued}){pattern}(?P<rest>(?:\s+\S+){{1,8}})"
             out.append((key, re.compile(regex)))
     return out
 
@@ -67,7 +70,7 @@ def _apposition(language: str) -> list[tuple[str, re.Pattern[str]]]:
     if language == "ar":  # «أوليا أرياني، المتحدثة باسم», «لوك والتون مدرب لاكيرز»
         name = r"(?P<name>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){1,2})"
         # no conjunction before the role: «بين كيم وزعيم كوريا» is Kim *and* the leader
-        sep, det = r"\s*،?\s*", ""
+        sep, det = r"(?:\s*،\s*|\s+)", ""  # a space at least: «تحفيزعضو» is glued text
     else:
         name = rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
         sep, det = r",\s+", r"(?:(?:the|a|an)\s+)?(?:\w+\s+)?" if language == "en" else ""

@@ -295,11 +295,11 @@ def _read(
         )
         stop = end + extra
         held = qualifier
-        if held == "exact" and extra and tbl and tbl.suffixes:
-            # a postposition after the unit: «200 milyon dollardan çox», «18 aydan fazla»
-            if found := u.qualifier_after(text[stop : stop + 20], language):
-                held = found
-                stop += len(re.match(r"\s*\w+", text[stop:]).group(0))  # type: ignore[union-attr]
+        if held == "exact" and extra:
+            # after the unit: «200 milyon dollardan çox», «18 aydan fazla», «30 mètres
+            # environ», "30 yards or so"
+            if found := u.qualifier_after_span(text[stop : stop + 20], language):
+                held, stop = found[0], stop + found[1]
         words = original[positions[atom.start] : positions[stop]].strip()
         if symbol:
             words = symbol.group(0).strip() + words

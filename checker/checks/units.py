@@ -188,7 +188,9 @@ _AFTER: list[tuple[dict[str, str], str]] = [
       "ru": r"с лишним|и более|и больше|\+",
       "ar": r"أو أكثر|فأكثر|على الأقل|\+"}, "min"),
     ({"en": r"or less|or fewer|at most", "ru": r"и менее|и меньше", "ar": r"أو أقل|فأقل"}, "max"),
-    ({"en": r"or so", "ru": r"с небольшим", "ar": r"تقريبا|تقريبًا"}, "about"),
+    # French, Spanish and German write "about" after the unit too («30 mètres environ»)
+    ({"en": r"or so|environ|approximativement|aproximadamente|etwa|ungefähr",
+      "ru": r"с небольшим", "ar": r"تقريبا|تقريبًا"}, "about"),
 ]  # fmt: skip
 
 # What a count counts. A concept is comparable across languages; two counts of known,
@@ -389,8 +391,14 @@ def qualifier_before(text: str, language: str) -> tuple[str, int] | None:
 
 
 def qualifier_after(text: str, language: str) -> str | None:
+    found = qualifier_after_span(text, language)
+    return found[0] if found else None
+
+
+def qualifier_after_span(text: str, language: str) -> tuple[str, int] | None:
+    """The qualifier `text` starts with, and its length."""
     if m := _QUAL_AFTER[language].match(text):
-        return str(_AFTER[_which(m)][1])
+        return str(_AFTER[_which(m)][1]), m.end()
     return None
 
 
