@@ -56,8 +56,7 @@ def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
                 rest = r"(?P<rest>(?:\s*[«»\"“”,]*\s+[^\s.;:!?()]+){1,6})"
                 regex = rf"(?<![\w-])(?i:{pattern})(?:-[а-яё]+)?{rest}"
             else:
-                # a role of two words may be glued to the word before it in scraped
-                # text («تحفيزعضو مجلس الشيوخ»); one word there is some other word's end
+                # a two-word role may be glued to the word before it («تحفيزعضو مجلس»)
                 glued = r"|(?<=[\u0621-\u064a])" if " " in pattern else ""
                 regex = rf"(?:(?<!\S)(?:[وفبل]|لل)?{glued}){pattern}(?P<rest>(?:\s+\S+){{1,8}})"
             out.append((key, re.compile(regex)))
