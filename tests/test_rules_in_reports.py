@@ -272,3 +272,16 @@ def test_the_scraped_seeds_raise_no_rule_contradiction() -> None:
     report = checker.compare(sorted(SEEDS.glob("*.txt")), Config(nli_model="none"))
     assert report.summary.sentences > 40
     assert report.contradictions == []
+
+
+def test_figures_of_two_days_of_the_week_are_two_facts_even_in_copies() -> None:
+    """A translation paired with another sentence of its original: seven taken to
+    hospital on Friday, six still there on Saturday."""
+    config = Config()
+    ar = Side("وفي يوم الجمعة، قال المسؤولون إنه تم نقل سبعة أشخاص إلى المشفى.", "ar")
+    days = rules(ar, Side("Шестеро пассажиров оставались в больнице в субботу.", "ru"), 0.6,
+                 True, config, closest=True)  # fmt: skip
+    assert not days.conflicts
+    one_day = rules(ar, Side("В пятницу чиновники сказали, что шесть человек доставлены в "
+                             "больницу.", "ru"), 0.6, True, config, closest=True)  # fmt: skip
+    assert one_day.conflicts

@@ -292,3 +292,28 @@ def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
                             _UNIT_NAMES[factor], written=1, precision=factor,
                             rounding=factor))  # fmt: skip
     return out
+
+
+# The days of the week, Monday = 0, in the languages the rules read (Russian «среда» is
+# also "environment": only «в среду»; Arabic «الأحد» also "the one": only «يوم الأحد»;
+# Turkish «pazar» and Azerbaijani «bazar» also "market": not read).
+_WEEKDAYS = [
+    r"(?i:monday|lundi|lunes|montag|понедельник\w*|понеділ\w*|pazartesi|bazar ertəsi)|الا?[ثإ]نين",
+    r"(?i:tuesday|mardi|martes|dienstag|вторник\w*|вівтор\w*|salı|çərşənbə axşamı)|الثلاثاء",
+    r"(?i:wednesday|mercredi|miércoles|mittwoch|в среду|середу|серед[аи]|çarşamba|"
+    r"çərşənbə(?! axşamı))|الأربعاء|الاربعاء",
+    r"(?i:thursday|jeudi|jueves|donnerstag|четверг\w*|четвер\w*|perşembe|cümə axşamı)|الخميس",
+    r"(?i:friday|vendredi|viernes|freitag|пятниц\w*|п[’'`]ятниц\w*|cuma|cümə(?! axşamı))|الجمعة",
+    r"(?i:saturday|samedi|sábado|samstag|sonnabend|суббот\w*|субот\w*|cumartesi|şənbə)|السبت",
+    r"(?i:sunday|dimanche|domingo|sonntag|воскресень\w*|неділ\w*)|يوم الأحد|يوم الاحد",
+]
+_WEEKDAY = re.compile(
+    "|".join(rf"(?P<d{k}>(?<![^\W\d_])(?:{p})(?![^\W\d_]))" for k, p in enumerate(_WEEKDAYS))
+)
+
+
+def weekdays(text: str) -> frozenset[int]:
+    """The days of the week a sentence names («в пятницу», «يوم الجمعة», "Saturday")."""
+    return frozenset(
+        int(k[1:]) for m in _WEEKDAY.finditer(text) for k, v in m.groupdict().items() if v
+    )

@@ -24,6 +24,7 @@ from checker.checks.figures import FigureCheck, FigurePair, bare, compare_figure
 from checker.checks.measure import TEMPORAL, Quantity
 from checker.checks.people import role_conflict
 from checker.checks.quantities import quantities
+from checker.checks.timeforms import weekdays
 from checker.config import Config
 from checker.judge.labels import CONTRADICTION, ENTAILMENT, LABELS, NEUTRAL  # noqa: F401 (re-exported)
 from checker.schema import FigureEvidence, FigureRead, NliProbs, Verdict
@@ -175,6 +176,10 @@ def rules(
         # tell other facts ("four points ahead" now, "a five-point lead" in 1997); a
         # translation or reprint says the same thing whatever its reader misses.
         other_facts = not copies and _other_facts(check, a.text, b.text)
+        # Two days of the week, none shared: two facts, even in copies, whose pairing
+        # matched a Friday's figure with a Saturday's («سبعة أشخاص» يوم الجمعة, «шестеро» в суботу)
+        days_a, days_b = weekdays(a.text), weekdays(b.text)
+        other_facts = other_facts or bool(days_a and days_b and not days_a & days_b)
         # Between independent reports a figure conflict needs one event shown by more
         # than loose similarity: a name both write, a figure both state
         # (checks/anchors.py), or a near-paraphrase.
