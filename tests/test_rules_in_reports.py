@@ -285,3 +285,12 @@ def test_figures_of_two_days_of_the_week_are_two_facts_even_in_copies() -> None:
     one_day = rules(ar, Side("В пятницу чиновники сказали, что шесть человек доставлены в "
                              "больницу.", "ru"), 0.6, True, config, closest=True)  # fmt: skip
     assert one_day.conflicts
+
+
+def test_a_weekday_is_read_only_where_the_word_cannot_be_another() -> None:
+    from checker.checks.timeforms import weekdays
+
+    assert weekdays("وفي يوم الإثنين الماضي") == weekdays("on Monday") == {0}
+    assert weekdays("اتفق الاثنين على الأحد") == frozenset()  # the two; the one
+    assert weekdays("окружающая среда") == frozenset() and weekdays("в среду") == {2}
+    assert weekdays("cümə axşamı") == {3} and weekdays("Cuma günü") == {4}

@@ -295,10 +295,11 @@ def arabic_duals(text: str, numbers: list[tuple[int, int]]) -> list[Quantity]:
 
 
 # The days of the week, Monday = 0, in the languages the rules read (Russian «среда» is
-# also "environment": only «в среду»; Arabic «الأحد» also "the one": only «يوم الأحد»;
-# Turkish «pazar» and Azerbaijani «bazar» also "market": not read).
+# also "environment": only «в среду»; Arabic «الأحد» also "the one", «الاثنين» "the two":
+# only after «يوم»; Turkish «pazar» and Azerbaijani «bazar» also "market": not read).
 _WEEKDAYS = [
-    r"(?i:monday|lundi|lunes|montag|понедельник\w*|понеділ\w*|pazartesi|bazar ertəsi)|الا?[ثإ]نين",
+    r"(?i:monday|lundi|lunes|montag|понедельник\w*|понеділ\w*|pazartesi|bazar ertəsi)"
+    r"|يوم ال[اإ]?ثنين",
     r"(?i:tuesday|mardi|martes|dienstag|вторник\w*|вівтор\w*|salı|çərşənbə axşamı)|الثلاثاء",
     r"(?i:wednesday|mercredi|miércoles|mittwoch|в среду|середу|серед[аи]|çarşamba|"
     r"çərşənbə(?! axşamı))|الأربعاء|الاربعاء",
