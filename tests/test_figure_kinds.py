@@ -622,3 +622,18 @@ def test_two_metric_conversions_of_one_imperial_figure_agree() -> None:
     assert agree("à 30 mètres environ des buts", "fr", "в 27 метрах от ворот", "ru")
     (rain,) = quantities("3 ila 6 inç yağış bekleniyor", "tr")
     assert rain.high is not None and rain.dimension == "length"
+
+
+def test_clock_times_written_the_russian_and_the_arabic_way() -> None:
+    # «в 19.00» after a preposition of time is a time; «3.20 доллара» stays a sum
+    assert agree("Матч начнется в 19.00.", "ru", "تبدأ المباراة في الساعة 19:00.", "ar")
+    assert conflicts("Матч начнется в 22.00.", "ru", "تبدأ المباراة في الساعة 19:00.", "ar")
+    assert quantities("цена 3.20 доллара", "ru")[0].dimension == "money:USD"
+    # «около 10 утра» and «الساعة العاشرة صباحا» (the hour as an ordinal word)
+    assert agree("около 10 утра", "ru", "نحو الساعة العاشرة صباحا", "ar")
+    assert conflicts("около 1 ночи", "ru", "نحو الساعة العاشرة صباحا", "ar")
+    # «через 2 дня», «на 3 ночи»: days and nights, no time of day
+    assert {q.dimension for q in quantities("через 2 дня, на 3 ночи", "ru")} <= {
+        "duration",
+        "count",
+    }
