@@ -20,7 +20,7 @@ _CLOCK = {
     "fr": re.compile(r"(?!)()()()|(?<![\w.,])(\d{1,2})\s?[:h]\s?(\d{2})(?![\d])"),
     "ru": re.compile(
         r"(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(утра|дня|вечера|ночи))?(?![\d])|"
-        r"(?<![\w.,])(\d{1,2})\s+(?:час\w*\s+)?(утра|дня|вечера|ночи)"
+        r"(?<![\w.,])(\d{1,2})\s+час\w*\s+(утра|дня|вечера|ночи)"
     ),
     "ar": re.compile(
         r"(?:الساعة\s+)?(?<![\w.,])(\d{1,2})[:.](\d{2})(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*))?"
@@ -165,9 +165,6 @@ def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
         at = re.search(r"(?i)(?<!\w)(?:в|во|к|до|около|после|с|со)\s*$", text[: m.start()])
         if language == "ru" and minute and half is None and "." in m.group(0) and not at:
             continue  # «7.5» is a decimal without a time word; «в 19.00» a time
-        if language == "ru" and groups[3] and "час" not in m.group(0):
-            if half == "дня" or not at:
-                continue  # «в 10 утра» a time; «2 дня» two days, «на 3 ночи» three nights
         pm = half is not None and re.match(r"(?i)p|дня|вечера|مساء|ظهر|عصر|ليل", half)
         am = half is not None and not pm
         if pm and h < 12:
@@ -183,30 +180,6 @@ def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
                 m.group(0).strip(), m.start(), m.end(), value, "time", alternatives=alternatives
             )
         )
-    if language == "ar":
-        out += _arabic_hours_in_words(text)
-    return out
-
-
-_AR_HOURS = {"الأولى": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
-             "السادسة": 6, "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10,
-             "الحادية عشرة": 11, "الثانية عشرة": 12}  # fmt: skip
-_AR_HOUR = re.compile(
-    r"الساعة\s+(" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?![\w])"
-    r"(?:\s+(صباح\w*|مساء\w*|ظهر\w*|عصر\w*|ليل\w*|فجر\w*))?"
-)
-
-
-def _arabic_hours_in_words(text: str) -> list[Quantity]:
-    """«الساعة العاشرة صباحا»: ten in the morning, an hour said as its ordinal."""
-    out = []
-    for m in _AR_HOUR.finditer(text):
-        h, half = _AR_HOURS[m.group(1)], m.group(2)
-        pm = half is not None and re.match(r"مساء|ظهر|عصر|ليل", half) is not None
-        h = h + 12 if pm and h < 12 else (0 if half and not pm and h == 12 else h)
-        alternatives = (("time", h * 60 + 720, None),) if half is None and h < 12 else ()
-        out.append(Quantity(m.group(0), m.start(), m.end(), h * 60, "time",
-                            alternatives=alternatives))  # fmt: skip
     return out
 
 
