@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.errors import ConfigError
+from checker.pair.basics import IN_ORDER_SIMILARITY
 from checker.pair.candidates import PairingOptions
 from checker.schema import Thresholds
 
@@ -42,8 +43,8 @@ DEFAULT_AGREEMENT_THRESHOLD = 0.5
 # samples' story outlets share half their sentences and are not reprints.
 DEFAULT_REPRINT_SIMILARITY = 0.55
 DEFAULT_REPRINT_SHARE = 0.6
-# A translation's best matches in its original's order (pair/copies.py IN_ORDER_SIMILARITY)
-DEFAULT_ORDER_SIMILARITY = 0.45
+# A translation's best matches in its original's order (pair/basics.py)
+DEFAULT_ORDER_SIMILARITY = IN_ORDER_SIMILARITY
 # "Minister A said X" / "Minister B said X" embed at 0.74-0.83 across en/ru/ar on the
 # samples; two presidents in loosely related seed sentences at 0.46. Between copies of one
 # story (a translation: 0.46-0.8 on NTREX with one name swapped) number_similarity holds.

