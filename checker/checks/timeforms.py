@@ -130,6 +130,10 @@ _AR_DUAL_UNIT = {"عام": YEAR, "يوم": 86400, "شهر": 2629746, "أسبوع
 _UNIT_NAMES = {YEAR: "yr", 86400: "day", 2629746: "month", 604800: "week", 3600: "h", 60: "min"}
 
 
+# A Russian preposition of time right before a figure: «в 19.00», «к 7.30», «около 8.15».
+_RU_AT = re.compile(r"(?i)(?<!\w)(?:в|во|к|до|около|после|с|со)\s*$")
+
+
 def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
     """Clock times in minutes after midnight; without a.m./p.m. a time before noon may
     also be the evening's (7:55 or 19:55). `own`: the text's language where it has
@@ -162,9 +166,9 @@ def clock_times(text: str, language: str, own: str = "") -> list[Quantity]:
         h, mins = int(hour), int(minute or 0)
         if h > 24 or mins > 59:
             continue
-        at = re.search(r"(?i)(?<!\w)(?:в|во|к|до|около|после|с|со)\s*$", text[: m.start()])
-        if language == "ru" and minute and half is None and "." in m.group(0) and not at:
-            continue  # «7.5» is a decimal without a time word; «в 19.00» a time
+        if language == "ru" and minute and half is None and "." in m.group(0):
+            if not _RU_AT.search(text, 0, m.start()):
+                continue  # «7.5» is a decimal without a time word; «в 19.00» a time
         pm = half is not None and re.match(r"(?i)p|дня|вечера|مساء|ظهر|عصر|ليل", half)
         am = half is not None and not pm
         if pm and h < 12:

@@ -178,8 +178,9 @@ def rules(
         other_facts = not copies and _other_facts(check, a.text, b.text)
         # Two days of the week, none shared: two facts, even in copies, whose pairing
         # matched a Friday's figure with a Saturday's («سبعة أشخاص» يوم الجمعة, «шестеро» в суботу)
-        days_a, days_b = weekdays(a.text), weekdays(b.text)
-        other_facts = other_facts or bool(days_a and days_b and not days_a & days_b)
+        if check.conflicts and not other_facts:
+            days_a, days_b = weekdays(a.text), weekdays(b.text)
+            other_facts = bool(days_a and days_b and not days_a & days_b)
         # Between independent reports a figure conflict needs one event shown by more
         # than loose similarity: a name both write, a figure both state
         # (checks/anchors.py), or a near-paraphrase.
