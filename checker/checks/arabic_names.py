@@ -29,6 +29,18 @@ def arabic_name_before(text: str) -> str | None:
     return " ".join(words[-3:]) or None
 
 
+_AR_DEFINITE = re.compile(r"(?:ال|وال|لل|بال)")
+
+
+def arabic_appositive(name: str, role: str) -> str | None:
+    """The name before an Arabic role (`role`: the text from the name's end through the
+    role). After a bare space a definite role is a genitive («كتاب الملك جيمس»: the
+    king's book); an appositive role there is a construct («لوك والتون مدرب لاكيرز»)."""
+    if "،" not in role and "," not in role and _AR_DEFINITE.match(role.strip()):
+        return None
+    return arabic_name_before(name)
+
+
 # Between an Arabic role and the name: nouns whose complement is a proper noun (a state,
 # a city, an alliance) and the prepositions of a post («عن ولاية», «لدى الأمم المتحدة»).
 _AR_PLACE_NOUNS = {"ولاية", "مدينة", "حلف", "منظمة", "حزب", "نادي", "منتخب", "جامعة", "شركة",
@@ -80,6 +92,8 @@ def arabic_name(rest: str, after_role: bool = True) -> str | None:
                 or bare.startswith(("ال", "وال", "لل"))
                 or bare in _AR_COUNTRY_WORDS
                 or (bare in _AR_QUALIFIER and _ar_qualified(bare, split[n + 1 : n + 2]))
+                # «السناتور المنتمي إلى الحزب الديمقراطي ديان فاينشتاين»: of a party
+                or (bare == "إلى" and n > 0 and split[n - 1].startswith("المنتمي"))
                 or _ar_place(bare)
             )
         ):

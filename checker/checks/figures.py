@@ -42,7 +42,8 @@ LOWER_BOUND_REACH = 1.5
 ROUNDED_BOUND = 100
 # Counts of people of any kind may be the same people as a count of "people".
 _PEOPLE = {"people", "dead", "injured", "missing", "displaced", "arrested", "troops", "police",
-           "children", "members", "viewers", "votes", "journalists"}  # fmt: skip
+           "children", "members", "viewers", "votes", "journalists", "jobs",
+           "players"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -125,17 +126,17 @@ def _interval(
     q: Quantity, low: float, high: float, converted: int, independent: bool = False
 ) -> tuple[float, float]:
     tolerance = _end_tolerance(q, max(abs(low), abs(high)), converted)
+    # another outlet's "at least 384" of a day earlier is true of 832 too; in a copy a bound
+    # reaches no further: "more than $100 million" is not «200 milyon USD», "up to 80%" not
+    # «تصل إلى 160٪» (a small count's bound, "more than three", stays open).
+    reach = not independent and (
+        max(abs(low), abs(high)) >= ROUNDED_BOUND or q.dimension != "count"
+    )
     if q.qualifier == "min":
-        # a translation rounds the figure it has; another outlet's "at least 384"
-        # given a day earlier is true of 832 too. In a copy any bound reaches no
-        # further: "more than $100 million" is not «200 milyon USD», "over 40 percent"
-        # not «80%» (a small count's bound, "more than three", stays open).
-        large = abs(low) >= ROUNDED_BOUND or q.dimension != "count"
-        if large and not independent:
-            return low - tolerance, high + (LOWER_BOUND_REACH - 1) * abs(high) + tolerance
-        return low - tolerance, float("inf")
+        reached = high + (LOWER_BOUND_REACH - 1) * abs(high) if reach else float("inf")
+        return low - tolerance, reached + tolerance
     if q.qualifier == "max":
-        return float("-inf"), high + tolerance
+        return (low / LOWER_BOUND_REACH if reach else float("-inf")) - tolerance, high + tolerance
     return low - tolerance, high + tolerance
 
 

@@ -223,6 +223,14 @@ def _runs(
     return found
 
 
+def _ru_one(text: str, start: int, word: str) -> bool:
+    """A singular million or billion with no figure before it is one («более миллиона»);
+    a plural («миллионы людей») is as vague as "millions"."""
+    if re.search(r"\d[\d\s.,]*$", text[:start]):
+        return False  # «1,5 миллиона»: the scale of the digits
+    return "sing" in _morph().parse(word.lower())[0].tag
+
+
 _RU_ADVERBS = {"дважды": 2.0, "трижды": 3.0, "четырежды": 4.0}  # twice, three times
 
 
@@ -236,6 +244,9 @@ def _russian(text: str) -> list[WordNumber]:
         read = _ru_word(word) if _RU_STEM.match(word) else None
         if read is not None:
             value, kind = read
+            joined = bool(spans) and not text[spans[-1][1] : m.start()].strip()
+            if kind == "scale" and value >= 1e6 and not joined and _ru_one(text, m.start(), word):
+                kind = "unit"  # «более миллиона человек»: a million, as "a million"
             spans.append((m.start(), m.end(), value, "num" if kind == "unit" else kind))
     return _runs(text, spans)
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker.checks.arabic_names import arabic_name, arabic_name_before
+from checker.checks.arabic_names import arabic_appositive, arabic_name
 from checker.checks.facts import script_language
 from checker.checks.names import (  # noqa: F401 (skeleton is re-exported)
     _AR_STOP,
@@ -330,7 +330,7 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             if language == "ar" and not apposition:
                 name = arabic_name(m.group("rest"))
             elif language == "ar":
-                name = arabic_name_before(m.group("name"))
+                name = arabic_appositive(m.group("name"), marked[m.end("name") : m.end()])
             elif language == "ru" and not apposition:
                 name = _russian_name(m.group("rest")) or _russian_post_holder(marked[: m.start()])
             else:

@@ -23,28 +23,49 @@ AND_A_HALF = {
     "ru": re.compile(r"\s+с\s+половиной\b(?P<scale>)", re.IGNORECASE),
     "ar": re.compile(r"\s*و\s*نصف(?:\s+(?P<scale>(?:ال)?(?:مليون|مليار|ألف)))?(?!\w)"),
 }
-# A half as the figure itself, before a scale or a unit: "half a million", "half an
-# inch", «полмиллиона», «нصف مليون». Fractions of a whole ("half of the voters") are
-# read as percentages by `_fractions`.
-_HALF = {
-    "en": re.compile(r"(?i)(?<![\w-])half\s+(?:an?\s+)(?=[a-z])"),
-    "ru": re.compile(r"(?i)(?<![\w-])пол(?=(?:миллион|миллиард|тысяч)\w*)"),
-    "ar": re.compile(r"(?<![\w])[وب]?نصف\s+(?=(?:مليون|مليار|ألف|ميل|متر|كيلو|ساعة|بوصة|قدم)\w*)"),
+# A part of a scale or a unit as the figure itself: "half a million", "half an inch",
+# "a quarter of a billion", «полмиллиона», «полумиллиарда», «четверть миллиона», «نصف
+# مليون», «ربع مليون». Fractions of a whole ("half of the voters") are read as
+# percentages by `_fractions`.
+_SCALE_AHEAD = {
+    "ru": r"(?=(?:миллион|миллиард|тысяч)\w*)",
+    "ar": r"(?=(?:مليون|مليار|ألف|ميل|متر|كيلو|ساعة|بوصة|قدم)\w*)",
 }
+_PART = {
+    "en": re.compile(
+        r"(?i)(?<![\w-])(?:(?P<half>half)\s+(?:of\s+)?|(?:a|one)\s+(?P<quarter>quarter)\s+of\s+|"
+        r"(?:a|one)\s+(?P<third>third)\s+of\s+|(?P<three_quarters>three)[\s-]+quarters\s+of\s+|"
+        r"(?P<two_thirds>two)[\s-]+thirds\s+of\s+)an?\s+(?=[a-z])"
+    ),
+    "ru": re.compile(
+        r"(?i)(?<![\w-])(?:(?P<half>пол)у?|(?P<quarter>четверть)\s+|(?P<third>треть)\s+)"
+        + _SCALE_AHEAD["ru"]
+    ),
+    "ar": re.compile(
+        r"(?<![\w])[وب]?(?:(?P<half>نصف)|(?P<quarter>ربع)|(?P<third>ثلث))\s+" + _SCALE_AHEAD["ar"]
+    ),
+}
+_PART_VALUE = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "three_quarters": 0.75,
+               "two_thirds": 2 / 3}  # fmt: skip
 
 
-def half_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Where a half stands as the figure itself ("half an inch", «полмиллиона»)."""
-    regex = _HALF.get(language)
+def part_spans(text: str, language: str) -> list[tuple[int, int, float]]:
+    """Where a part of a scale or unit stands as the figure itself ("half an inch",
+    "a quarter of a billion", «полмиллиона»), with its value."""
+    regex = _PART.get(language)
     if regex is None:
         return []
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, float]] = []
     for m in regex.finditer(text):
         after = text[m.end() : m.end() + 30]
         scaled = _SCALE_RE.match(" " + after) or u.unit_after(" " + after, "en")
-        if language == "en" and not scaled:
-            continue  # "half an hour" is read, "half a dozen times" is not a half
-        out.append((m.start(), m.end()))
+        if language == "en" and not (scaled or after.startswith("dozen")):
+            continue  # "half an hour" is read, "half a chance" is not a half
+        part = next(name for name, said in m.groupdict().items() if said)
+        if language == "en" and (dozen := re.match(r"dozen\b", after)):  # "half a dozen": 6
+            out.append((m.start(), m.end() + dozen.end(), 12 * _PART_VALUE[part]))
+            continue
+        out.append((m.start(), m.end(), _PART_VALUE[part]))
     return out
 
 
@@ -174,16 +195,16 @@ _FRACTION = {
     "en": re.compile(
         r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!other )(?<!latter )(?P<num>one|two|three|a|an)?"
         r"[\s-]*(?P<den>half|thirds?|quarters?|fifths?)\s+of\s+(?!an?\s+(?:hour|century|mile|"
-        r"inch|second|minute)|the\s+(?:year|season|game|match|century|way|time|day))"
+        r"inch|second|minute|million|billion|thousand|trillion)|the\s+(?:year|season|game|match|century|way|time|day))"
     ),
     "ru": re.compile(
         r"(?i)(?<![\w-])(?:(?P<num>две|двух|три|трех|трёх)\s+)?"
         r"(?P<den>половин[аеуы]|трет(?:ь|и|ью|ей)|четверт(?:ь|и|ью|ей))(?=\s+[а-яё])"
-        r"(?!\s+(?:века|часа|года|столетия|пути|матча|игры|сезона))"
+        r"(?!\s+(?:века|часа|года|столетия|пути|матча|игры|сезона|миллион|миллиард|тысяч))"
     ),
     "ar": re.compile(
         r"(?<![\w])[وب]?(?:(?P<num>ثلاثة|ثلاث)\s+(?=أرباع))?(?P<den>نصف|ثلثي|ثلثا|ثلث|ربع|أرباع)"
-        r"\s+(?=ال)(?!ال(?:نهائي|ساعة|قرن|مليون|مليار|ألف))"
+        r"\s+(?!ال(?:نهائي|ساعة|قرن|مليون|مليار|ألف))(?P<whole>\w+)"
     ),
 }
 
@@ -202,6 +223,13 @@ def _fractions(text: str, language: str, original: str, positions: list[int]) ->
         return []
     out = []
     for m in regex.finditer(text):
+        whole = m.groupdict().get("whole") or ""
+        if (
+            whole
+            and not whole.startswith("ال")
+            and (u.concept([whole], "ar") is None or m.group(0).startswith("و"))
+        ):
+            continue  # «نصف أعضاء الحزب» is a share; «نصف ساعة», «مليون ونصف شخص» are not
         den = m.group("den").lower()
         denominator = next(v for k, v in _DENOMINATOR.items() if den.startswith(k))
         numerator = 2 if den in ("ثلثي", "ثلثا") else 1
@@ -212,7 +240,8 @@ def _fractions(text: str, language: str, original: str, positions: list[int]) ->
         share = 100 * numerator / denominator
         words = original[positions[m.start()] : positions[m.end("den")]].strip()
         # precision 2: "two-thirds" is 66 % or 67 %, "half" 49–51 %
-        out.append(Quantity(words, m.start(), m.end(), share, "percent", "%", precision=2.0,
+        end = m.start("whole") if whole else m.end()
+        out.append(Quantity(words, m.start(), end, share, "percent", "%", precision=2.0,
                             rounding=2.0))  # fmt: skip
     return out
 

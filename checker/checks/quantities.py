@@ -13,11 +13,12 @@ shared symbols ($, %, °C); dates and times in checks/timeforms.py."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from checker.checks import units as u
-from checker.checks.digits import _NUMBER, _normalize, _precision, _value
+from checker.checks.atoms import Atom, atoms_of
+from checker.checks.digits import _normalize
 from checker.checks.facts import script_language
 from checker.checks.languages import (
     FULL,
@@ -25,7 +26,6 @@ from checker.checks.languages import (
     age_regex,
     before_word,
     currency_regex,
-    numbers_regex,
     reads,
     scale_regex,
     table,
@@ -33,7 +33,6 @@ from checker.checks.languages import (
     unit_regex,
 )
 from checker.checks.measure import TEMPORAL, YEAR, Quantity
-from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import (
     _SCORE,
     AND_A_HALF,
@@ -44,7 +43,6 @@ from checker.checks.pieces import (
     _range_with,
     _word_after,
     compounds,
-    half_spans,
     phone_spans,
 )
 from checker.checks.timeforms import DAY_FIRST, arabic_duals, clock_times, dates, decades
@@ -65,69 +63,8 @@ from checker.checks.words import (
     _singular_noun,
     _to_first_noun,
     english_counted,
+    ru_agrees,
 )
-
-
-@dataclass
-class _Atom:
-    start: int
-    end: int
-    value: float
-    precision: float
-    rounding: float
-    ordinal: bool = False
-    from_words: bool = False
-
-
-def _atoms(
-    text: str,
-    language: str,
-    decimal_comma: bool = False,
-    read_words: bool = True,
-    tbl: LanguageTable | None = None,
-) -> list[_Atom]:
-    """Digit figures, and (`read_words`) number words of `language`: not where
-    `language` is only the pattern a table language borrows (Turkish «2014'ten» is no
-    English "ten")."""
-    atoms = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group("num")
-        value = _value(raw, m.group("sep"), language, decimal_comma)
-        grouped = m.group("sep") is not None and value == float(re.sub(r"\D", "", raw))
-        step, rounding = _precision(raw, grouped)
-        atoms.append(_Atom(m.start(), m.end(), value, step, rounding, bool(m.group("tail"))))
-    words = number_words(text, language) if read_words else []
-    if tbl and (own := numbers_regex(tbl.language)):  # «drei Prozent», «üç yıl», «בשלושה»
-        words += [
-            WordNumber(m.start(1), m.end(1), tbl.numbers[m.group(1)]) for m in own.finditer(text)
-        ]
-    for w in list(words):
-        scale = _SCALE_RE.match(text, w.start)
-        if scale and re.search(r"\d\s*$", text[: w.start]):
-            # "1.7 million four years": the scale belongs to the digits, "four" is a figure
-            words.remove(w)
-            rest = number_words(text[: w.end], language)
-            words += [r for r in rest if r.start >= scale.end()]
-    # a half, written to the half: precision 0.1, roundness 0.5
-    halves = [_Atom(s, e, 0.5, 0.1, 0.5) for s, e in half_spans(text, language)]
-    for w in words:
-        if not any(a.start < w.end and w.start < a.end for a in atoms + halves):
-            step = min(w.value, 1.0) if w.value else 1.0
-            atoms.append(_Atom(w.start, w.end, w.value, step, step, w.ordinal, from_words=True))
-    atoms += [h for h in halves if not any(a.start < h.end and h.start < a.end for a in atoms)]
-    atoms.sort(key=lambda a: a.start)
-    for a in atoms:  # "two and a half", «двух с половиной», «مليونين ونصف المليون»
-        half = None if a.ordinal else AND_A_HALF[language].match(text, a.end)
-        if half is None:
-            continue
-        of = _SCALE_WORDS.get((half.group("scale") or "").lower().removeprefix("ال"), 0.0)
-        if of and a.value < of:
-            continue  # «ونصف المليون» halves a scale the figure already carries
-        a.value += 0.5 * (of or 1.0)
-        a.end = half.end()
-        a.precision = min(a.precision, 0.1 * (of or 1.0))
-        a.rounding = min(a.rounding, 0.5 * (of or 1.0))
-    return atoms
 
 
 @lru_cache(maxsize=16384)  # a sentence sits in several pairs
@@ -174,7 +111,7 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
             add(Quantity(m.group(0), m.start(), m.end(), first, "year", high=last))
     decimal_comma = tbl is not None and tbl.decimal == ","
     atoms = [
-        a for a in _atoms(norm, language, decimal_comma, own_words, tbl) if free(a.start, a.end)
+        a for a in atoms_of(norm, language, decimal_comma, own_words, tbl) if free(a.start, a.end)
     ]
     if language == "ar":
         for q in arabic_duals(norm, [(a.start, a.end) for a in atoms]):
@@ -226,13 +163,17 @@ def quantities(text: str, language: str) -> tuple[Quantity, ...]:
     return tuple(_lists(found, norm))
 
 
+# «عددهم», «يبلغ عددها»: "their number (is)", after the thing counted
+_AR_NUMBERING = re.compile(r"(?<!\w)[وب]?عدد(?:ه|ها|هم|هن)\s*$")
+
+
 def _read(
     original: str,
     positions: list[int],
     text: str,
-    atom: _Atom,
+    atom: Atom,
     language: str,
-    range_end: _Atom | None,
+    range_end: Atom | None,
     tbl: LanguageTable | None = None,
 ) -> Quantity | None:
     low = atom.value
@@ -262,6 +203,12 @@ def _read(
         scale = {"тысячн": 1e3, "миллионн": 1e6, "миллиардн": 1e9}[m.group(1)]
         end += m.end()
         after = text[end : end + 60]
+    if scale > 1 and high is None and (half := AND_A_HALF[language].match(text, end)):
+        if not half.group("scale"):  # «3 ملايين ونصف»: three and a half million
+            low += 0.5
+            end = half.end()
+            after = text[end : end + 60]
+            precision, rounding = min(precision, 0.1), min(rounding, 0.5)
     low, high = low * scale, None if high is None else high * scale
     precision, rounding = precision * scale, rounding * scale
     currency = None
@@ -325,7 +272,8 @@ def _read(
         )
 
     def with_unit(unit: u.Unit, length: int = 0) -> Quantity:
-        if unit.name == "yr" and 1000 <= low <= 2100 and scale == 1 and not ordinal:
+        years = language == "ru" and re.match(r"\s*лет\b", after)  # «за 2000 лет»: a span
+        if unit.name == "yr" and 1000 <= low <= 2100 and scale == 1 and not ordinal and not years:
             return quantity("year", extra=length)  # «في عام 2011», «в 2016 году»
         return quantity(unit.dimension, unit.name, unit.factor, unit.offset, unit.imperial,
                         extra=length)  # fmt: skip
@@ -403,6 +351,8 @@ def _read(
                 or (language == "en" and counted[0].endswith("s") and counted[0].islower())
             )
         )  # "in 1500 cases", «в 2000 домах»: a count after all
+        if counts and language == "ru" and not ru_agrees(low, counted[0]):
+            counts = False  # «В 2014 компания открыла»: the subject, not 2014 companies
         if (_YEAR_BEFORE.search(before) and not counts) or (
             language == "en" and _singular_noun(after)
         ):
@@ -410,8 +360,10 @@ def _read(
     capital_nouns = tbl is not None and tbl.capital_nouns
     plain_en = language == "en" and not capital_nouns
     words = english_counted(after) if plain_en else _WORD.findall(after)[:3]
+    if language == "ar" and _AR_NUMBERING.search(before):
+        return quantity("count")  # «والبالغ عددهم 11,078»: what it counts came before
     if language == "ar":
-        thing = _arabic_thing(before, after)
+        thing = _arabic_thing(before, after, ordinal)
         if isinstance(thing, u.Unit):
             return with_unit(thing)
         found_concept = thing

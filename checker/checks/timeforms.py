@@ -9,6 +9,7 @@ import re
 
 from checker.checks import units as u
 from checker.checks.measure import YEAR, Quantity
+from checker.checks.numwords import number_words
 
 _CLOCK = {
     "en": re.compile(
@@ -207,9 +208,12 @@ def dates(text: str, language: str) -> list[Quantity]:
             day, start, end = int(d.group(1)), m.start() - len(before) + d.start(1), m.end()
             before_month = True
         elif language not in DAY_FIRST and (
-            d := re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d)", after)
+            d := re.match(r"\s*(\d{1,2})(st|nd|rd|th)?(?!\d|[,.]\d)", after)
         ):
             day, start, end = int(d.group(1)), m.start(), m.end() + d.end()
+            before_month = d.group(2) is not None  # "June 36th" as sure as «36 июня»
+        elif language == "ar" and (said := _arabic_day(text, m.start())):
+            day, start, end, before_month = said[0], said[1], m.end(), True
         # «58-го сентября», «38 يونيو»: no such day, but a date all the same (a careless
         # edit of one): read so that it differs from the real one
         if day is None or not 1 <= day <= (99 if before_month else 31):
@@ -233,7 +237,33 @@ def dates(text: str, language: str) -> list[Quantity]:
             Quantity(text[start:end], start, end, month * 100 + low, "date",
                      high=None if high is None else month * 100 + high)
         )  # fmt: skip
+    # the attacks of 11 September 2001 by their name: "9/11", «11/9» in Arabic
+    for m in (_SEPT_11_AR if language == "ar" else _SEPT_11).finditer(text):
+        out.append(Quantity(m.group(0), m.start(), m.end(), 911, "date"))
     return out
+
+
+def _arabic_day(text: str, month_start: int) -> tuple[int, int] | None:
+    """(day, start) of a day written as an Arabic ordinal before its month: «الحادي عشر من
+    سبتمبر», «الأول من مايو»."""
+    window = text[max(0, month_start - 40) : month_start]
+    tail = re.search(r"\s+(?:من\s+)?(?:شهر\s+)?$", window)
+    if tail is None:
+        return None
+    cut = window[: tail.start()]
+    offset = month_start - len(window)
+    if first := re.search(r"(?<!\w)(?:ال)?(?:أول|اول|ثاني)$", cut):
+        return (1 if "ول" in first.group(0) else 2), offset + first.start()
+    said = number_words(cut, "ar")
+    # an ordinal, or a definite tens word («العشرين من مارس»: the twentieth)
+    definite = bool(said) and (said[-1].ordinal or cut[said[-1].start :].startswith("ال"))
+    if definite and said[-1].end == len(cut) and said[-1].value in range(1, 32):
+        return int(said[-1].value), offset + said[-1].start
+    return None
+
+
+_SEPT_11 = re.compile(r"(?<![\d/.,])9/11(?![\d/]|[.,]\d)")
+_SEPT_11_AR = re.compile(r"(?<![\d/.,])11/9(?![\d/]|[.,]\d)")
 
 
 _DAY_RANGE_BEFORE = re.compile(

@@ -45,7 +45,7 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
       "ar": r"كيلومتر(?:ا|ات)? مربع(?:ا|ة)?|كم مربع|كم2"}, Unit("area", "km²", 1)),
     ({"en": r"hectares?|ha\b", "ru": r"гектар\w*|га\b", "ar": r"هكتار(?:ا|ات)?"},
      Unit("area", "ha", 0.01)),
-    ({"en": r"acres?", "ru": r"акр\w*", "ar": r"فدان(?:ا)?|أفدنة"},
+    ({"en": r"acres?", "ru": r"акр\w*", "ar": r"فدان(?:ا)?|أفدنة|أكر(?:ا|ات)?|اكر(?:ا|ات)?|إيكر(?:ا|ات)?"},
      Unit("area", "acre", 0.004046856, imperial=True)),
     ({"en": r"cubic met(?:re|er)s?|m3|m³", "ru": r"кубометр\w*|кубическ\w+ метр\w*|куб\.\s?м|м3|м³",
       "ar": r"متر(?:ا)? مكعب(?:ا)?|أمتار مكعبة|م3"}, Unit("volume", "m³", 1)),
@@ -88,7 +88,7 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
     ({"en": r"birthdays?|anniversary|anniversaries",
       # Ukrainian reads these too: «21-й день народження», «річниця», «ювілей»
       "ru": r"д(?:ень|ня|нём|нем|ню) (?:рождения|народження)|годовщин\w*|річниц\w*|юбиле\w*|"
-            r"ювіле\w*|-летн\w* юбиле\w*",
+            r"ювіле\w*|-летн\w* юбиле\w*|лети(?:е|я|ю|ем|и)",  # «25-летие»
       "ar": r"عيد ميلاد\w*|ذكرى|الذكرى"}, Unit("duration", "yr", 31556952)),
     ({"en": r"seconds?|secs?", "ru": r"секунд\w*|сек\.", "ar": r"ثانية|ثوان|ثواني"}, Unit("duration", "s", 1)),
     ({"en": r"minutes?|mins?", "ru": r"минут\w*|мин\.", "ar": r"دقيقة|دقائق"}, Unit("duration", "min", 60)),
@@ -103,7 +103,7 @@ _SUFFIX: list[tuple[dict[str, str], Unit]] = [
       "ar": r"سنة|سنوات|سنين|عام(?:ا|ين)?|أعوام|اعوام"}, Unit("duration", "yr", 31556952)),
     ({"en": r"decades?", "ru": r"десятилети\w*", "ar": r"عقد(?:ا|ين)?|عقود"},
      Unit("duration", "decade", 315569520)),
-    ({"en": r"centur(?:y|ies)", "ru": r"век(?:а|у|е|ов)?|столети\w*", "ar": r"قرن(?:ا)?|قرون"},
+    ({"en": r"centur(?:y|ies)", "ru": r"век(?:а|у|е|ом|ов|ам|ами|ах)?|столети\w*", "ar": r"قرن(?:ا)?|قرون"},
      Unit("century", "century")),
 ]  # fmt: skip
 
@@ -215,12 +215,12 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                "ar": r"شرطي|شرطة|ضابط|ضباط"},
     "people": {"en": r"people|persons?|individuals|residents|citizens|inhabitants|civilians|"
                      r"men\b|women\b|adults|victims?|participants|protesters|demonstrators|"
-                     r"passengers|tourists|visitors|attendees|survivors",
+                     r"passengers|tourists|visitors|attendees|survivors|alumni|graduates",
                "ru": r"человек|люд|жител|гражданин|граждан|мужчин|женщин|взросл|лиц\b|участник|"
                      r"ос(?:іб|оби|оба)\b|мешкан|громадян|"  # Ukrainian: persons, residents
-                     r"протестующ|демонстрант|пассажир|турист|пострадавш|выживш",
+                     r"протестующ|демонстрант|пассажир|турист|пострадавш|выживш|выпускник",
                "ar": r"شخص|أشخاص|اشخاص|مواطن|سكان|ساكن|مدني|رجل|رجال|نساء|امرأة|فرد|أفراد|"
-                     r"مشارك|متظاهر|محتج|راكب|ركاب|سائح|سياح|ناج|نسمة"},
+                     r"مشارك|متظاهر|محتج|راكب|ركاب|سائح|سياح|ناج|نسمة|خريج"},
     "children": {"en": r"children|kids|child|babies|infants|minors|students|pupils",
                  "ru": r"дет|ребен|ребён|младен|несовершеннолет|школьник|студент|учащ",
                  "ar": r"طفل|أطفال|اطفال|قاصر|رضيع|طالب|طلاب|تلاميذ"},
@@ -244,8 +244,9 @@ _CONCEPTS: dict[str, dict[str, str]] = {
               "ar": r"حالة|حالات|إصابة|مريض|مرضى"},
     "homes": {"en": r"homes|houses|buildings|dwellings|properties", "ru": r"дом|здани|жил|постро",
               "ar": r"منزل|منازل|بيت|بيوت|مبنى|مبان|مساكن"},
-    "countries": {"en": r"countr|nations?\b|states?\b", "ru": r"стран|государств", "ar": r"دولة|دول(?!ار)|بلد|بلدان"},
-    "times": {"en": r"times\b", "ru": r"раз\b|раза\b", "ar": r"مرة|مرات"},
+    "countries": {"en": r"countr|nations?\b|states?\b", "ru": r"стран|государств|штат",
+                  "ar": r"دولة|دول(?!ار)|بلد|بلدان|ولايات"},
+    "times": {"en": r"times?\b", "ru": r"раз\b|раза\b", "ar": r"مرة|مرات|أضعاف|اضعاف"},
     "members": {"en": r"members|delegates|lawmakers|senators|MPs", "ru": r"член|депутат|сенатор|делегат",
                 "ar": r"عضو|أعضاء|اعضاء|نائب|نواب"},
     "vehicles": {"en": r"cars|vehicles|trucks|lorries|buses|aircraft|planes|jets|ships|vessels|tanks",
@@ -315,9 +316,15 @@ def unit_after(text: str, language: str) -> tuple[Unit, int] | None:
     return None
 
 
+# A currency sign after the figure, as Russian, French or German write it: «30$», «800 $»
+_SYMBOL_AFTER = re.compile(r" ?(US\$|[£$€¥₽₹])(?! ?\d)")
+
+
 def currency_after(text: str, language: str) -> tuple[str, int] | None:
     if m := _CURRENCY_AFTER[language].match(text):
         return _CURRENCY_WORDS[_which(m)][1], m.end()
+    if m := _SYMBOL_AFTER.match(text):
+        return CURRENCY_SYMBOLS[m.group(1)], m.end()
     return None
 
 
@@ -410,7 +417,7 @@ def concept(words: list[str], language: str, clitics: bool = True) -> tuple[str,
             continue  # «обвинительное заключение» is an indictment, nobody held
         bare = word
         if language == "ar" and clitics:
-            bare = re.sub(r"^(?:و|ف|ب|ل|ال|وال|بال|لل)(?=\w{3})", "", word)
+            bare = re.sub(r"^(?:وال|بال|فال|لل|ال|و|ف|ب|ل)(?=\w{3})", "", word)
         for name, regex in _CONCEPT_RE[language]:
             if regex.match(word) or (bare != word and regex.match(bare)):
                 return name, word

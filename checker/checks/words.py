@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 
 from checker.checks import units as u
 from checker.checks.numwords import _morph
@@ -67,7 +68,7 @@ _MINUS_AFTER = re.compile(
 # Words before a four-digit figure that make it a year, in any century ("in 1492").
 _YEAR_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|of|circa|c\.)|(?<!\w)(?:в|с|до|к|по|с начала)|"
-    r"(?<!\w)(?:في|منذ|عام|سنة|حتى|العام|لعام|بعام))\s*$"
+    r"(?<!\w)(?:في|فى|منذ|عام|سنة|حتى|العام|لعام|بعام))\s*$"
 )
 
 
@@ -117,6 +118,16 @@ def ru_noun(word: str) -> bool:
     return _morph().parse(word.lower())[0].tag.POS == "NOUN"
 
 
+def ru_agrees(value: float, word: str) -> bool:
+    """Whether a Russian noun can be what `value` counts: after a number not ending in
+    one, a noun in the nominative singular is the next clause's subject («В 2014
+    компания открыла»), not what is counted."""
+    if value % 10 == 1 and value % 100 != 11:
+        return True
+    tag = _morph().parse(word.lower())[0].tag
+    return not (tag.POS == "NOUN" and "nomn" in tag and "sing" in tag)
+
+
 def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
     """The word right after a figure when it can be what the figure counts («два
     лагеря», "three Brighton defenders" → defenders, "562 Filialen"), else ""."""
@@ -134,17 +145,24 @@ def _noun(after: str, language: str, capital_nouns: bool = False) -> str:
     return word if word.lower() not in _EN_NOT_NOUN and word.islower() else ""
 
 
-def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
+def _arabic_thing(
+    before: str, after: str, ordinal: bool = False
+) -> u.Unit | tuple[str, str] | None:
     """What an Arabic figure measures: the noun before it names a unit or a counted thing
     more often than in other languages («في الدقيقة 68», «الدورة 44», «عام 2011»); the
-    noun right after it next («1197 حالة»), then the words after."""
+    noun right after it next («1197 حالة»), then the words after. An ordinal follows its
+    noun («الطرف الثالث»: the third party): the words after it are another phrase."""
+    # «القرن ال19», «القرن الـ19»: the article of an ordinal written in digits
+    before = re.sub(r"(?<=\s)الـ*\s*$|(?<=\S)\s+ـ+\s*$", "", before)
     previous = _WORD.findall(before)[-1:]
-    following = _WORD.findall(after)[:3]
+    following = _WORD.findall(re.split(r"[،,.؛;:!?؟()]", after, maxsplit=1)[0])[:3]
     if previous and re.search(r"\S\s*$", before) and not re.search(r"[،,.:;]\s*$", before):
         bare = re.sub(r"^(?:ال|وال|بال|فال|في|لل)", "", previous[0])
         for form in (bare, re.sub(r"(?<=\w{3})(?:ه|ها|هم)$", "", bare)):  # «أسبوعه الرابع»
             if (unit := u.unit_after(form, "ar")) and unit[1] == len(form):
                 return unit[0]
+    if ordinal:
+        return u.concept(previous, "ar") if previous else None
     if following and re.match(r"\s+\S", after) and (found := u.concept(following[:1], "ar")):
         return found
     if following[:1] == ["من"] and len(following) > 1:
@@ -152,7 +170,9 @@ def _arabic_thing(before: str, after: str) -> u.Unit | tuple[str, str] | None:
         return u.concept(following[1:2], "ar")
     if previous and (found := u.concept(previous, "ar")):
         return found
-    return u.concept(following, "ar")
+    # past the noun, a preposition's phrase tells of it («8 تهم بالقتل»: charges of murder)
+    phrase = list(takewhile(lambda w: not w.startswith(("بال", "لل", "كال")), following))
+    return u.concept(phrase, "ar")
 
 
 _AGE_BEFORE = re.compile(
@@ -188,7 +208,17 @@ def english_counted(after: str) -> list[str]:
     words = found[:3]
     if words[:1] == ["of"]:
         words = [w for w in found[1:4] if w.lower() not in _OF_DETERMINERS]
-    return [w for w in words if not w[:1].isupper()][:2] or words[:1]
+    lower = [w for w in words if not w[:1].isupper()][:2]
+    if lower == words[:2] and len(words) == 3 and all(_modifier(w) for w in lower):
+        lower.append(words[2])  # "90 computer science students": the head comes last
+    return lower or words[:1]
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand before the noun a figure counts: a singular noun or an
+    adjective ("computer", "human"), not a plural noun or a function word."""
+    w = word.lower()
+    return not (w.endswith("s") or w in _EN_NOT_NOUN or w in _EN_UNMARKED_PLURALS)
 
 
 def _to_first_noun(words: list[str], language: str) -> list[str]:
