@@ -17,6 +17,13 @@ Different outlets tell different facts in similar sentences ("four points ahead"
     python bench/rules_real.py --ntrex DIR --docs 10  # the first 10 documents
     python bench/rules_real.py --json out.json        # the figures, for tests
     python bench/rules_real.py --show                 # every flag, with both sentences
+    python bench/rules_real.py --xnli ../shared/data/xnli-dev  # the development set below
+
+With --xnli, the XNLI development sentences (professional translations of ten genres:
+letters, fiction, government prose, telephone talk) are built into documents of 15
+sentences (the premises, or one hypothesis of each premise) in a temporary folder and
+planted the same way, as fold X: a development set for the readers, with kinds of
+figures news rarely writes. Nothing of it is copied into the project.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import functools
 import json
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,7 +67,7 @@ PAIRS = (("en", "ru"), ("en", "ar"), ("ru", "ar"))
 KINDS = ("digits", "figures", "words", "people", "people_local")
 # Folds by document number: A (0 mod 4) is where thresholds, word lists and rules are
 # chosen; B (2 mod 4) only reports. The NTREX half here holds even numbers only.
-FOLDS = {"A": 0, "B": 2}
+FOLDS = {"A": 0, "B": 2, "X": 1}  # X: XNLI sentences built into documents (--xnli)
 
 
 def fold_of(folder: Path) -> str:
@@ -77,6 +85,33 @@ class Tally:
     missed: list[tuple[str, Plant, str]] = field(default_factory=list)  # (doc, plant, plant kind)
     by_figure: Counter[str] = field(default_factory=Counter)  # planted per figure kind
     caught_figure: Counter[str] = field(default_factory=Counter)
+
+
+def xnli_documents(xnli: Path, out: Path) -> Path:
+    """XNLI's dev sentences as NTREX-like documents under `out`/docs, numbered 1 mod 4
+    (fold X): 15 sentences each, the premises or one hypothesis of each premise, so that
+    no document holds two sentences about one premise. Returns `out`."""
+    import csv
+
+    rows = {
+        language: list(csv.reader((xnli / f"dev-{language}.tsv").open(encoding="utf-8"),
+                                  delimiter="\t", quoting=csv.QUOTE_NONE))
+        for language in ("en", *LANGUAGES)
+    }  # fmt: skip
+    premises = range(0, len(rows["en"]), 3)
+    n = 0
+    for part in ("premise", 0, 1, 2):
+        for first in range(0, len(premises), 15):
+            folder = out / "docs" / f"{4 * n + 1:03d}-xnli-{part}"
+            folder.mkdir(parents=True)
+            n += 1
+            for language, table in rows.items():
+                lines = [
+                    table[p][0] if part == "premise" else table[p + int(part)][1]
+                    for p in premises[first : first + 15]
+                ]
+                (folder / f"{language}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
 
 
 def read_by_hand() -> list[dict[str, str]]:
@@ -346,6 +381,16 @@ def _table(figures: dict[str, object]) -> None:
             print(f"- {fold} {pair}: {kinds}")
 
 
+def _show(tallies: dict[tuple[str, str], Tally]) -> None:
+    for (fold, pair), t in sorted(tallies.items()):
+        for doc, f, cause in t.flags:
+            print(f"\nFLAG {fold} {pair} {doc} [{cause}] {f.reason}")
+            print(f"  A: {f.a.text}\n  B: {f.b.text}")
+        for doc, p, kind in t.missed:
+            print(f"MISS {fold} {pair} {doc} line {p.paragraph} {kind}/{p.kind}: "
+                  f"{p.before} → {p.after}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -360,7 +405,16 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--show", action="store_true", help="print every flag and every miss")
+    parser.add_argument("--xnli", type=Path, help="the XNLI dev folder: plants on fold X only")
     args = parser.parse_args()
+    if args.xnli:
+        with tempfile.TemporaryDirectory() as tmp:
+            tallies = run(xnli_documents(args.xnli, Path(tmp)), args.docs, ("X",))
+        print(f"XNLI dev at {args.xnli} as documents of 15 sentences, --nli-model none\n")
+        _table(summary(tallies))
+        if args.show:
+            _show(tallies)
+        return
     if not (args.ntrex / "docs").is_dir():
         sys.exit(f"no NTREX data at {args.ntrex} (see ../shared/data/README.md)")
     started = time.perf_counter()
@@ -395,15 +449,7 @@ def main() -> None:
         for fold, row in bundles.items():
             for bundle, reason, a, b in row["flags"]:  # type: ignore[index]
                 print(f"\nBUNDLE FLAG {fold} {bundle} {reason}\n  A: {a}\n  B: {b}")
-        for (fold, pair), t in sorted(tallies.items()):
-            for doc, f, cause in t.flags:
-                print(f"\nFLAG {fold} {pair} {doc} [{cause}] {f.reason}")
-                print(f"  A: {f.a.text}\n  B: {f.b.text}")
-            for doc, p, kind in t.missed:
-                print(
-                    f"MISS {fold} {pair} {doc} line {p.paragraph} {kind}/{p.kind}: "
-                    f"{p.before} → {p.after}"
-                )
+        _show(tallies)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False))
 

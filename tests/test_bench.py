@@ -168,3 +168,31 @@ def test_languages_bench_reads_every_language(bench_json: Any) -> None:
     rows = figures["segmentation"]
     assert len(rows) == 18
     assert all(r["kept"] >= 0.9 and r["detected"] == 1.0 for r in rows.values()), rows
+
+
+def test_xnli_rows_become_parallel_documents_of_fold_x(tmp_path: Path) -> None:
+    """rules_real.py --xnli: premises and each hypothesis set apart, row-parallel."""
+    sys.path.insert(0, str(BENCH))
+    from rules_real import fold_of, xnli_documents
+
+    rows = {
+        "en": [("He owns 20 cows.", "He owns cows.", "entailment"),
+               ("He owns 20 cows.", "He owns 40 cows.", "contradiction"),
+               ("He owns 20 cows.", "He is a farmer.", "neutral")],
+        "ru": [("У него 20 коров.", "У него есть коровы.", "entailment"),
+               ("У него 20 коров.", "У него 40 коров.", "contradiction"),
+               ("У него 20 коров.", "Он фермер.", "neutral")],
+        "ar": [("يملك 20 بقرة.", "يملك أبقارا.", "entailment"),
+               ("يملك 20 بقرة.", "يملك 40 بقرة.", "contradiction"),
+               ("يملك 20 بقرة.", "هو مزارع.", "neutral")],
+    }  # fmt: skip
+    source = tmp_path / "xnli"
+    source.mkdir()
+    for language, lines in rows.items():
+        text = "".join("\t".join(row) + "\n" for row in lines)
+        (source / f"dev-{language}.tsv").write_text(text, encoding="utf-8")
+    docs = sorted((xnli_documents(source, tmp_path / "out") / "docs").iterdir())
+    assert [fold_of(d) for d in docs] == ["X"] * 4
+    read = {d.name: (d / "ru.txt").read_text(encoding="utf-8").split("\n")[0] for d in docs}
+    assert sorted(read.values()) == sorted(["У него 20 коров.", *(r[1] for r in rows["ru"])])
+    assert (docs[2] / "ar.txt").read_text(encoding="utf-8") == "يملك 40 بقرة.\n"
