@@ -65,6 +65,8 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # an English noun compound counts its last noun
         ("Exams of 90 computer science students were held back.", "en",
          "تم حجب امتحانات 90 طالبا.", "ar", "تم حجب امتحانات 180 طالبا."),
+        ("It works with 46 human services agencies.", "en", "يعمل مع 46 وكالة للخدمات الإنسانية.",
+         "ar", "يعمل مع 92 وكالة للخدمات الإنسانية."),
         # «عددهم»: the figure's thing came before it; states in every script
         ("The school has 4,200 alumni.", "en", "للمدرسة خريجون يبلغ عددهم 4200 شخصية بارزة.", "ar",
          "للمدرسة خريجون يبلغ عددهم 8400 شخصية بارزة."),
@@ -157,6 +159,19 @@ def test_arabic_names_past_a_party_and_not_before_a_definite_role() -> None:
 def test_what_each_figure_is(text: str, language: str, value: float, dimension: str) -> None:
     (q,) = quantities(text, language)
     assert (q.dimension, q.value) == (dimension, pytest.approx(value))
+
+
+def test_what_a_figure_counts() -> None:
+    # attackers and suspects are people; agencies and organisations are bodies
+    (attackers,) = quantities("Eight of the attackers were held.", "en")
+    assert attackers.concept == "people"
+    (suspects,) = quantities("задержаны пять подозреваемых", "ru")
+    assert suspects.concept == "people"
+    (bodies,) = quantities("بمشاركة 12 منظمة", "ar")
+    assert bodies.concept == "companies"
+    # a noun after a relative word is the next clause's ("40 schools where children")
+    (schools,) = quantities("40 schools where children study", "en")
+    assert schools.concept is None
 
 
 def test_what_an_arabic_figure_counts() -> None:

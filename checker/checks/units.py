@@ -215,12 +215,15 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                "ar": r"شرطي|شرطة|ضابط|ضباط"},
     "people": {"en": r"people|persons?|individuals|residents|citizens|inhabitants|civilians|"
                      r"men\b|women\b|adults|victims?|participants|protesters|demonstrators|"
-                     r"passengers|tourists|visitors|attendees|survivors|alumni|graduates",
+                     r"passengers|tourists|visitors|attendees|survivors|alumni|graduates|attackers|"
+                     r"assailants|gunmen|hijackers|suspects",
                "ru": r"человек|люд|жител|гражданин|граждан|мужчин|женщин|взросл|лиц\b|участник|"
                      r"ос(?:іб|оби|оба)\b|мешкан|громадян|"  # Ukrainian: persons, residents
-                     r"протестующ|демонстрант|пассажир|турист|пострадавш|выживш|выпускник",
+                     r"протестующ|демонстрант|пассажир|турист|пострадавш|выживш|выпускник|нападавш|"
+                     r"террорист|угонщик|подозреваем",
                "ar": r"شخص|أشخاص|اشخاص|مواطن|سكان|ساكن|مدني|رجل|رجال|نساء|امرأة|فرد|أفراد|"
-                     r"مشارك|متظاهر|محتج|راكب|ركاب|سائح|سياح|ناج|نسمة|خريج"},
+                     r"مشارك|متظاهر|محتج|راكب|ركاب|سائح|سياح|ناج|نسمة|خريج|مهاجم|مشتبه|إرهابي|"
+                     r"ارهابي|خاطف"},
     "children": {"en": r"children|kids|child|babies|infants|minors|students|pupils",
                  "ru": r"дет|ребен|ребён|младен|несовершеннолет|школьник|студент|учащ",
                  "ar": r"طفل|أطفال|اطفال|قاصر|رضيع|طالب|طلاب|تلاميذ"},
@@ -253,9 +256,10 @@ _CONCEPTS: dict[str, dict[str, str]] = {
                  "ru": r"машин|автомобил|грузовик|автобус|самолет|самолёт|корабл|судов|танк",
                  "ar": r"سيار|شاحن|حافل|طائر|سفين|سفن|دباب|مركب"},
     "flights": {"en": r"flights", "ru": r"рейс", "ar": r"رحل"},
-    "companies": {"en": r"companies|firms|businesses|groups|chains",
-                  "ru": r"компани|фирм|предприяти|групп|сет(?:ь|и|ей|ям|ями|ях)\b",
-                  "ar": r"شرك|مؤسس|مجموع"},
+    "companies": {"en": r"companies|firms|businesses|groups|chains|agencies|organi[sz]ations",
+                  "ru": r"компани|фирм|предприяти|групп|сет(?:ь|и|ей|ям|ями|ях)\b|агентств|"
+                        r"организаци",
+                  "ar": r"شرك|مؤسس|مجموع|وكال|منظم"},
     "weapons": {"en": r"missiles|rockets|weapons|warheads|bombs|shells",
                 "ru": r"ракет|оружи|боеголов|бомб|снаряд", "ar": r"صاروخ|صواريخ|سلاح|أسلحة|قنبل|قنابل|قذيف"},
     "places": {"en": r"villages|towns|cities|settlements|communities|municipalities|districts|"

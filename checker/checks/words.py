@@ -96,7 +96,7 @@ _EN_NOT_NOUN = {"of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "wa
                 "than", "per", "more", "less", "who", "which", "that", "this", "it", "he", "she",
                 "they", "we", "his", "her", "their", "its", "but", "after", "before", "since",
                 "when", "while", "years", "year", "so", "if", "be", "been", "out",
-                "up"}  # fmt: skip
+                "up", "where", "whose", "whom", "what", "how", "why"}  # fmt: skip
 
 
 # French, Spanish, German, Italian: articles and prepositions after a figure, not nouns.
@@ -209,8 +209,9 @@ def english_counted(after: str) -> list[str]:
     if words[:1] == ["of"]:
         words = [w for w in found[1:4] if w.lower() not in _OF_DETERMINERS]
     lower = [w for w in words if not w[:1].isupper()][:2]
-    if lower == words[:2] and len(words) == 3 and all(_modifier(w) for w in lower):
-        lower.append(words[2])  # "90 computer science students": the head comes last
+    if lower == words[:2] and len(words) == 3 and _modifier(lower[0]) and not words[2][0].isupper():
+        if lower[1].lower() not in _EN_NOT_NOUN:  # "90 computer science students": the head
+            lower.append(words[2])  # comes last ("46 human services agencies" too)
     return lower or words[:1]
 
 
