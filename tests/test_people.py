@@ -467,3 +467,50 @@ def test_a_role_glued_to_the_word_before_it_still_names_its_holder() -> None:
     ar = "في أن تحفيزعضو مجلس الشيوخ جيف فليك عن ولاية أريزونا مكتب التحقيقات"
     assert [p.name for p in people(ar, "ar")] == ["جيف فليك"]
     assert role_conflict("Riher senator Jef Fleykning (R-Arizona) talab qildi", ar) is None
+
+
+HEAD_FORMS = [
+    # a monarch's number is no part of the name; «عبد الله» is Abdullah written apart
+    ("Jordan's King Abdullah II received the envoy.", "Абдалла II",
+     "Король Иордании Абдалла II принял посланника.", "عبد الله الثاني",
+     "واستقبل العاهل الأردني الملك عبد الله الثاني المبعوث."),
+    # a hyphenated surname ends in its last part
+    ("Iraqi Prime Minister Adel Abdul Mahdi formed a cabinet.", "Адиль Абдул-Махди",
+     "Премьер-министр Ирака Адиль Абдул-Махди сформировал кабинет.", "عادل عبد المهدي",
+     "وشكل رئيس الوزراء العراقي عادل عبد المهدي حكومة."),
+    # a body's head: its president in English and Arabic, its chair in Russian; the
+    # particles of a name stay in it
+    ("European Commission President Ursula von der Leyen said the offer stood.",
+     "Урсула фон дер Ляйен",
+     "Председатель Еврокомиссии Урсула фон дер Ляйен заявила, что предложение в силе.",
+     "أورسولا فون دير لاين", "وقالت رئيسة المفوضية الأوروبية أورسولا فون دير لاين إن العرض قائم."),
+    # Iran's Supreme Leader, «المرشد الأعلى»
+    ("Iran's Supreme Leader Ali Khamenei rejected the talks.", "Али Хаменеи",
+     "Верховный лидер Ирана Али Хаменеи отверг переговоры.", "علي خامنئي",
+     "ورفض المرشد الأعلى الإيراني علي خامنئي المحادثات."),
+    # Qatar's emir, after his title «الشيخ», «шейх», "Sheikh"
+    ("Qatar's Emir Sheikh Tamim bin Hamad arrived in Paris.", "Тамим бин Хамад",
+     "Эмир Катара шейх Тамим бин Хамад прибыл в Париж.", "تميم بن حمد",
+     "ووصل أمير قطر الشيخ تميم بن حمد إلى باريس."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("en, ru_name, ru, ar_name, ar", HEAD_FORMS)
+def test_heads_of_states_and_bodies_in_three_scripts(
+    en: str, ru_name: str, ru: str, ar_name: str, ar: str
+) -> None:
+    for a, b in ((en, ru), (en, ar), (ru, ar)):
+        assert role_conflict(a, b) is None, (a, b)
+    ru_swap = ru.replace(ru_name, "Тадеуш Вжесневский")
+    ar_swap = ar.replace(ar_name, "تاديوش فجيسنيفسكي")
+    for a, b in ((en, ru_swap), (en, ar_swap), (ru, ar_swap), (ar, ru_swap)):
+        assert role_conflict(a, b), (a, b)
+
+
+def test_a_given_name_amir_and_a_chair_of_a_country_are_not_heads_of_a_body() -> None:
+    assert not people("قال أمير عبد اللهيان إن المحادثات مستمرة", "ar")
+    # a chair and a president of one country named are two offices (China's is both)
+    assert (
+        role_conflict("Председатель КНР Си Цзиньпин прибыл.", "President Xi Jinping arrived.")
+        is None
+    )

@@ -217,9 +217,18 @@ def _placed(name: str) -> list[tuple[frozenset[str], set[str]]]:
     words = name.split()
     return [
         (frozenset({"first"} if k == 0 else set()) | ({"last"} if k == len(words) - 1 else set()),
-         _variants(w))
+         _variants(w) | _end_part(w, k, len(words)))
         for k, w in enumerate(words)
     ]  # fmt: skip
+
+
+def _end_part(word: str, k: int, n: int) -> set[str]:
+    """A hyphenated word at an end of a name also stands for its part at that end
+    («Абдул-Махди» ends in Mahdi, as "Adel Abdul Mahdi" does)."""
+    parts = word.split("-")
+    if len(parts) < 2 or n < 2 or 0 < k < n - 1:
+        return set()
+    return _variants(parts[0] if k == 0 else parts[-1])
 
 
 def _one_word(x: tuple[frozenset[str], set[str]], y: tuple[frozenset[str], set[str]]) -> int:
@@ -284,6 +293,16 @@ def _given_name_only(a: list[tuple[frozenset[str], set[str]]],
 
 
 def clearly_different(a: str, b: str) -> bool:
+    """`_clearly_different` for every way of writing either name: Arabic writes «عبد» and
+    the name it is joined to apart («عبد الله») or together (Abdullah, «Абдалла»)."""
+    return all(_clearly_different(x, y) for x in _joinings(a) for y in _joinings(b))
+
+
+def _joinings(name: str) -> set[str]:
+    return {name, re.sub(r"(?<!\S)عبد\s+(?=\S)", "عبد", name)}
+
+
+def _clearly_different(a: str, b: str) -> bool:
     """True only when two names cannot be one person: no word of one can be a word of
     the other (a shared two-consonant word is overruled by an end that shares nothing),
     and their surname skeletons differ in two or more edits, in at least half of the

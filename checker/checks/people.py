@@ -21,8 +21,6 @@ from functools import cache, lru_cache
 from checker.checks.arabic_names import arabic_appositive, arabic_name
 from checker.checks.facts import script_language
 from checker.checks.names import (  # noqa: F401 (skeleton is re-exported)
-    _AR_STOP,
-    _morph,
     _named_in,
     _ru_name_word,
     capital_name_word,
@@ -30,15 +28,16 @@ from checker.checks.names import (  # noqa: F401 (skeleton is re-exported)
     skeleton,
 )
 from checker.checks.roles import COUNTRIES, FORMER, ROLES
+from checker.checks.russian_names import ru_name_start, russian_name, russian_post_holder
 
 _CAP = r"[A-ZА-ЯЁ][\w'’-]*"
 # Capitalised words, with the particles some names carry (Walid al-Moualem, bin Salman).
-_PARTICLE = r"(?:al-|el-|bin\s+|ibn\s+|de\s+|da\s+|van\s+|von\s+|der\s+)"
+_PARTICLE = r"(?:(?:al-|el-|bin\s+|ibn\s+|de\s+|da\s+|van\s+|von\s+|der\s+|den\s+|la\s+){1,2})"
 _EN_NAME = rf"{_CAP}(?:\s+{_PARTICLE}?{_CAP}|-{_CAP}|\s+{_PARTICLE}[A-Z][\w'’-]*){{0,2}}"
 _INITIAL = re.compile(r"(?<!\w)([A-ZА-ЯЁ][a-zа-яё]?)\.\s*(?=[A-ZА-ЯЁ])")
 _EN_STOP = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But",
             "And", "This", "That", "His", "Her", "Their", "Its", "Mr", "Mrs", "Ms", "Dr",
-            "League", "Court", "Council", "Party", "Office", "House"}  # fmt: skip
+            "League", "Court", "Council", "Party", "Office", "House", "Sheikh"}  # fmt: skip
 
 
 def _compile(language: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -86,6 +85,8 @@ def _apposition(language: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 _ROLE_LANGUAGES = ("en", "ru", "ar")
+# a monarch's number after the name: no part of the name itself
+_REGNAL = re.compile(r"\s+(?:[IVX]{1,4}|ال(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن))$")
 
 
 @cache
@@ -190,124 +191,6 @@ def _qualifying(text: str, start: int, end: int, name: str, language: str) -> st
     return (" ".join(kept) + " " + between + " " + after).replace("_ ", ".")
 
 
-_RU_NOT_LINKING = {"что", "как", "который", "которая", "которые", "когда", "если", "чтобы"}
-
-
-@lru_cache(maxsize=65536)
-def _ru_linking(word: str) -> bool:
-    """A lowercase word that can stand between a Russian role and the name: whose role
-    it is («тренер команды», «сенатор от демократов», «министр по делам бизнеса и
-    предпринимательства»), never a verb («президент заявил, что …»)."""
-    if not re.fullmatch(r"[а-яё-]+", word):
-        return False
-    parse = _morph().parse(word)[0]
-    return parse.tag.POS in {"NOUN", "ADJF", "PREP", "CONJ", "NUMR"} and word not in _RU_NOT_LINKING
-
-
-# Parts of speech a capitalised word inside a sentence cannot be: a name that the
-# dictionary reads as a verb or an adverb («Ранил», «Нашид»).
-_RU_NOT_NAMING = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRED"}
-
-
-def _ru_name_start(word: str, following: list[str]) -> bool:
-    """A capitalised word the dictionary knows as a common noun («Пак», «Мун») that
-    starts a foreign name: in the nominative, not an abbreviation, and followed by a
-    name word. A country or an organisation after a role stands in the genitive
-    («президент России», «лидер КНДР»)."""
-    if not following or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
-        return False
-    after = following[0]
-    if not (_ru_name_word(after) or (after[:1].isupper() and not _morph().word_is_known(after))):
-        return False  # (a word no dictionary knows, whatever its ending: «Викрамасингхе»)
-    every = _morph().parse(word)
-    if "Geox" in every[0].tag and _morph().word_is_known(word):
-        return False  # «Индии»: the country whose role it is
-    if every[0].tag.POS in _RU_NOT_NAMING:
-        return True  # «президент Шри-Ланки Ранил Викрамасингхе»: no verb has a capital there
-    parses = [p for p in every if p.tag.POS == "NOUN"]
-    return any("nomn" in p.tag and "Abbr" not in p.tag for p in parses) and not any(
-        "gent" in p.tag and "sing" in p.tag for p in parses[:1]
-    )
-
-
-_RU_PLACE_PREPOSITIONS = {"от", "из", "в", "во", "на", "для"}
-
-
-def _ru_place_after(before: list[str], word: str) -> bool:
-    """A word after «от», «из», «в» that the dictionary guesses is a place: where the role
-    is from («сенатор от Аризони Джеффом Флейком», a misspelt place), not the name."""
-    preposition = bool(before) and before[0].lower() in _RU_PLACE_PREPOSITIONS
-    return preposition and "Geox" in _morph().parse(word)[0].tag
-
-
-def _russian_name(rest: str) -> str | None:
-    """The name after a Russian role, past the words that say whose role it is
-    («президент России Владимир Путин», «министр энергетики США Рик Перри», «тренер
-    команды Уилл Уэйд», «тренер «Манчестер Сити», Пеп Гвардиола»)."""
-    words = re.findall(r"[«»\"“”]|[^\s«»\"“”,]+|,", rest)
-    k = 0
-    quoted = False
-    while (
-        k < len(words)
-        and k < 7
-        and not (
-            not quoted
-            and _ru_name_word(words[k])
-            and not _ru_place_after(words[k - 1 : k], words[k])
-        )
-    ):
-        word = words[k]
-        if not quoted and _ru_name_start(word, words[k + 1 : k + 2]):
-            break  # «лидером Пак Кын Хе»: a nominative word the dictionary knows, then a name
-        if word in '«»"“”':
-            quoted = word in '«"“' and not quoted
-        elif word == ",":
-            pass
-        elif not (quoted or word[:1].isupper() or _ru_linking(word)):
-            return None  # «президент заявил»: no name
-        k += 1
-    name: list[str] = []
-    for n, word in enumerate(words[k:], start=k):
-        if not name and not (_ru_name_word(word) or _ru_name_start(word, words[n + 1 : n + 2])):
-            break
-        # «аль-Асад», «бин», «де»: the particle alone or hyphenated, not a word that
-        # starts like one («действительно» after «Дональда Трампа»)
-        particle = re.fullmatch(r"(?:аль|ал|эль|ибн|бен|бин|де|ван|фон)(?:-[А-ЯЁ][\w'’-]*)?", word)
-        if (
-            name
-            and not particle
-            and (not re.fullmatch(r"[А-ЯЁ][\w'’-]*", word) or _ACRONYM.fullmatch(word))
-        ):
-            break
-        name.append(word)
-        if len(name) == 3:
-            break
-    return " ".join(name) or None
-
-
-_RU_POST = re.compile(
-    r"(?i)(?:на\s+посту|на\s+пост|на\s+должност\w+|в\s+должности|в\s+качестве)\s*$"
-)
-
-
-def _russian_post_holder(before: str) -> str | None:
-    """The holder of a role named after it: the first name of its clause («как Холт
-    сменил Кенни Миллера на посту главного тренера»: Холт, the subject, holds it)."""
-    post = _RU_POST.search(before)
-    if not post:
-        return None
-    clause = re.split(r"[,.;:!?«»()\"“”—]", before[: post.start()])[-1].split()[-8:]
-    for k, word in enumerate(clause):
-        if word[:1].isupper() and _ru_name_word(word):
-            name = [word]
-            for more in clause[k + 1 : k + 3]:
-                if not (more[:1].isupper() and _ru_name_word(more)):
-                    break
-                name.append(more)
-            return " ".join(name)
-    return None
-
-
 def people(text: str, language: str | None = None) -> list[Person]:
     """People named with a role in a sentence, in order, each (role, name) once."""
     return list(_people(text, language if language in _ROLE_LANGUAGES else script_language(text)))
@@ -332,12 +215,12 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             elif language == "ar":
                 name = arabic_appositive(m.group("name"), marked[m.end("name") : m.end()])
             elif language == "ru" and not apposition:
-                name = _russian_name(m.group("rest")) or _russian_post_holder(marked[: m.start()])
+                name = russian_name(m.group("rest")) or russian_post_holder(marked[: m.start()])
             else:
                 name = m.group("name")
                 first, *more = name.split()
                 if language == "ru" and not (
-                    _ru_name_word(first) or _ru_name_start(first, more[:1])
+                    _ru_name_word(first) or ru_name_start(first, more[:1])
                 ):
                     name = None
                 following = re.match(r"\s+([А-ЯЁ][\w'’-]*)", marked[m.end() :])
@@ -351,6 +234,7 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
             if not words:
                 continue
             name = re.sub(r"['’]s$", "", " ".join(words)).replace("_ ", ". ")
+            name = _REGNAL.sub("", name) or name  # "Abdullah II", «عبد الله الثاني»
             last = words[-1].rstrip(".")
             if last in _COMPANY or (len(words) > 1 and last in _INSTITUTION):
                 continue  # "the Pope Francis Foundation", "Burger King Corp.": no person
@@ -368,11 +252,18 @@ def _people(text: str, language: str) -> tuple[Person, ...]:
 
 def same_office(x: Person, y: Person) -> bool:
     """One office: the same role, both current or both former, and no two different
-    countries named (one side naming none may be the same)."""
-    if x.role != y.role or ("former" in x.office) != ("former" in y.office):
+    countries named (one side naming none may be the same). A body's head is its chair in
+    one language and its president in another («Председатель Еврокомиссии», "European
+    Commission President"): the two are one office where no country is named."""
+    if _office_role(x) != _office_role(y) or ("former" in x.office) != ("former" in y.office):
         return False
     cx, cy = x.office - {"former"}, y.office - {"former"}
     return not (cx and cy and not cx & cy)
+
+
+def _office_role(p: Person) -> str:
+    """The role, a body's chair read as its president where no country is named."""
+    return "president" if p.role == "chair" and not p.office - {"former"} else p.role
 
 
 def _unmatched(x: Person, others: list[Person]) -> bool:
@@ -418,9 +309,9 @@ def role_conflict(a: str, b: str, language_a: str | None = None,
     presidents of two countries in loosely related sentences are no conflict)."""
     pa, pb = people(a, language_a), people(b, language_b)
     reasons = []
-    for role in dict.fromkeys(p.role for p in pa):
-        in_a = [p for p in pa if p.role == role]
-        in_b = [p for p in pb if p.role == role]
+    for role in dict.fromkeys(map(_office_role, pa)):
+        in_a = [p for p in pa if _office_role(p) == role]
+        in_b = [p for p in pb if _office_role(p) == role]
         if not in_b:
             continue
         # Each person with no counterpart in the same office on the other side (two

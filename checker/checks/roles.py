@@ -169,6 +169,9 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
         {"en": [r"king", r"queen"], "ru": [r"корол(?:ь|я|ю|ем|е|ев[аыеу]|евой)(?!\w)"],
          "ar": [r"الملك(?:ة)?", r"(?:ال)?عاهل"]},  # fmt: skip
     ),
+    # the head of state of Qatar and Kuwait («أمير» alone is also a given name)
+    "emir": ("emir", {"en": [r"emir"], "ru": [r"эмир\w*"],
+                      "ar": [r"أمير(?=\s+(?:دولة\s+)?(?:قطر|الكويت))"]}),  # fmt: skip
     "pope": ("pope", {"en": [r"(?-i:Pope)"], "ru": [r"(?-i:Пап(?:а|е|у|ы|ой)(?: Римск\w+)?)"], "ar": [r"البابا"]}),
     "chair": (
         "chair",
@@ -234,7 +237,8 @@ ROLES: dict[str, tuple[str, dict[str, list[str]]]] = {
     ),
     "leader": (
         "leader",
-        {"en": [r"leader"], "ru": [r"лидер\w*"], "ar": [r"(?:ال)?زعيم(?:ة)?"]},
+        {"en": [r"leader"], "ru": [r"лидер\w*"],
+         "ar": [r"(?:ال)?زعيم(?:ة)?", r"المرشد الأعلى", r"مرشد الثورة"]},  # fmt: skip
     ),
     "coach": (
         "coach",
