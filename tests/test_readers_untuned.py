@@ -99,6 +99,18 @@ def agree(a: str, la: str, b: str, lb: str) -> bool:
         # a preposition's phrase after the noun says what the charges are, not what is counted
         ("He faces eight charges of murder.", "en", "ويواجه 8 تهم بالقتل.", "ar",
          "ويواجه 16 تهم بالقتل."),
+        # Arabic number words: the construct of two hundred, a thousand alone before what
+        # it counts (not the verb «ألف», composed), the feminine one of twenty-one
+        ("The attack killed two hundred people.", "en", "أسفر الهجوم عن مقتل مئتي شخص.", "ar",
+         "أسفر الهجوم عن مقتل أربعمئة شخص."),
+        ("The company cut a thousand jobs.", "en", "وألغت الشركة ألف وظيفة.", "ar",
+         "وألغت الشركة ألفي وظيفة."),
+        ("Twenty-one women were hurt.", "en", "وأصيبت إحدى وعشرون امرأة.", "ar",
+         "وأصيبت اثنتان وأربعون امرأة."),
+        ("It was the twenty-first round.", "en", "كانت الجولة الحادية والعشرين.", "ar",
+         "كانت الجولة الثانية والعشرين."),
+        # "half the", without "of"
+        ("Half the members voted.", "en", "وصوت نصف الأعضاء.", "ar", "وصوت ربع الأعضاء."),
         # a Russian noun in the nominative after a year is the next clause's subject
         ("In 2014 the company opened a plant.", "en", "В 2014 компания открыла завод.", "ru",
          "В 2017 компания открыла завод."),

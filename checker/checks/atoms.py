@@ -8,11 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.checks import units as u
 from checker.checks.digits import _NUMBER, _precision, _value
 from checker.checks.languages import LanguageTable, numbers_regex
 from checker.checks.numwords import WordNumber, number_words
 from checker.checks.pieces import AND_A_HALF, part_spans
 from checker.checks.words import _SCALE_RE, _SCALE_WORDS, _WORD
+
+# «ألف» alone is a thousand or the verb "composed": a thousand only before a counted noun
+_AR_THOUSAND = re.compile(r"(?<!\S)[وب]?(?:ألف|الف) (\w+)")
 
 
 @dataclass
@@ -62,6 +66,12 @@ def atoms_of(
             step = min(w.value, 1.0) if w.value else 1.0
             atoms.append(Atom(w.start, w.end, w.value, step, step, w.ordinal, from_words=True))
     atoms += [h for h in halves if not any(a.start < h.end and h.start < a.end for a in atoms)]
+    if language == "ar":  # «ألف وظيفة»: a thousand alone, before what it counts
+        for m in _AR_THOUSAND.finditer(text):
+            if u.concept([m.group(1)], "ar") and not any(
+                a.start < m.end(1) and m.start() < a.end for a in atoms
+            ):
+                atoms.append(Atom(m.start(), m.start(1) - 1, 1e3, 1.0, 1.0, from_words=True))
     atoms.sort(key=lambda a: a.start)
     for a in atoms:  # "two and a half", «двух с половиной», «مليونين ونصف المليون»
         half = None if a.ordinal else AND_A_HALF[language].match(text, a.end)

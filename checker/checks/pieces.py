@@ -194,7 +194,8 @@ def compounds(
 _FRACTION = {
     "en": re.compile(
         r"(?i)(?<![\w-])(?<!first )(?<!second )(?<!other )(?<!latter )(?P<num>one|two|three|a|an)?"
-        r"[\s-]*(?P<den>half|thirds?|quarters?|fifths?)\s+of\s+(?!an?\s+(?:hour|century|mile|"
+        r"[\s-]*(?P<den>half|thirds?|quarters?|fifths?)\s+(?:of\s+|(?<=half )(?=the\s))"
+        r"(?!an?\s+(?:hour|century|mile|"
         r"inch|second|minute|million|billion|thousand|trillion)|the\s+(?:year|season|game|match|century|way|time|day))"
     ),
     "ru": re.compile(
