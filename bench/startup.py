@@ -23,7 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 TIME = shutil.which("time") or "/usr/bin/time"
-PAIR = ("The bridge will cost 48 million euros.", "Мост обойдётся в 42 миллиона евро.")
+# a figure and a person in a role: both rules do their work, as on real pairs
+PAIR = (
+    "Finance Minister Anna Berg said the bridge will cost 48 million euros.",
+    "Министр финансов Анна Берг заявила, что мост обойдётся в 42 миллиона евро.",
+)
 
 
 def timed(command: list[str]) -> tuple[float, float]:
