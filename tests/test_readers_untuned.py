@@ -165,6 +165,8 @@ def test_arabic_names_past_a_party_and_not_before_a_definite_role() -> None:
         ("تم توقيع المعاهدة فى 1865 .", "ar", 1865, "year"),
         ("It rained on June 36th.", "en", 636, "date"),
         ("تعززت الإجراءات بعد الحادي عشر من سبتمبر.", "ar", 911, "date"),
+        ("تبدأ العطلة في الأول من مايو.", "ar", 501, "date"),
+        ("تبدأ العطلة في الثاني من أكتوبر.", "ar", 1002, "date"),
         ("يطير بثلاثة أضعاف سرعة الصوت.", "ar", 3, "count"),
     ],
 )  # fmt: skip

@@ -252,8 +252,9 @@ def _arabic_day(text: str, month_start: int) -> tuple[int, int] | None:
         return None
     cut = window[: tail.start()]
     offset = month_start - len(window)
-    if first := re.search(r"(?<!\w)(?:ال)?(?:أول|اول|ثاني)$", cut):
-        return (1 if "ول" in first.group(0) else 2), offset + first.start()
+    # the first and the second, which number_words leaves alone (a lone "first" is no figure)
+    if first := re.search(r"(?<!\w)(?:ال)?(?:(أول|اول)|ثاني)$", cut):
+        return (1 if first.group(1) else 2), offset + first.start()
     said = number_words(cut, "ar")
     # an ordinal, or a definite tens word («العشرين من مارس»: the twentieth)
     definite = bool(said) and (said[-1].ordinal or cut[said[-1].start :].startswith("ال"))
