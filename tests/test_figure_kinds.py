@@ -4,20 +4,11 @@ case is written for the test; none is taken from a real article. Each pair was m
 or misread before the change it tests."""
 
 import pytest
+from figurecheck import agree, conflicts
 
 from checker.checks.figures import compare_figures
 from checker.checks.people import people, role_conflict
 from checker.checks.quantities import quantities
-
-
-def conflicts(a: str, la: str, b: str, lb: str) -> list[tuple[str, str]]:
-    check = compare_figures(quantities(a, la), quantities(b, lb))
-    return [(p.a.text, p.b.text) for p in check.conflicts]
-
-
-def agree(a: str, la: str, b: str, lb: str) -> bool:
-    check = compare_figures(quantities(a, la), quantities(b, lb))
-    return not check.conflicts and bool(check.agreements)
 
 
 @pytest.mark.parametrize(
