@@ -59,13 +59,14 @@ def part_spans(text: str, language: str) -> list[tuple[int, int, float]]:
     for m in regex.finditer(text):
         after = text[m.end() : m.end() + 30]
         scaled = _SCALE_RE.match(" " + after) or u.unit_after(" " + after, "en")
-        if language == "en" and not (scaled or after.startswith("dozen")):
+        dozen = re.match(r"dozen\b", after) if language == "en" else None  # "half a dozen": 6
+        if language == "en" and not (scaled or dozen):
             continue  # "half an hour" is read, "half a chance" is not a half
-        part = next(name for name, said in m.groupdict().items() if said)
-        if language == "en" and (dozen := re.match(r"dozen\b", after)):  # "half a dozen": 6
-            out.append((m.start(), m.end() + dozen.end(), 12 * _PART_VALUE[part]))
-            continue
-        out.append((m.start(), m.end(), _PART_VALUE[part]))
+        value = _PART_VALUE[next(name for name, said in m.groupdict().items() if said)]
+        if dozen:
+            out.append((m.start(), m.end() + dozen.end(), 12 * value))
+        else:
+            out.append((m.start(), m.end(), value))
     return out
 
 

@@ -360,9 +360,9 @@ def _read(
     capital_nouns = tbl is not None and tbl.capital_nouns
     plain_en = language == "en" and not capital_nouns
     words = english_counted(after) if plain_en else _WORD.findall(after)[:3]
-    if language == "ar" and _AR_NUMBERING.search(before):
-        return quantity("count")  # «والبالغ عددهم 11,078»: what it counts came before
     if language == "ar":
+        if _AR_NUMBERING.search(before):
+            return quantity("count")  # «والبالغ عددهم 11,078»: what it counts came before
         thing = _arabic_thing(before, after, ordinal)
         if isinstance(thing, u.Unit):
             return with_unit(thing)

@@ -71,8 +71,10 @@ def unpacked(weights: Path, write: bool = True) -> Path:
     import numpy as np
 
     target = unpacked_path(weights)
-    if target.is_file() or not write:
-        return target if target.is_file() else weights
+    if target.is_file():
+        return target
+    if not write:
+        return weights
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with np.load(weights, allow_pickle=False) as packed:
